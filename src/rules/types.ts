@@ -1,0 +1,71 @@
+// Shared vocabulary of the AWS rules module. Pure types: imported by the SPA (live validation),
+// by src/api (error kinds) and by the emulator (server-side rejection).
+
+/** Error types API Gateway puts in `X-Amzn-ErrorType`. The last two are added by AWS's framework (not modeled). */
+export type AwsErrorType =
+  | 'BadRequestException'
+  | 'NotFoundException'
+  | 'ConflictException'
+  | 'UnauthorizedException'
+  | 'LimitExceededException'
+  | 'TooManyRequestsException'
+  | 'ValidationException'
+  | 'SerializationException';
+
+export const httpStatusForErrorType: Record<AwsErrorType, number> = {
+  BadRequestException: 400,
+  NotFoundException: 404,
+  ConflictException: 409,
+  UnauthorizedException: 401,
+  LimitExceededException: 429,
+  TooManyRequestsException: 429,
+  ValidationException: 400,
+  SerializationException: 400,
+};
+
+export type ContentHandling = 'CONVERT_TO_BINARY' | 'CONVERT_TO_TEXT';
+
+/** The integration response as AWS stores it (and as PutIntegrationResponse takes it, minus statusCode). */
+export interface IntegrationResponse {
+  statusCode: string;
+  selectionPattern?: string;
+  responseParameters?: Record<string, string>;
+  /** AWS stores an empty or null template as null. */
+  responseTemplates?: Record<string, string | null>;
+  contentHandling?: ContentHandling;
+}
+
+export type IntegrationResponseInput = Omit<IntegrationResponse, 'statusCode'>;
+
+export interface MethodResponse {
+  statusCode: string;
+  /** `method.response.header.X` → required. */
+  responseParameters?: Record<string, boolean>;
+  responseModels?: Record<string, string>;
+}
+
+export type IntegrationType = 'HTTP' | 'HTTP_PROXY' | 'AWS' | 'AWS_PROXY' | 'MOCK';
+
+/**
+ * Where a violation happens in AWS's pipeline: 'request' violations (deserialization and constraint
+ * validation) are reported before any existence check; 'method' violations need the method response and
+ * are reported after the api/resource/method/integration exist.
+ */
+export type ViolationStage = 'request' | 'method';
+
+/** One thing AWS would reject, with AWS's exact error type and message. */
+export interface RuleViolation {
+  type: AwsErrorType;
+  message: string;
+  stage: ViolationStage;
+  /** Dotted form field the violation concerns, e.g. `statusCode`, `contentHandling`,
+   * `responseTemplates.application/json`, `responseParameters.method.response.header.X-Foo`. */
+  field: string;
+}
+
+/** Something AWS accepts that breaks, or behaves surprisingly, at run time. Never blocks a send. */
+export interface RuleWarning {
+  code: string;
+  message: string;
+  field: string;
+}
