@@ -1,0 +1,190 @@
+// UpdateIntegrationResponse / UpdateMethodResponse (PATCH) semantics. Texts for UpdateMethodResponse are captured
+// (spec §10, addendum §7); UpdateIntegrationResponse errors are UNVERIFIED and use the same texts by analogy.
+
+import { contentHandlingValues, validateIntegrationResponseAgainstMethod } from './integration-response';
+import { invalidContentTypeMessage, isValidContentType } from './content-type';
+import { parseResponseHeaderKey } from './mapping-expression';
+import { bodyAsObject, coralTypeError, isPlainObject, serializationViolation } from './serialization';
+import type { ContentHandling, IntegrationResponse, MethodResponse, RuleViolation } from './types';
+
+export type PatchOperation = { op: string; path: string; value?: string; from?: string };
+
+export const patchOpValues = ['add', 'remove', 'move', 'test', 'replace', 'copy'] as const;
+
+type PatchResult<T> = { value: T } | { violation: RuleViolation };
+
+function badRequest(message: string, field: string): RuleViolation {
+  return { type: 'BadRequestException', stage: 'method', field, message };
+}
+
+function notFound(message: string, field: string): RuleViolation {
+  return { type: 'NotFoundException', stage: 'method', field, message };
+}
+
+/** Request-stage checks of `{"patchOperations": [...]}`: JSON types, then the `op` enum (1-based index in AWS's text). */
+export function validatePatchOperationsShape(
+  body: unknown,
+  inputName: 'updateIntegrationResponseInput' | 'updateMethodResponseInput',
+): { ops?: PatchOperation[]; violations: RuleViolation[] } {
+  const parsed = bodyAsObject(body);
+  if ('violation' in parsed) return { violations: [parsed.violation] };
+  const raw = parsed.obj.patchOperations;
+  if (raw === undefined || raw === null) return { ops: [], violations: [] };
+  if (!Array.isArray(raw)) {
+    return { violations: [serializationViolation(coralTypeError(raw, 'Structure') ?? 'Start of structure or map found where not expected.', 'patchOperations')] };
+  }
+  const serialization: RuleViolation[] = [];
+  const validation: RuleViolation[] = [];
+  const ops: PatchOperation[] = [];
+  raw.forEach((item: unknown, i) => {
+    const field = `patchOperations.${i}`;
+    const err = coralTypeError(item, 'Structure');
+    if (err || !isPlainObject(item)) {
+      if (item !== null) serialization.push(serializationViolation(err ?? 'Unexpected value type in payload', field));
+      return;
+    }
+    const op: PatchOperation = { op: '', path: '' };
+    for (const member of ['op', 'path', 'value', 'from'] as const) {
+      const v = item[member];
+      const vErr = coralTypeError(v, 'String');
+      if (vErr) serialization.push(serializationViolation(vErr, `${field}.${member}`));
+      else if (typeof v === 'string') op[member] = v;
+    }
+    if (typeof item.op === 'string' && !(patchOpValues as readonly string[]).includes(item.op)) {
+      validation.push({
+        type: 'ValidationException',
+        stage: 'request',
+        field: `${field}.op`,
+        message: `Value '${item.op}' at '${inputName}.patchOperations.${i + 1}.member.op' failed to satisfy constraint: Member must satisfy enum value set: [add, remove, move, test, replace, copy]`,
+      });
+    }
+    ops.push(op);
+  });
+  const violations = [...serialization, ...validation];
+  return violations.length === 0 ? { ops, violations } : { violations };
+}
+
+/** JSON Pointer segments with `~1` → `/` and `~0` → `~` (RFC 6901 order, so `~01` stays `~1`). */
+export function splitPatchPath(path: string): string[] | null {
+  if (!path.startsWith('/')) return null;
+  return path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function invalidPath(path: string): RuleViolation {
+  return badRequest(`Invalid patch path ${path}`, 'patchOperations');
+}
+
+/**
+ * `move`, `copy` and `test` pass the model's enum but API Gateway documents only add/remove/replace for these
+ * resources. UNVERIFIED text.
+ */
+function unsupportedOp(): RuleViolation {
+  return badRequest(`Invalid patch operation specified. Must be one of: [add, remove, replace]`, 'patchOperations');
+}
+
+function withoutKey<V>(map: Record<string, V> | undefined, key: string): Record<string, V> | undefined {
+  if (!map) return undefined;
+  const next = { ...map };
+  delete next[key];
+  // AWS omits a map that PATCH remove emptied (spec §0 "Omission").
+  return Object.keys(next).length === 0 ? undefined : next;
+}
+
+function setOrDelete<T extends object, K extends keyof T>(obj: T, key: K, v: T[K] | undefined): void {
+  if (v === undefined) delete obj[key];
+  else obj[key] = v;
+}
+
+/**
+ * Applies the operations in order, then re-validates the result against the method response like a PUT would.
+ * UNVERIFIED: that PATCH re-runs the PUT validation (e.g. adding an undeclared header) is an analogy (addendum §7).
+ * Lenient where AWS is unknown: `replace` of a missing template/parameter adds it, `remove` of a missing one is a no-op.
+ */
+export function applyIntegrationResponsePatch(
+  current: IntegrationResponse,
+  ops: PatchOperation[],
+  methodResponse: MethodResponse | undefined,
+): PatchResult<IntegrationResponse> {
+  const next: IntegrationResponse = structuredCloneResponse(current);
+  for (const op of ops) {
+    if (op.op !== 'add' && op.op !== 'replace' && op.op !== 'remove') return { violation: unsupportedOp() };
+    const segs = splitPatchPath(op.path);
+    if (!segs) return { violation: invalidPath(op.path) };
+    const [head, key, ...rest] = segs;
+    const removing = op.op === 'remove';
+    if (head === 'selectionPattern' && key === undefined) {
+      setOrDelete(next, 'selectionPattern', removing ? undefined : (op.value ?? ''));
+    } else if (head === 'contentHandling' && key === undefined) {
+      if (removing || op.value === undefined || op.value === '') delete next.contentHandling;
+      else if ((contentHandlingValues as readonly string[]).includes(op.value)) next.contentHandling = op.value as ContentHandling;
+      else {
+        // UNVERIFIED text.
+        return { violation: badRequest(`Invalid content handling specified: ${op.value}`, 'contentHandling') };
+      }
+    } else if (head === 'responseTemplates' && key !== undefined && key !== '' && rest.length === 0) {
+      if (removing) next.responseTemplates = withoutKey(next.responseTemplates, key);
+      else next.responseTemplates = { ...next.responseTemplates, [key]: op.value ? op.value : null };
+      if (next.responseTemplates === undefined) delete next.responseTemplates;
+    } else if (head === 'responseParameters' && key !== undefined && key !== '' && rest.length === 0) {
+      if (removing) next.responseParameters = withoutKey(next.responseParameters, key);
+      else next.responseParameters = { ...next.responseParameters, [key]: op.value ?? '' };
+      if (next.responseParameters === undefined) delete next.responseParameters;
+    } else {
+      return { violation: invalidPath(op.path) };
+    }
+  }
+  const { statusCode: _statusCode, ...input } = next;
+  const first = validateIntegrationResponseAgainstMethod(input, methodResponse)[0];
+  return first ? { violation: first } : { value: next };
+}
+
+function structuredCloneResponse<T extends IntegrationResponse | MethodResponse>(r: T): T {
+  const copy = { ...r };
+  if (copy.responseParameters) copy.responseParameters = { ...copy.responseParameters };
+  if ('responseTemplates' in copy && copy.responseTemplates) copy.responseTemplates = { ...copy.responseTemplates };
+  if ('responseModels' in copy && copy.responseModels) copy.responseModels = { ...copy.responseModels };
+  return copy;
+}
+
+/**
+ * UpdateMethodResponse. A parameter value is parsed like Java's Boolean.parseBoolean ("true", any case → true,
+ * anything else → false): UNVERIFIED, but AWS stores a boolean and the console sends 'true'/'false'.
+ */
+export function applyMethodResponsePatch(current: MethodResponse, ops: PatchOperation[]): PatchResult<MethodResponse> {
+  const next = structuredCloneResponse(current);
+  for (const op of ops) {
+    if (op.op !== 'add' && op.op !== 'replace' && op.op !== 'remove') return { violation: unsupportedOp() };
+    const segs = splitPatchPath(op.path);
+    if (!segs) return { violation: invalidPath(op.path) };
+    const [head, key, ...rest] = segs;
+    if (key === undefined || key === '' || rest.length > 0) return { violation: invalidPath(op.path) };
+    if (head === 'responseParameters') {
+      const field = `responseParameters.${key}`;
+      const exists = next.responseParameters !== undefined && Object.hasOwn(next.responseParameters, key);
+      if (op.op !== 'add' && !exists) return { violation: notFound('Invalid parameter name specified', field) };
+      if (op.op === 'remove') {
+        next.responseParameters = withoutKey(next.responseParameters, key);
+        if (next.responseParameters === undefined) delete next.responseParameters;
+      } else {
+        if (parseResponseHeaderKey(key) === null) {
+          return { violation: badRequest('Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping identifier specified]', field) };
+        }
+        next.responseParameters = { ...next.responseParameters, [key]: (op.value ?? '').toLowerCase() === 'true' };
+      }
+    } else if (head === 'responseModels') {
+      const field = `responseModels.${key}`;
+      const exists = next.responseModels !== undefined && Object.hasOwn(next.responseModels, key);
+      if (op.op !== 'add' && !exists) return { violation: notFound('Content-Type specified was not found', field) };
+      if (op.op === 'remove') {
+        next.responseModels = withoutKey(next.responseModels, key);
+        if (next.responseModels === undefined) delete next.responseModels;
+      } else {
+        if (!isValidContentType(key)) return { violation: badRequest(invalidContentTypeMessage(key), field) };
+        next.responseModels = { ...next.responseModels, [key]: op.value ?? '' };
+      }
+    } else {
+      return { violation: invalidPath(op.path) };
+    }
+  }
+  return { value: next };
+}

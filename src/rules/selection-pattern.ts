@@ -1,0 +1,172 @@
+// selectionPattern semantics: a Java regex matched against the whole Lambda errorMessage (Lambda, non-proxy) or the
+// back end's HTTP status code (HTTP, AWS, MOCK); an empty or absent pattern marks the default response
+// (vtl-semantics.md "Selection patterns", spec §13, §17).
+
+import { analyzeJavaPattern } from './java-regex';
+import type { IntegrationResponse, IntegrationResponseInput, IntegrationType, RuleWarning } from './types';
+
+export function translateJavaPattern(pattern: string): { ok: true; regex: RegExp; notes: string[] } | { ok: false; error: string } {
+  const r = analyzeJavaPattern(pattern);
+  return r.ok ? { ok: true, regex: r.regex, notes: r.notes } : r;
+}
+
+/** Java `Pattern.matches` semantics. A pattern that can't be compiled never matches. */
+export function matchesWhole(pattern: string, input: string): boolean {
+  const r = analyzeJavaPattern(pattern);
+  return r.ok && r.regex.test(input);
+}
+
+export type BackendOutcome = { kind: 'lambda'; errorMessage: string /* '' for success */ } | { kind: 'status'; statusCode: string };
+
+function isDefault(pattern: string | undefined): boolean {
+  return pattern === undefined || pattern === '';
+}
+
+function byStatusCode(a: IntegrationResponse, b: IntegrationResponse): number {
+  return a.statusCode.localeCompare(b.statusCode);
+}
+
+/**
+ * Which integration response handles a back-end outcome. A Lambda success has an empty errorMessage, so a pattern
+ * that matches '' (such as `.*`) takes it instead of the default, as AWS documents.
+ *
+ * When several patterns match, AWS does not document which wins. We pick the lowest status code (the order in which
+ * AWS lists a method's integration responses), and the editor warns about overlaps (`shadowed`), so users are told
+ * not to depend on it. Likewise for several defaults.
+ */
+export function selectIntegrationResponse(
+  responses: IntegrationResponse[],
+  outcome: BackendOutcome,
+): { statusCode: string; via: 'pattern' | 'default' } | { statusCode: null; reason: string } {
+  const subject = outcome.kind === 'lambda' ? outcome.errorMessage : outcome.statusCode;
+  const sorted = [...responses].sort(byStatusCode);
+  const matched = sorted.find((r) => !isDefault(r.selectionPattern) && matchesWhole(r.selectionPattern ?? '', subject));
+  if (matched) return { statusCode: matched.statusCode, via: 'pattern' };
+  const fallback = sorted.find((r) => isDefault(r.selectionPattern));
+  if (fallback) return { statusCode: fallback.statusCode, via: 'default' };
+  const what =
+    outcome.kind === 'lambda'
+      ? outcome.errorMessage === ''
+        ? 'The Lambda call succeeded (empty error message)'
+        : `The Lambda error message ${JSON.stringify(outcome.errorMessage)}`
+      : `Back-end status code ${outcome.statusCode}`;
+  return {
+    statusCode: null,
+    reason: `${what} matches no selection pattern and there is no default integration response, so API Gateway answers 500 (execution log: "Execution failed due to configuration error: No match for output mapping and no default output mapping specified").`,
+  };
+}
+
+const STATUS_CODES: string[] = Array.from({ length: 500 }, (_, k) => String(100 + k));
+
+/** Single-line Lambda error messages of very different shapes: a pattern matching all of them matches "anything". */
+const LAMBDA_PROBES = ['a', 'Error', 'Invalid input', '[400] Bad Request', 'Not found: 404', '{"code":500}', '500', ' ', 'Ünïcödé ✓'];
+
+const MULTILINE_PROBES = ['Error\n    at handler (index.js:1:1)', 'four hundred\nline two', 'a\r\nb'];
+
+function matchedCodes(pattern: string): Set<string> {
+  return new Set(STATUS_CODES.filter((code) => matchesWhole(pattern, code)));
+}
+
+function matchesAnyMessage(pattern: string): boolean {
+  return LAMBDA_PROBES.every((p) => matchesWhole(pattern, p));
+}
+
+export function integrationResponseWarnings(ctx: {
+  statusCode: string;
+  input: IntegrationResponseInput;
+  siblings: IntegrationResponse[];
+  integrationType?: IntegrationType;
+  isLambda: boolean;
+}): RuleWarning[] {
+  const warnings: RuleWarning[] = [];
+  const field = 'selectionPattern';
+  const pattern = ctx.input.selectionPattern ?? '';
+  const others = ctx.siblings.filter((s) => s.statusCode !== ctx.statusCode);
+  const subject = ctx.isLambda ? 'Lambda error message' : 'back-end HTTP status code';
+
+  if (!isDefault(pattern) && others.every((o) => !isDefault(o.selectionPattern))) {
+    warnings.push({
+      code: 'no-default',
+      field,
+      message: `None of this method's integration responses is the default (empty selection pattern). A ${subject} that matches no pattern makes API Gateway answer 500 "Internal server error".`,
+    });
+  }
+
+  if (isDefault(pattern)) {
+    for (const o of others.filter((x) => isDefault(x.selectionPattern))) {
+      warnings.push({
+        code: 'shadowed',
+        field,
+        message: `The ${o.statusCode} integration response is also a default (empty selection pattern). Only one default is used, and AWS may refuse a second one (409 ConflictException "Integration response with selection pattern default already exists").`,
+      });
+    }
+    return warnings;
+  }
+
+  const analysis = analyzeJavaPattern(pattern);
+  if (!analysis.ok) {
+    // UNVERIFIED whether AWS rejects an invalid pattern at PUT time (addendum §6): it is accepted here, with a warning.
+    warnings.push({
+      code: 'java-regex',
+      field,
+      message: `This selection pattern can't be used as a Java regular expression here: ${analysis.error}. If Java can't compile it either, API Gateway stores it but it never matches.`,
+    });
+    return warnings;
+  }
+  for (const n of analysis.notes) warnings.push({ code: 'java-regex', field, message: n });
+
+  if (ctx.isLambda && matchesWhole(pattern, '')) {
+    warnings.push({
+      code: 'catch-all',
+      field,
+      message: `This pattern matches an empty error message, so it also catches every successful Lambda call: successful responses get status ${ctx.statusCode} instead of the default response's.`,
+    });
+  } else if (!ctx.isLambda && matchedCodes(pattern).size === STATUS_CODES.length) {
+    warnings.push({
+      code: 'catch-all',
+      field,
+      message: `This pattern matches every HTTP status code, so the default integration response is never used; successful back-end responses get status ${ctx.statusCode} too.`,
+    });
+  }
+
+  const mine = ctx.isLambda ? null : matchedCodes(pattern);
+  for (const o of others) {
+    const theirs = o.selectionPattern ?? '';
+    if (isDefault(theirs)) continue;
+    let covered: boolean;
+    if (theirs === pattern) covered = true;
+    else if (mine) covered = mine.size > 0 && [...mine].every((code) => matchesWhole(theirs, code));
+    else {
+      // A pattern that can span lines is only covered by one that can too (e.g. `.+` does not cover `(?s).*x.*`).
+      const spansLines = MULTILINE_PROBES.some((p) => matchesWhole(pattern, p));
+      covered =
+        matchesAnyMessage(theirs) &&
+        (!matchesWhole(pattern, '') || matchesWhole(theirs, '')) &&
+        (!spansLines || MULTILINE_PROBES.every((p) => matchesWhole(theirs, p)));
+    }
+    if (covered) {
+      warnings.push({
+        code: 'shadowed',
+        field,
+        message: `Every ${subject} this pattern matches is also matched by the ${o.statusCode} integration response's pattern (${theirs}). AWS does not document which of the two is chosen.`,
+      });
+    }
+  }
+
+  if (ctx.isLambda && analysis.usesDot && !analysis.dotAll) {
+    warnings.push({
+      code: 'multiline',
+      field,
+      message: `"." does not match a line break, so this pattern can't match a multi-line Lambda error message (e.g. one with a stack trace). Start the pattern with (?s) to let "." match line breaks.`,
+    });
+  }
+
+  if (!ctx.isLambda && mine && mine.size === 0) {
+    warnings.push({
+      code: 'status-pattern-shape',
+      field,
+      message: `For ${ctx.integrationType ?? 'non-Lambda'} integrations the selection pattern is matched against the back end's 3-digit HTTP status code (e.g. 4\\d{2}), not the response body, and this pattern matches no status code.`,
+    });
+  }
+  return warnings;
+}
