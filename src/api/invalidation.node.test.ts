@@ -1,0 +1,52 @@
+// Writes invalidate exactly what they change: the entity, the method that embeds it and that api's resources
+// listing. Nothing of another method, another api or another target (scope) is touched.
+import { QueryClient } from '@tanstack/react-query';
+import { expect, test } from 'vitest';
+import { invalidateIntegrationResponse, invalidateMethodResponse } from './invalidation';
+import { apiGatewayKeys as k } from './query-keys';
+
+const S = 'moto|http://127.0.0.1:5000|us-east-1';
+const OTHER = 'embedded||us-east-1';
+const ref = { restApiId: 'api1', resourceId: 'res1', httpMethod: 'GET', statusCode: '200' };
+
+function seeded() {
+  const qc = new QueryClient();
+  const keys = {
+    restApis: k.restApis(S),
+    restApi: k.restApi(S, 'api1'),
+    resources: k.resources(S, 'api1'),
+    otherApiResources: k.resources(S, 'api2'),
+    method: k.method(S, 'api1', 'res1', 'GET'),
+    otherMethod: k.method(S, 'api1', 'res1', 'POST'),
+    ir: k.integrationResponse(S, 'api1', 'res1', 'GET', '200'),
+    siblingIr: k.integrationResponse(S, 'api1', 'res1', 'GET', '400'),
+    mr: k.methodResponse(S, 'api1', 'res1', 'GET', '200'),
+    otherScopeIr: k.integrationResponse(OTHER, 'api1', 'res1', 'GET', '200'),
+    otherScopeMethod: k.method(OTHER, 'api1', 'res1', 'GET'),
+  };
+  for (const key of Object.values(keys)) qc.setQueryData(key, { cached: true });
+  const invalidated = () =>
+    Object.entries(keys)
+      .filter(([, key]) => qc.getQueryState(key)?.isInvalidated)
+      .map(([name]) => name)
+      .sort();
+  return { qc, invalidated };
+}
+
+test('every key starts with apigateway and the scope', () => {
+  expect(k.integrationResponse(S, 'a', 'r', 'GET', '200').slice(0, 2)).toEqual(['apigateway', S]);
+  expect(k.restApis(S).slice(0, 2)).toEqual(['apigateway', S]);
+  expect(k.all(S)).toEqual(['apigateway', S]);
+});
+
+test('an integration-response write invalidates that response, its method and the api listing only', async () => {
+  const { qc, invalidated } = seeded();
+  await invalidateIntegrationResponse(qc, S, ref);
+  expect(invalidated()).toEqual(['ir', 'method', 'resources']);
+});
+
+test('a method-response write invalidates that response, its method and the api listing only', async () => {
+  const { qc, invalidated } = seeded();
+  await invalidateMethodResponse(qc, S, ref);
+  expect(invalidated()).toEqual(['method', 'mr', 'resources']);
+});

@@ -1,0 +1,33 @@
+// What each write makes stale. Kept free of React so it can be tested with a plain QueryClient in Node.
+import type { QueryClient } from '@tanstack/react-query';
+import { apiGatewayKeys } from './query-keys';
+
+export type MethodRef = { restApiId: string; resourceId: string; httpMethod: string; statusCode: string };
+
+/** The method (embeds integration and method responses) and the api's resources listing (embeds methods). */
+export async function invalidateMethodViews(qc: QueryClient, scope: string, ref: MethodRef) {
+  await Promise.all([
+    qc.invalidateQueries({ queryKey: apiGatewayKeys.method(scope, ref.restApiId, ref.resourceId, ref.httpMethod), exact: true }),
+    qc.invalidateQueries({ queryKey: apiGatewayKeys.resources(scope, ref.restApiId), exact: true }),
+  ]);
+}
+
+export async function invalidateIntegrationResponse(qc: QueryClient, scope: string, ref: MethodRef) {
+  await Promise.all([
+    qc.invalidateQueries({
+      queryKey: apiGatewayKeys.integrationResponse(scope, ref.restApiId, ref.resourceId, ref.httpMethod, ref.statusCode),
+      exact: true,
+    }),
+    invalidateMethodViews(qc, scope, ref),
+  ]);
+}
+
+export async function invalidateMethodResponse(qc: QueryClient, scope: string, ref: MethodRef) {
+  await Promise.all([
+    qc.invalidateQueries({
+      queryKey: apiGatewayKeys.methodResponse(scope, ref.restApiId, ref.resourceId, ref.httpMethod, ref.statusCode),
+      exact: true,
+    }),
+    invalidateMethodViews(qc, scope, ref),
+  ]);
+}

@@ -1,0 +1,102 @@
+// Zod schemas at the wire boundary. Tolerant of the ways real servers differ (moto sends `null` for unset
+// fields, omits defaults, always sends `responseTemplates: {}`), strict about shape: a value of the wrong
+// type is reported by the client as an 'unparseable' ApiError naming the field path.
+import { z } from 'zod';
+import type { IntegrationResponse, IntegrationType, MethodResponse } from '../rules/types';
+
+/** `null` on the wire means "unset": AWS omits the key, moto sends null. Both become `undefined`. */
+function opt<T extends z.ZodType>(schema: T) {
+  return schema.nullish().transform((v) => (v === null ? undefined : v)) as unknown as z.ZodOptional<T>;
+}
+
+function stringRecord<T extends z.ZodType>(value: T) {
+  return z.record(z.string(), value);
+}
+
+const integrationTypes = ['HTTP', 'HTTP_PROXY', 'AWS', 'AWS_PROXY', 'MOCK'] as const satisfies readonly IntegrationType[];
+
+export const integrationResponseSchema = z.object({
+  statusCode: z.string(),
+  selectionPattern: opt(z.string()),
+  responseParameters: opt(stringRecord(z.string())),
+  responseTemplates: opt(stringRecord(z.string().nullable())),
+  // Kept as a plain string on read: moto stores values outside the enum, and a read must not fail on them.
+  contentHandling: opt(z.string()),
+});
+
+export const methodResponseSchema = z.object({
+  statusCode: z.string(),
+  responseParameters: opt(stringRecord(z.boolean())),
+  responseModels: opt(stringRecord(z.string())),
+});
+
+export const integrationSchema = z.object({
+  // moto answers GetIntegration with `{}` when none exists and stores any type string; unknown → undefined is
+  // not an option (the type is required by the app), so an unknown string is passed through as-is.
+  type: z.string(),
+  httpMethod: opt(z.string()),
+  uri: opt(z.string()),
+  passthroughBehavior: opt(z.string()),
+  timeoutInMillis: opt(z.number()),
+  cacheNamespace: opt(z.string()),
+  integrationResponses: opt(stringRecord(integrationResponseSchema)),
+});
+
+export const methodSchema = z.object({
+  httpMethod: z.string(),
+  authorizationType: opt(z.string()),
+  apiKeyRequired: opt(z.boolean()),
+  methodResponses: opt(stringRecord(methodResponseSchema)),
+  // moto answers `{}`-like integrations inside methods as null; a `{}` without type is treated as absent.
+  methodIntegration: opt(
+    z.preprocess(
+      (v) => (v !== null && typeof v === 'object' && !('type' in v) ? undefined : v),
+      integrationSchema.optional(),
+    ),
+  ),
+});
+
+export const restApiSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: opt(z.string()),
+  createdDate: opt(z.number()),
+  endpointConfiguration: opt(z.object({ types: opt(z.array(z.string())) })),
+  rootResourceId: opt(z.string()),
+});
+
+export const resourceSchema = z.object({
+  id: z.string(),
+  parentId: opt(z.string()),
+  pathPart: opt(z.string()),
+  path: z.string(),
+  // Without embed=methods AWS sends `{"GET": {}}`; those empty stubs are turned into `{httpMethod}`.
+  resourceMethods: opt(
+    z.preprocess((v) => {
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+      return Object.fromEntries(
+        Object.entries(v).map(([verb, m]) => [
+          verb,
+          m !== null && typeof m === 'object' && !('httpMethod' in m) ? { ...m, httpMethod: verb } : m,
+        ]),
+      );
+    }, stringRecord(methodSchema)),
+  ),
+});
+
+/** Collections: the wire key is `item` (AWS and moto); `items` (SDK-style) is accepted too. */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z
+    .object({ item: opt(z.array(item)), items: opt(z.array(item)), position: opt(z.string()) })
+    .transform((p) => ({ items: p.item ?? p.items ?? [], position: p.position }));
+}
+
+export type RestApi = { id: string; name: string; description?: string; createdDate?: number; endpointConfiguration?: { types?: string[] }; rootResourceId?: string };
+export type Resource = { id: string; parentId?: string; pathPart?: string; path: string; resourceMethods?: Record<string, Method> };
+export type Method = { httpMethod: string; authorizationType?: string; apiKeyRequired?: boolean; methodResponses?: Record<string, MethodResponse>; methodIntegration?: Integration };
+export type Integration = { type: IntegrationType; httpMethod?: string; uri?: string; passthroughBehavior?: string; timeoutInMillis?: number; cacheNamespace?: string; integrationResponses?: Record<string, IntegrationResponse> };
+export type Page<T> = { items: T[]; position?: string };
+export type PatchOperation = { op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test'; path: string; value?: string; from?: string };
+
+export type { IntegrationResponse, IntegrationResponseInput, IntegrationType, MethodResponse, ContentHandling } from '../rules/types';
+export { integrationTypes };
