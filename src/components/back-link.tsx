@@ -1,0 +1,21 @@
+import { createLink } from '@tanstack/react-router';
+import { forwardRef, type AnchorHTMLAttributes } from 'react';
+
+const BackAnchor = forwardRef<HTMLAnchorElement, AnchorHTMLAttributes<HTMLAnchorElement>>(function BackAnchor(
+  { children, className = '', ...rest },
+  ref,
+) {
+  return (
+    <a
+      ref={ref}
+      className={`inline-flex items-center gap-1 text-sm text-fg underline underline-offset-2 hover:text-accent ${className}`}
+      {...rest}
+    >
+      <span aria-hidden="true">‹</span>
+      {children}
+    </a>
+  );
+});
+
+/** The GOV.UK-style back link; typed like the router's Link (`to`, `params`). */
+export const BackLink = createLink(BackAnchor);

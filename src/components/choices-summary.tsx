@@ -1,0 +1,113 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { restApiQueryOptions, resourcesQueryOptions } from '../api/queries';
+import { useConnection } from '../api/connection-provider';
+
+/** What the user chose so far; each field is present once its step is done. */
+export type WizardChoices = {
+  restApiId?: string;
+  resourceId?: string;
+  httpMethod?: string;
+  statusCode?: string;
+};
+
+const linkClass = 'text-sm text-accent underline underline-offset-2 hover:text-accent-hover';
+
+function Row({ label, value, change }: { label: string; value: ReactNode; change: ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 border-b border-border py-2 last:border-b-0">
+      <dt className="w-28 shrink-0 text-sm font-medium text-fg-muted">{label}</dt>
+      <dd className="min-w-0 flex-1 text-sm break-words text-fg">{value}</dd>
+      <dd className="shrink-0">{change}</dd>
+    </div>
+  );
+}
+
+function ChangeText({ what }: { what: string }) {
+  return (
+    <>
+      Change<span className="sr-only"> {what}</span>
+    </>
+  );
+}
+
+/**
+ * The summary of choices with Change links back to each step. Names come from cached queries when present;
+ * ids are shown until they load so the summary never blocks the page.
+ */
+export function ChoicesSummary({ choices }: { choices: WizardChoices }) {
+  const { client, scope } = useConnection();
+  const { restApiId, resourceId, httpMethod, statusCode } = choices;
+  const api = useQuery({ ...restApiQueryOptions(client, scope, restApiId ?? ''), enabled: restApiId !== undefined });
+  const resources = useQuery({
+    ...resourcesQueryOptions(client, scope, restApiId ?? ''),
+    enabled: restApiId !== undefined && resourceId !== undefined,
+  });
+  if (restApiId === undefined) return null;
+  const resourcePath = resources.data?.find((r) => r.id === resourceId)?.path;
+
+  return (
+    <section aria-labelledby="choices-summary-heading" className="rounded-md border border-border bg-surface-raised px-4 py-2">
+      <h2 id="choices-summary-heading" className="sr-only">
+        Your choices so far
+      </h2>
+      <dl>
+        <Row
+          label="API"
+          value={
+            api.data ? (
+              <>
+                {api.data.name} <span className="font-mono text-xs text-fg-muted">({restApiId})</span>
+              </>
+            ) : (
+              <span className="font-mono">{restApiId}</span>
+            )
+          }
+          change={
+            <Link to="/apis" className={linkClass}>
+              <ChangeText what="API" />
+            </Link>
+          }
+        />
+        {resourceId !== undefined ? (
+          <Row
+            label="Resource"
+            value={<span className="font-mono">{resourcePath ?? resourceId}</span>}
+            change={
+              <Link to="/apis/$restApiId" params={{ restApiId }} className={linkClass}>
+                <ChangeText what="resource" />
+              </Link>
+            }
+          />
+        ) : null}
+        {resourceId !== undefined && httpMethod !== undefined ? (
+          <Row
+            label="Method"
+            value={<span className="font-mono">{httpMethod}</span>}
+            change={
+              <Link to="/apis/$restApiId/resources/$resourceId" params={{ restApiId, resourceId }} className={linkClass}>
+                <ChangeText what="method" />
+              </Link>
+            }
+          />
+        ) : null}
+        {resourceId !== undefined && httpMethod !== undefined && statusCode !== undefined ? (
+          <Row
+            label="Status code"
+            value={<span className="font-mono">{statusCode}</span>}
+            change={
+              <Link
+                to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod"
+                params={{ restApiId, resourceId, httpMethod }}
+                className={linkClass}
+              >
+                <ChangeText what="status code" />
+              </Link>
+            }
+          />
+        ) : null}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+import { useQuery } from '@tanstack/react-query';
+import { useConnection } from '../../api/connection-provider';
+import type { Resource } from '../../api/models';
+import { methodQueryOptions, resourcesQueryOptions } from '../../api/queries';
+import { BackLink } from '../../components/back-link';
+import { Badge } from '../../components/badge';
+import { ButtonLink } from '../../components/button';
+import { Notice } from '../../components/notice';
+import { PageLayout } from '../../components/page-layout';
+import { EmptyState, ErrorState, LoadingState, QueryState } from '../../components/query-state';
+import { integrationKind, integrationKindLabel, isProxyKind } from './integration-kind';
+
+export function MethodsStep({ restApiId, resourceId }: { restApiId: string; resourceId: string }) {
+  const { client, scope } = useConnection();
+  const query = useQuery(resourcesQueryOptions(client, scope, restApiId));
+  return (
+    <PageLayout
+      step={3}
+      title="Choose a method"
+      intro="Integration responses belong to a method's integration. Methods with a proxy integration or without an integration cannot have them."
+      back={
+        <BackLink to="/apis/$restApiId" params={{ restApiId }}>
+          Back to resources
+        </BackLink>
+      }
+      choices={{ restApiId, resourceId }}
+    >
+      <QueryState query={query} context="the resource" loadingLabel="Loading methods…">
+        {(resources) => {
+          const resource = resources.find((r) => r.id === resourceId);
+          if (!resource) {
+            return (
+              <EmptyState title="This resource does not exist in this API">
+                It may have been deleted. Go back and choose another resource.
+              </EmptyState>
+            );
+          }
+          return <MethodList restApiId={restApiId} resource={resource} />;
+        }}
+      </QueryState>
+    </PageLayout>
+  );
+}
+
+function MethodList({ restApiId, resource }: { restApiId: string; resource: Resource }) {
+  const methods = Object.keys(resource.resourceMethods ?? {}).sort();
+  if (methods.length === 0) {
+    return (
+      <EmptyState title={`${resource.path} has no methods`}>
+        Add a method (PutMethod) and an integration (PutIntegration) first, then come back.
+      </EmptyState>
+    );
+  }
+  return (
+    <ul className="flex flex-col gap-3" aria-label={`Methods of ${resource.path}`}>
+      {methods.map((m) => (
+        <MethodCard key={m} restApiId={restApiId} resourceId={resource.id} path={resource.path} httpMethod={m} />
+      ))}
+    </ul>
+  );
+}
+
+function MethodCard({
+  restApiId,
+  resourceId,
+  path,
+  httpMethod,
+}: {
+  restApiId: string;
+  resourceId: string;
+  path: string;
+  httpMethod: string;
+}) {
+  const { client, scope } = useConnection();
+  const query = useQuery(methodQueryOptions(client, scope, restApiId, resourceId, httpMethod));
+  const headingId = `method-${httpMethod}`;
+  return (
+    <li aria-labelledby={headingId} className="rounded-md border border-border bg-surface-raised p-4">
+      <h2 id={headingId} className="flex items-center gap-2 text-lg font-semibold">
+        <Badge tone="accent">{httpMethod}</Badge>
+        <span className="font-mono text-base">{path}</span>
+      </h2>
+      {query.isPending ? (
+        <LoadingState label={`Loading ${httpMethod}…`} />
+      ) : query.isError ? (
+        <div className="mt-3">
+          <ErrorState error={query.error} context={`the ${httpMethod} method`} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        </div>
+      ) : (
+        (() => {
+          const integration = query.data.methodIntegration;
+          const kind = integrationKind(integration);
+          const responseCount = Object.keys(integration?.integrationResponses ?? {}).length;
+          return (
+            <div className="mt-3 flex flex-col gap-3">
+              <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+                <dt className="text-fg-muted">Integration</dt>
+                <dd>{integrationKindLabel[kind]}</dd>
+                {integration?.uri ? (
+                  <>
+                    <dt className="text-fg-muted">Integration URI</dt>
+                    <dd className="font-mono text-xs break-all">{integration.uri}</dd>
+                  </>
+                ) : null}
+                {integration ? (
+                  <>
+                    <dt className="text-fg-muted">Integration responses</dt>
+                    <dd>{responseCount}</dd>
+                  </>
+                ) : null}
+              </dl>
+              {kind === 'none' ? (
+                <Notice tone="warning" title="This method has no integration yet">
+                  <p>
+                    An integration response belongs to an integration. Set up an integration for {httpMethod} {path}{' '}
+                    (PutIntegration, or “Integration request” in the AWS console) first, then come back.
+                  </p>
+                </Notice>
+              ) : isProxyKind(kind) ? (
+                <Notice tone="info" title="Integration responses do not apply to proxy integrations">
+                  <p>
+                    With a proxy integration the backend's response goes to the client unchanged: API Gateway does not
+                    map status codes, headers or bodies, so there is nothing to edit here.
+                  </p>
+                </Notice>
+              ) : (
+                <div>
+                  <ButtonLink
+                    to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod"
+                    params={{ restApiId, resourceId, httpMethod }}
+                  >
+                    Continue with {httpMethod}
+                  </ButtonLink>
+                </div>
+              )}
+            </div>
+          );
+        })()
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,404 @@
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useId, useState, type FormEvent } from 'react';
+import { useConnection } from '../../api/connection-provider';
+import type { Method } from '../../api/models';
+import { useDeleteIntegrationResponse } from '../../api/mutations';
+import { methodQueryOptions } from '../../api/queries';
+import { BackLink } from '../../components/back-link';
+import { Badge } from '../../components/badge';
+import { Button } from '../../components/button';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ErrorSummary, type FormError } from '../../components/error-summary';
+import { inputClassName } from '../../components/field';
+import { Notice } from '../../components/notice';
+import { PageLayout } from '../../components/page-layout';
+import { ErrorState, QueryState } from '../../components/query-state';
+import { integrationKind, isProxyKind } from './integration-kind';
+import { MethodResponseForm } from './method-response-form';
+import { newStatusCodeError, statusCodeRows, type StatusCodeRow } from './status-code-choice';
+
+type StepProps = { restApiId: string; resourceId: string; httpMethod: string };
+
+const NEW = '__new__';
+
+export function StatusCodeStep(props: StepProps) {
+  const { restApiId, resourceId, httpMethod } = props;
+  const { client, scope } = useConnection();
+  const query = useQuery(methodQueryOptions(client, scope, restApiId, resourceId, httpMethod));
+  const [hasError, setHasError] = useState(false);
+  return (
+    <PageLayout
+      step={4}
+      title="Choose a status code"
+      hasError={hasError}
+      intro="Each status code pairs a method response (what the method declares to clients) with an integration response (how the backend's answer is mapped to it)."
+      back={
+        <BackLink to="/apis/$restApiId/resources/$resourceId" params={{ restApiId, resourceId }}>
+          Back to methods
+        </BackLink>
+      }
+      choices={{ restApiId, resourceId, httpMethod }}
+    >
+      <QueryState query={query} context={`the ${httpMethod} method`} loadingLabel="Loading status codes…">
+        {(method) => <StatusCodeChooser {...props} method={method} onErrorChange={setHasError} />}
+      </QueryState>
+    </PageLayout>
+  );
+}
+
+function StatusCodeChooser({
+  restApiId,
+  resourceId,
+  httpMethod,
+  method,
+  onErrorChange,
+}: StepProps & { method: Method; onErrorChange: (hasError: boolean) => void }) {
+  const navigate = useNavigate();
+  const kind = integrationKind(method.methodIntegration);
+  const rows = statusCodeRows(method);
+  const taken = rows.map((r) => r.statusCode);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [typed, setTyped] = useState('');
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [toDelete, setToDelete] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
+  const [created, setCreated] = useState<string | null>(null);
+  const newInputId = useId();
+  const firstRadioId = useId();
+  const newRadioId = useId();
+
+  if (kind === 'none') {
+    return (
+      <Notice tone="warning" title="This method has no integration yet">
+        <p>An integration response belongs to an integration. Set up an integration for {httpMethod} first, then come back.</p>
+      </Notice>
+    );
+  }
+  if (isProxyKind(kind)) {
+    return (
+      <Notice tone="info" title="Integration responses do not apply to proxy integrations">
+        <p>With a proxy integration the backend's response goes to the client unchanged, so there is nothing to map.</p>
+      </Notice>
+    );
+  }
+
+  const typedTrim = typed.trim();
+  const liveError = selected === NEW && typedTrim !== '' ? newStatusCodeError(typedTrim, taken) : null;
+  const chosenCode = selected === NEW ? (liveError === null && typedTrim !== '' ? typedTrim : null) : selected;
+  const chosenRow = chosenCode ? rows.find((r) => r.statusCode === chosenCode) : undefined;
+  const needsMethodResponse = chosenCode !== null && !chosenRow?.methodResponse;
+
+  const goOn = (code: string) => {
+    void navigate({
+      to: '/apis/$restApiId/resources/$resourceId/methods/$httpMethod/responses/$statusCode',
+      params: { restApiId, resourceId, httpMethod, statusCode: code },
+    });
+  };
+
+  const validate = (): string | null => {
+    let errs: FormError[] = [];
+    if (selected === null) errs = [{ fieldId: firstRadioId, message: 'Select a status code' }];
+    else if (selected === NEW) {
+      const e = newStatusCodeError(typedTrim, taken);
+      if (e) errs = [{ fieldId: newInputId, message: e }];
+    }
+    setErrors(errs);
+    onErrorChange(errs.length > 0);
+    return errs.length === 0 ? (selected === NEW ? typedTrim : selected) : null;
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const code = validate();
+    if (code !== null) goOn(code);
+  };
+
+  const summaryError = errors[0];
+  const inlineError = summaryError?.fieldId === newInputId ? summaryError.message : liveError;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <ErrorSummary errors={errors} />
+      {created ? <Notice tone="success" role="status" title={`Method response ${created} created`} /> : null}
+      {deleted ? (
+        <Notice tone="success" role="status" title={`Integration response ${deleted} deleted`} />
+      ) : null}
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+        <fieldset className="flex flex-col gap-3">
+          <legend className="mb-2 text-lg font-semibold">Status codes of {httpMethod}</legend>
+          {summaryError?.fieldId === firstRadioId ? (
+            <p className="text-sm font-medium text-danger">
+              <span className="sr-only">Error: </span>
+              {summaryError.message}
+            </p>
+          ) : null}
+          {rows.length === 0 ? (
+            <p className="text-sm text-fg-muted">This method has no method responses and no integration responses yet.</p>
+          ) : null}
+          {rows.map((row, i) => (
+            <StatusCodeCard
+              key={row.statusCode}
+              row={row}
+              radioId={i === 0 ? firstRadioId : undefined}
+              checked={selected === row.statusCode}
+              onSelect={() => setSelected(row.statusCode)}
+              onDelete={() => setToDelete(row.statusCode)}
+            />
+          ))}
+          <div className="rounded-md border border-border bg-surface-raised p-4">
+            <div className="flex items-center gap-3">
+              <input
+                id={rows.length === 0 ? firstRadioId : newRadioId}
+                type="radio"
+                name="statusCode"
+                value={NEW}
+                className="size-4 shrink-0 accent-accent"
+                checked={selected === NEW}
+                onChange={() => setSelected(NEW)}
+              />
+              <label htmlFor={rows.length === 0 ? firstRadioId : newRadioId} className="font-medium">
+                A new status code
+              </label>
+            </div>
+            {selected === NEW ? (
+              <div className="mt-3 flex max-w-xs flex-col gap-1 pl-7">
+                <label htmlFor={newInputId} className="text-sm font-medium">
+                  Status code
+                </label>
+                <p id={`${newInputId}-hint`} className="text-sm text-fg-muted">
+                  Three digits from 100 to 599, like 404.
+                </p>
+                {inlineError ? (
+                  <p id={`${newInputId}-error`} className="text-sm font-medium text-danger">
+                    <span className="sr-only">Error: </span>
+                    {inlineError}
+                  </p>
+                ) : null}
+                <input
+                  id={newInputId}
+                  className={`${inputClassName} font-mono`}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  maxLength={3}
+                  value={typed}
+                  onChange={(e) => setTyped(e.target.value)}
+                  aria-invalid={inlineError ? true : undefined}
+                  aria-describedby={`${newInputId}-hint${inlineError ? ` ${newInputId}-error` : ''}`}
+                />
+              </div>
+            ) : null}
+          </div>
+        </fieldset>
+        {chosenCode !== null && needsMethodResponse ? (
+          <MissingMethodResponse
+            restApiId={restApiId}
+            resourceId={resourceId}
+            httpMethod={httpMethod}
+            statusCode={chosenCode}
+            onContinueAnyway={() => goOn(chosenCode)}
+            onCreated={(code) => {
+              setSelected(code);
+              setTyped('');
+              setCreated(code);
+            }}
+          />
+        ) : (
+          <div>
+            <Button type="submit">Continue</Button>
+          </div>
+        )}
+      </form>
+      {toDelete !== null ? (
+        <DeleteIntegrationResponseDialog
+          restApiId={restApiId}
+          resourceId={resourceId}
+          httpMethod={httpMethod}
+          statusCode={toDelete}
+          onClose={() => setToDelete(null)}
+          onDeleted={(code) => {
+            setDeleted(code);
+            setToDelete(null);
+            if (selected === code) setSelected(null);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function StatusCodeCard({
+  row,
+  radioId,
+  checked,
+  onSelect,
+  onDelete,
+}: {
+  row: StatusCodeRow;
+  radioId?: string;
+  checked: boolean;
+  onSelect: () => void;
+  onDelete: () => void;
+}) {
+  const { statusCode, methodResponse: mr, integrationResponse: ir } = row;
+  const ownId = useId();
+  const inputId = radioId ?? ownId;
+  const mrHeaders = Object.entries(mr?.responseParameters ?? {});
+  const mrModels = Object.entries(mr?.responseModels ?? {});
+  const irHeaders = Object.entries(ir?.responseParameters ?? {});
+  const irTemplates = Object.keys(ir?.responseTemplates ?? {});
+  return (
+    <div className={`rounded-md border bg-surface-raised p-4 ${checked ? 'border-accent ring-1 ring-accent' : 'border-border'}`}>
+      <div className="flex flex-wrap items-center gap-3">
+        <input
+          id={inputId}
+          type="radio"
+          name="statusCode"
+          value={statusCode}
+          className="size-4 shrink-0 accent-accent"
+          checked={checked}
+          onChange={onSelect}
+        />
+        <label htmlFor={inputId} className="font-mono text-lg font-semibold">
+          {statusCode}
+          {ir && (ir.selectionPattern ?? '') === '' ? <span className="sr-only"> (default response)</span> : null}
+        </label>
+        {ir && (ir.selectionPattern ?? '') === '' ? <Badge tone="accent">default response</Badge> : null}
+        {ir ? (
+          <Button variant="danger" className="ml-auto !px-3 !py-1 text-xs" onClick={onDelete}>
+            Delete<span className="sr-only"> integration response {statusCode}</span>
+          </Button>
+        ) : null}
+      </div>
+      <div className="mt-3 grid gap-4 pl-7 md:grid-cols-2">
+        <section aria-label={`Method response ${statusCode}`} className="text-sm">
+          <h3 className="mb-1 font-semibold">Method response</h3>
+          {!mr ? (
+            <p className="text-warning">None declared</p>
+          ) : (
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
+              <dt className="text-fg-muted">Headers</dt>
+              <dd>
+                {mrHeaders.length === 0
+                  ? 'none'
+                  : mrHeaders.map(([name, required]) => (
+                      <div key={name} className="font-mono text-xs break-all">
+                        {name.replace(/^method\.response\.header\./, '')}
+                        {required ? ' (required)' : ''}
+                      </div>
+                    ))}
+              </dd>
+              <dt className="text-fg-muted">Models</dt>
+              <dd>
+                {mrModels.length === 0
+                  ? 'none'
+                  : mrModels.map(([ct, model]) => (
+                      <div key={ct} className="font-mono text-xs break-all">
+                        {ct}: {model}
+                      </div>
+                    ))}
+              </dd>
+            </dl>
+          )}
+        </section>
+        <section aria-label={`Integration response ${statusCode}`} className="text-sm">
+          <h3 className="mb-1 font-semibold">Integration response</h3>
+          {!ir ? (
+            <p className="text-fg-muted">None yet</p>
+          ) : (
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
+              <dt className="text-fg-muted">Selection pattern</dt>
+              <dd className="font-mono text-xs break-all">
+                {(ir.selectionPattern ?? '') === '' ? <span className="font-sans text-sm">default response</span> : ir.selectionPattern}
+              </dd>
+              <dt className="text-fg-muted">Content handling</dt>
+              <dd>{ir.contentHandling ?? 'passthrough'}</dd>
+              <dt className="text-fg-muted">Templates</dt>
+              <dd className="font-mono text-xs break-all">{irTemplates.length === 0 ? <span className="font-sans text-sm">none</span> : irTemplates.join(', ')}</dd>
+              <dt className="text-fg-muted">Header mappings</dt>
+              <dd>
+                {irHeaders.length === 0
+                  ? 'none'
+                  : irHeaders.map(([target, source]) => (
+                      <div key={target} className="font-mono text-xs break-all">
+                        {target.replace(/^method\.response\.header\./, '')} ← {source}
+                      </div>
+                    ))}
+              </dd>
+            </dl>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function MissingMethodResponse({
+  restApiId,
+  resourceId,
+  httpMethod,
+  statusCode,
+  onContinueAnyway,
+  onCreated,
+}: StepProps & { statusCode: string; onContinueAnyway: () => void; onCreated: (code: string) => void }) {
+  return (
+    <section aria-labelledby="missing-mr-heading" className="flex flex-col gap-4 rounded-md border border-warning bg-surface-raised p-4">
+      <h2 id="missing-mr-heading" className="text-lg font-semibold">
+        {statusCode} has no method response
+      </h2>
+      <Notice tone="warning" title="An integration response needs a method response to map headers">
+        <p>
+          AWS accepts an integration response without a method response only while it has no header mappings, and
+          such a response fails at run time with “Output mapping refers to an invalid method response”. Create the
+          method response first unless you know you need otherwise.
+        </p>
+      </Notice>
+      <MethodResponseForm
+        restApiId={restApiId}
+        resourceId={resourceId}
+        httpMethod={httpMethod}
+        statusCode={statusCode}
+        onCreated={onCreated}
+      />
+      <div>
+        <Button variant="secondary" onClick={onContinueAnyway}>
+          Continue without a method response
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function DeleteIntegrationResponseDialog({
+  restApiId,
+  resourceId,
+  httpMethod,
+  statusCode,
+  onClose,
+  onDeleted,
+}: StepProps & { statusCode: string; onClose: () => void; onDeleted: (code: string) => void }) {
+  const del = useDeleteIntegrationResponse();
+  return (
+    <ConfirmDialog
+      open
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      title={`Delete integration response ${statusCode} of ${httpMethod}?`}
+      confirmLabel={`Delete integration response ${statusCode}`}
+      busy={del.isPending}
+      onConfirm={() =>
+        del.mutate(
+          { restApiId, resourceId, httpMethod, statusCode },
+          { onSuccess: () => onDeleted(statusCode) },
+        )
+      }
+    >
+      <p>
+        The integration response for status code {statusCode} of the {httpMethod} method will be removed from the
+        API. The method response stays. This cannot be undone, and takes effect on the next deployment.
+      </p>
+      {del.isError ? <ErrorState error={del.error} /> : null}
+    </ConfirmDialog>
+  );
+}

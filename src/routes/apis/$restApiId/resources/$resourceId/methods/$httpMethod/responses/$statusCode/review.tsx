@@ -1,0 +1,11 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { ReviewPage } from '../../../../../../../../../features/review/review-page';
+
+export const Route = createFileRoute('/apis/$restApiId/resources/$resourceId/methods/$httpMethod/responses/$statusCode/review')({
+  component: RouteComponent,
+});
+
+function RouteComponent() {
+  const { restApiId, resourceId, httpMethod, statusCode } = Route.useParams();
+  return <ReviewPage restApiId={restApiId} resourceId={resourceId} httpMethod={httpMethod} statusCode={statusCode} />;
+}
