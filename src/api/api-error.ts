@@ -103,7 +103,7 @@ export function describeApiError(error: unknown): { title: string; detail: strin
   if (t === 'NotFoundException' || error.status === 404) {
     return {
       title: 'Not found',
-      detail: `${error.message || 'The item does not exist.'} If it should exist, check that the region is the one the API lives in.${ref}`,
+      detail: `${sentence(error.message || 'The item does not exist.')} If it should exist, check that the region is the one the API lives in.${ref}`,
     };
   }
   if (t === 'ConflictException') return { title: 'Conflict', detail: `${error.message}${ref}` };
@@ -117,4 +117,9 @@ export function describeApiError(error: unknown): { title: string; detail: strin
     };
   }
   return { title: t || 'Request failed', detail: `${error.message}${ref}` };
+}
+
+/** AWS messages usually lack a final full stop ("Invalid Resource identifier specified"); add one before more text. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
