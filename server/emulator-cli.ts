@@ -1,0 +1,31 @@
+// `npm run emulator -- --port <p> --data-dir <dir> [--no-seed] [--host 127.0.0.1]`
+// Other tooling waits for the exact line "Emulator listening on http://<host>:<port>": keep it stable.
+import { parseArgs } from 'node:util';
+import { createEmulatorApp } from './app';
+import { seedDemo } from './seed-demo';
+import { listen, onShutdown, parsePort } from './serve-util';
+import { openStore } from './store';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'no-seed': { type: 'boolean', default: false },
+    host: { type: 'string' },
+  },
+  strict: true,
+});
+
+const port = parsePort(values.port, 4010);
+const host = values.host ?? '127.0.0.1';
+const store = openStore(values['data-dir'] ?? '.data/emulator');
+const app = createEmulatorApp({ store });
+
+if (!values['no-seed'] && store.isEmpty()) {
+  await seedDemo(app);
+  console.log('Seeded demo data (PetStore, Notifications)');
+}
+
+const { server, port: bound } = await listen(app.fetch, port, host);
+onShutdown(server, () => store.close());
+console.log(`Emulator listening on http://${host.includes(':') ? `[${host}]` : host}:${bound}`);
