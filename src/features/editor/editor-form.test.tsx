@@ -1,0 +1,163 @@
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { PreviewRunner } from '../../preview/preview-runner';
+import { renderTemplate } from '../../preview/render-template';
+import type { IntegrationResponse, MethodResponse } from '../../rules/types';
+import { loadDraft } from './drafts';
+import { EditorForm, type EditorFormProps } from './editor-form';
+import { integrationResponseToForm } from './form-model';
+
+// Renders on the main thread: happy-dom has no module workers.
+const mainThreadRunner = (): PreviewRunner => ({
+  render: (template, sample) => Promise.resolve(renderTemplate(template, sample)),
+  dispose: () => undefined,
+});
+
+const methodResponse: MethodResponse = { statusCode: '400', responseParameters: { 'method.response.header.X-Declared': false } };
+const siblings: IntegrationResponse[] = [
+  { statusCode: '200' },
+  { statusCode: '500', selectionPattern: '5\\d{2}' },
+];
+
+function setup(overrides: Partial<EditorFormProps> = {}) {
+  const onContinue = vi.fn();
+  const props: EditorFormProps = {
+    statusCode: '400',
+    integration: { type: 'HTTP', uri: 'https://backend.example.com/items', httpMethod: 'GET' },
+    methodResponse,
+    siblings,
+    serverValues: integrationResponseToForm(undefined),
+    draftStorageKey: 'test-draft',
+    codeEditor: false,
+    createPreviewRunner: mainThreadRunner,
+    onDeclareHeader: () => Promise.resolve(true),
+    onContinue,
+    ...overrides,
+  };
+  const user = userEvent.setup();
+  render(<EditorForm {...props} />);
+  return { user, onContinue };
+}
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+describe('EditorForm', () => {
+  test('labels the selection pattern by integration type', () => {
+    setup();
+    expect(screen.getByLabelText(/HTTP status regex/)).toBeInTheDocument();
+  });
+
+  test('a Lambda integration asks for a Lambda error regex', () => {
+    setup({ integration: { type: 'AWS', uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:f/invocations' } });
+    expect(screen.getByLabelText(/Lambda error regex/)).toBeInTheDocument();
+  });
+
+  test("shows AWS's error for a bad content type while typing, and clears it once fixed", async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Add a template' }));
+    const contentType = screen.getByLabelText('Content type');
+    expect(contentType).toHaveValue('application/json');
+    await user.clear(contentType);
+    await user.type(contentType, '123');
+    expect(await screen.findByText('Validation Result: warnings : [], errors : [Invalid content type specified: 123]')).toBeInTheDocument();
+    expect(contentType).toHaveAttribute('aria-invalid', 'true');
+    await user.clear(contentType);
+    await user.type(contentType, 'text/html');
+    expect(screen.queryByText(/Invalid content type specified/)).not.toBeInTheDocument();
+    expect(contentType).not.toHaveAttribute('aria-invalid');
+  });
+
+  test('Continue with errors shows a focused "There is a problem" summary linking to the field, and does not continue', async () => {
+    const { user, onContinue } = setup({
+      serverValues: integrationResponseToForm({ statusCode: '400', responseParameters: { 'method.response.header.X-Undeclared': "'x'" } }),
+    });
+    const message = 'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.response.header.X-Undeclared]';
+    // Live, before Continue: shown on the field.
+    expect(screen.getByText(message)).toBeInTheDocument();
+    expect(screen.getByLabelText('Response header')).toHaveValue('X-Undeclared');
+    await user.click(screen.getByRole('button', { name: 'Continue to review' }));
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('heading', { name: 'There is a problem' })).toBeInTheDocument();
+    const link = within(summary).getByRole('link', { name: message });
+    expect(link).toHaveAttribute('href', '#ir-mappings-0-header');
+    expect(summary).toHaveFocus();
+    expect(onContinue).not.toHaveBeenCalled();
+    await user.click(link);
+    expect(screen.getByLabelText('Response header')).toHaveFocus();
+  });
+
+  test('Continue without errors saves the draft (PUT body) and continues', async () => {
+    const { user, onContinue } = setup();
+    await user.type(screen.getByLabelText(/HTTP status regex/), '4\\d{{2}');
+    await user.click(screen.getByRole('button', { name: 'Add a header mapping' }));
+    await user.type(screen.getByLabelText('Static value'), 'hello');
+    await user.click(screen.getByRole('radio', { name: /Convert to text/ }));
+    await user.click(screen.getByRole('button', { name: 'Continue to review' }));
+    await waitFor(() => expect(onContinue).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(loadDraft('test-draft')?.body).toEqual({
+      selectionPattern: '4\\d{2}',
+      contentHandling: 'CONVERT_TO_TEXT',
+      responseParameters: { 'method.response.header.X-Declared': "'hello'" },
+    });
+  });
+
+  test('the tester table follows the selection pattern as it is typed', async () => {
+    const { user } = setup();
+    const table = screen.getByRole('table');
+    const rowFor = (sample: string) => within(table).getByRole('row', { name: new RegExp(`^${sample} `) });
+    // Empty pattern: 400 is a second default; 200 (lowest status) wins, 503 goes to 500.
+    expect(within(rowFor('404')).getByText('200')).toBeInTheDocument();
+    await user.type(screen.getByLabelText(/HTTP status regex/), '4\\d{{2}');
+    expect(within(rowFor('404')).getByText(/this response/)).toBeInTheDocument();
+    expect(within(rowFor('400')).getByText(/this response/)).toBeInTheDocument();
+    expect(within(rowFor('503')).getByText('500')).toBeInTheDocument();
+    expect(within(rowFor('200')).getByText(/default response/)).toBeInTheDocument();
+    // Samples are editable too.
+    const samples = screen.getByLabelText('Sample back-end status codes, one per line');
+    await user.clear(samples);
+    await user.type(samples, '418');
+    expect(within(rowFor('418')).getByText(/this response/)).toBeInTheDocument();
+  });
+
+  test('previews the template against the sample and warns when JSON output is not JSON', async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Add a template' }));
+    const template = screen.getByLabelText('Mapping template for application/json');
+    await user.type(template, '{{"name": "$input.path(\'$.name\')"');
+    expect(await screen.findByText(/Not valid JSON/)).toBeInTheDocument();
+    expect(screen.getByText(/this template's output is not valid JSON/)).toBeInTheDocument();
+    await user.type(template, '}');
+    expect(await screen.findByText('Valid JSON')).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Rendered output for application/json' })).toHaveTextContent('{"name": "Widget"}');
+  });
+
+  test('a restored draft is announced and can be discarded', async () => {
+    const user = userEvent.setup();
+    const draftForm = integrationResponseToForm({ statusCode: '400', selectionPattern: '4\\d{2}' });
+    render(
+      <EditorForm
+        statusCode="400"
+        integration={{ type: 'MOCK' }}
+        methodResponse={methodResponse}
+        siblings={siblings}
+        serverValues={integrationResponseToForm(undefined)}
+        draftStorageKey="test-draft"
+        restoredDraft={{ version: 1, savedAt: new Date().toISOString(), body: { selectionPattern: '4\\d{2}' }, form: draftForm }}
+        codeEditor={false}
+        createPreviewRunner={mainThreadRunner}
+        onDeclareHeader={() => Promise.resolve(true)}
+        onContinue={() => undefined}
+      />,
+    );
+    expect(screen.getByText('Restored your unsaved draft')).toBeInTheDocument();
+    expect(screen.getByLabelText(/HTTP status regex/)).toHaveValue('4\\d{2}');
+    await user.click(screen.getByRole('button', { name: 'Discard the draft' }));
+    expect(screen.queryByText('Restored your unsaved draft')).not.toBeInTheDocument();
+    expect(screen.getByLabelText(/HTTP status regex/)).toHaveValue('');
+  });
+});

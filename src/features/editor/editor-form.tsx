@@ -1,0 +1,321 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import type { Integration } from '../../api/models';
+import { Button } from '../../components/button';
+import { ErrorSummary, type FormError } from '../../components/error-summary';
+import { inputClassName } from '../../components/field';
+import { Notice } from '../../components/notice';
+import { integrationResponseWarnings } from '../../rules/selection-pattern';
+import type { IntegrationResponse, MethodResponse } from '../../rules/types';
+import { clearDraft, saveDraft, type Draft, type DraftSamples } from './drafts';
+import { fieldDomId, fieldMessageIds, FieldMessages } from './field-messages';
+import { analyzeForm, messagesFor, type AnalysisContext, type FieldMessage } from './form-analysis';
+import { sameBody, type EditorFormValues } from './form-model';
+import { MappingFields } from './mapping-fields';
+import { defaultPreviewSample, mappingPreview, parseSampleHeaders, type SampleResponse } from './preview-model';
+import { defaultTesterSamples, SelectionTester } from './selection-tester';
+import { TemplateFields } from './template-fields';
+import { TemplatePreview } from './template-preview';
+import { usePreviewResults, type PreviewRunnerFactory } from './use-preview-results';
+
+export function isLambdaIntegration(integration: Integration): boolean {
+  // A Lambda (non-proxy) integration is an AWS integration whose URI invokes Lambda's path API.
+  return integration.type === 'AWS' && (integration.uri ?? '').includes(':lambda:path/');
+}
+
+const contentHandlingOptions = [
+  { value: 'PASSTHROUGH', label: 'Passthrough', description: 'Send the body on as the back end returned it (contentHandling left out).' },
+  { value: 'CONVERT_TO_BINARY', label: 'Convert to binary', description: 'Decode a base64-encoded body into binary (CONVERT_TO_BINARY).' },
+  { value: 'CONVERT_TO_TEXT', label: 'Convert to text', description: 'Encode a binary body as base64 text (CONVERT_TO_TEXT).' },
+] as const;
+
+const formShape = z.object({
+  selectionPattern: z.string(),
+  contentHandling: z.enum(['PASSTHROUGH', 'CONVERT_TO_BINARY', 'CONVERT_TO_TEXT']),
+  templates: z.array(z.object({ contentType: z.string(), template: z.string() })),
+  mappings: z.array(
+    z.object({
+      header: z.string(),
+      kind: z.enum(['static', 'header', 'body', 'multivalueheader', 'stageVariable', 'context', 'expression']),
+      value: z.string(),
+    }),
+  ),
+});
+
+/** The form schema: structure from zod, AWS rules from src/rules (through analyzeForm), reported on form paths. */
+export function editorFormSchema(ctx: AnalysisContext) {
+  return formShape.superRefine((values, issues) => {
+    for (const error of analyzeForm(values, ctx).errors) {
+      issues.addIssue({ code: 'custom', message: error.message, path: error.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) });
+    }
+  });
+}
+
+export interface EditorFormProps {
+  statusCode: string;
+  integration: Integration;
+  methodResponse: MethodResponse | undefined;
+  /** All integration responses of the method as stored (this one included when it exists). */
+  siblings: IntegrationResponse[];
+  /** What is stored now (empty values for a new response). */
+  serverValues: EditorFormValues;
+  draftStorageKey: string;
+  restoredDraft?: Draft;
+  /** The stored version this edit starts from (null: new), recorded in the draft for the review step. */
+  base?: IntegrationResponse | null;
+  /** false in component tests: CodeMirror needs layout a DOM emulation does not provide. */
+  codeEditor?: boolean;
+  /** Tests render on the main thread; the app uses the Web Worker runner. */
+  createPreviewRunner?: PreviewRunnerFactory;
+  onDeclareHeader: (name: string) => Promise<boolean>;
+  declaring?: boolean;
+  declareError?: string;
+  /** Called with the draft saved, when the form has no errors. */
+  onContinue: () => void;
+  onDirtyChange?: (dirty: boolean) => void;
+  onErrorSummaryChange?: (hasErrors: boolean) => void;
+}
+
+const DRAFT_DEBOUNCE_MS = 400;
+
+export function EditorForm(props: EditorFormProps) {
+  const { statusCode, integration, methodResponse, siblings, serverValues, draftStorageKey, restoredDraft } = props;
+  // A restored draft keeps the version its edit started from; a fresh edit starts from what is stored now.
+  const [base, setBase] = useState<IntegrationResponse | null | undefined>(() => (restoredDraft && 'base' in restoredDraft ? restoredDraft.base : props.base));
+  const isLambda = isLambdaIntegration(integration);
+  const ctx = useMemo<AnalysisContext>(() => ({ statusCode, methodResponse }), [statusCode, methodResponse]);
+  const resolver = useMemo(() => zodResolver(editorFormSchema(ctx)), [ctx]);
+  const { control, register, handleSubmit, reset, setValue, setFocus, getValues } = useForm<EditorFormValues>({
+    defaultValues: restoredDraft?.form ?? serverValues,
+    resolver,
+    // The error summary takes focus (GOV.UK); RHF must not move it to the first field afterwards.
+    shouldFocusError: false,
+  });
+  const values = useWatch({ control }) as EditorFormValues;
+  const [samples, setSamples] = useState<DraftSamples>(
+    () =>
+      restoredDraft?.samples ?? {
+        testerSamples: defaultTesterSamples(isLambda),
+        ...defaultPreviewSample(isLambda),
+      },
+  );
+  const [showRestored, setShowRestored] = useState(restoredDraft !== undefined);
+  const [summary, setSummary] = useState<FormError[]>([]);
+  const [submitCount, setSubmitCount] = useState(0);
+
+  const analysis = useMemo(() => analyzeForm(values, ctx), [values, ctx]);
+  const dirty = !sameBody(values, serverValues);
+
+  const responses = useMemo<IntegrationResponse[]>(
+    () => [...siblings.filter((s) => s.statusCode !== statusCode), { statusCode, ...analysis.body }],
+    [siblings, statusCode, analysis.body],
+  );
+
+  const previewSample = useMemo<SampleResponse>(
+    () => ({
+      body: samples.previewBody,
+      headers: parseSampleHeaders(samples.previewHeaders),
+      statusCode: samples.previewStatus,
+    }),
+    [samples.previewBody, samples.previewHeaders, samples.previewStatus],
+  );
+  const previews = usePreviewResults(values.templates, previewSample, props.createPreviewRunner);
+
+  const warnings = useMemo<FieldMessage[]>(() => {
+    const out: FieldMessage[] = integrationResponseWarnings({
+      statusCode,
+      input: analysis.body,
+      siblings,
+      integrationType: integration.type,
+      isLambda,
+    }).map((w) => ({ field: w.field, message: w.message }));
+    values.templates.forEach((row, index) => {
+      const result = previews[index];
+      if (result?.ok && result.json && !result.json.valid) {
+        out.push({
+          field: `templates.${index}.template`,
+          message: `With the sample response this template's output is not valid JSON (${result.json.error}), but clients asking for ${row.contentType} expect JSON.`,
+        });
+      }
+    });
+    return out;
+  }, [statusCode, analysis.body, siblings, integration.type, isLambda, values.templates, previews]);
+
+  // Parents (route blocker, page title) follow the form without re-rendering it.
+  const { onDirtyChange, onErrorSummaryChange } = props;
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  useEffect(() => onErrorSummaryChange?.(summary.length > 0), [summary.length, onErrorSummaryChange]);
+
+  const latest = useRef({ values, samples, dirty, body: analysis.body });
+  useEffect(() => {
+    latest.current = { values, samples, dirty, body: analysis.body };
+  });
+  const persist = useMemo(
+    () => () => {
+      const { values: v, samples: s, dirty: d, body } = latest.current;
+      if (d) saveDraft(draftStorageKey, { body, form: v, samples: s, ...(base !== undefined ? { base } : {}) });
+      else clearDraft(draftStorageKey);
+    },
+    [draftStorageKey, base],
+  );
+  const valuesJson = JSON.stringify(values);
+  const samplesJson = JSON.stringify(samples);
+  useEffect(() => {
+    const timer = setTimeout(persist, DRAFT_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [valuesJson, samplesJson, persist]);
+
+  const onSubmit = (e: FormEvent) => {
+    void handleSubmit(
+      () => {
+        setSummary([]);
+        persist();
+        // The review step sends from the draft: make sure one exists even when nothing changed.
+        if (!latest.current.dirty) {
+          saveDraft(draftStorageKey, { body: latest.current.body, form: getValues(), samples, ...(base !== undefined ? { base } : {}) });
+        }
+        props.onContinue();
+      },
+      () => {
+        const current = analyzeForm(getValues(), ctx);
+        setSummary(current.errors.map((err) => ({ fieldId: fieldDomId(err.field), message: err.message })));
+        setSubmitCount((n) => n + 1);
+      },
+    )(e);
+  };
+
+  const discardDraft = () => {
+    clearDraft(draftStorageKey);
+    setBase(props.base);
+    reset(serverValues);
+    setShowRestored(false);
+    setSummary([]);
+    setFocus('selectionPattern');
+  };
+
+  const patternErrors = messagesFor(analysis.errors, 'selectionPattern');
+  const patternWarnings = messagesFor(warnings, 'selectionPattern');
+  const handlingErrors = messagesFor(analysis.errors, 'contentHandling');
+  const statusErrors = messagesFor(analysis.errors, 'statusCode');
+  const patternId = fieldDomId('selectionPattern');
+  const patternLabel = isLambda ? 'Lambda error regex' : 'HTTP status regex';
+  const patternHint = isLambda
+    ? 'A Java regular expression matched against the whole errorMessage of a failed Lambda call, for example Invalid input.* (a plain "Invalid input" would not match "Invalid input: name"). Leave it empty to make this the default response, used for successful calls and anything no other pattern matches.'
+    : `A Java regular expression matched against the whole HTTP status code the ${integration.type === 'MOCK' ? 'mock integration' : 'back end'} returns, for example 4\\d{2}. It is not matched against the body. Leave it empty to make this the default response, used for anything no other pattern matches.`;
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-8" aria-label={`Integration response ${statusCode}`}>
+      <ErrorSummary key={submitCount} errors={summary} />
+      {showRestored ? (
+        <Notice tone="info" title="Restored your unsaved draft">
+          <p>
+            These are the changes you made earlier
+            {restoredDraft ? ` (saved ${new Date(restoredDraft.savedAt).toLocaleString()})` : ''}. They have not been sent to API
+            Gateway.
+          </p>
+          <Button variant="secondary" onClick={discardDraft}>
+            Discard the draft
+          </Button>
+        </Notice>
+      ) : null}
+      {statusErrors.length > 0 ? (
+        <div id={fieldDomId('statusCode')} tabIndex={-1}>
+          <FieldMessages baseId={fieldDomId('statusCode')} errors={statusErrors} />
+        </div>
+      ) : null}
+
+      <section aria-labelledby="ir-selection-heading" className="flex flex-col gap-4">
+        <h2 id="ir-selection-heading" className="text-lg font-semibold text-fg">
+          When this response is used
+        </h2>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={patternId} className="text-sm font-medium text-fg">
+            Selection pattern: {patternLabel}
+          </label>
+          <p id={`${patternId}-hint`} className="max-w-prose text-sm text-fg-muted">
+            {patternHint}
+          </p>
+          <FieldMessages baseId={patternId} errors={patternErrors} warnings={patternWarnings} />
+          <input
+            id={patternId}
+            className={`${inputClassName} max-w-xl font-mono`}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={isLambda ? 'Invalid input.*' : '4\\d{2}'}
+            aria-describedby={[`${patternId}-hint`, fieldMessageIds(patternId, patternErrors, patternWarnings)].filter(Boolean).join(' ')}
+            aria-invalid={patternErrors.length > 0 || undefined}
+            {...register('selectionPattern')}
+          />
+        </div>
+        <SelectionTester
+          isLambda={isLambda}
+          statusCode={statusCode}
+          samples={samples.testerSamples}
+          onSamplesChange={(testerSamples) => setSamples((s) => ({ ...s, testerSamples }))}
+          responses={responses}
+        />
+      </section>
+
+      <fieldset className="flex flex-col gap-2" aria-describedby={handlingErrors.length > 0 ? `${fieldDomId('contentHandling')}-errors` : undefined}>
+        <legend className="mb-2 text-lg font-semibold text-fg">Content handling</legend>
+        <FieldMessages baseId={fieldDomId('contentHandling')} errors={handlingErrors} />
+        {contentHandlingOptions.map((option, index) => {
+          const id = index === 0 ? fieldDomId('contentHandling') : `${fieldDomId('contentHandling')}-${option.value}`;
+          return (
+            <div key={option.value} className="flex items-start gap-3">
+              <input id={id} type="radio" value={option.value} className="mt-1 size-4 accent-accent" {...register('contentHandling')} />
+              <label htmlFor={id} className="text-sm text-fg">
+                <span className="font-medium">{option.label}</span>
+                <span className="text-fg-muted">: {option.description}</span>
+              </label>
+            </div>
+          );
+        })}
+      </fieldset>
+
+      <TemplateFields control={control} register={register} errors={analysis.errors} warnings={warnings} codeEditor={props.codeEditor ?? true} />
+
+      <TemplatePreview
+        isLambda={isLambda}
+        samples={samples}
+        onSamplesChange={setSamples}
+        templates={values.templates}
+        results={previews}
+      />
+
+      <MappingFields
+        control={control}
+        register={register}
+        setValue={setValue}
+        errors={analysis.errors}
+        warnings={warnings}
+        declaredHeaders={declaredHeaders(methodResponse)}
+        statusCode={statusCode}
+        hasMethodResponse={methodResponse !== undefined}
+        onDeclareHeader={props.onDeclareHeader}
+        declaring={props.declaring ?? false}
+        declareError={props.declareError}
+        previewFor={(row) => mappingPreview(row, previewSample)}
+      />
+
+      <div className="flex flex-wrap items-center gap-4 border-t border-border pt-6">
+        <Button type="submit">Continue to review</Button>
+        <p className="text-sm text-fg-muted" role="status">
+          {analysis.errors.length === 0
+            ? 'No problems found.'
+            : `${analysis.errors.length} ${analysis.errors.length === 1 ? 'problem' : 'problems'} to fix before AWS would accept this.`}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+export function declaredHeaders(methodResponse: MethodResponse | undefined): string[] {
+  const prefix = 'method.response.header.';
+  return Object.keys(methodResponse?.responseParameters ?? {})
+    .filter((key) => key.startsWith(prefix))
+    .map((key) => key.slice(prefix.length))
+    .sort((a, b) => a.localeCompare(b));
+}

@@ -1,0 +1,167 @@
+import { useQuery } from '@tanstack/react-query';
+import { useBlocker, useNavigate } from '@tanstack/react-router';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { describeApiError } from '../../api/api-error';
+import { useConnection } from '../../api/connection-provider';
+import type { Method } from '../../api/models';
+import { usePutMethodResponse, useUpdateMethodResponse } from '../../api/mutations';
+import { methodQueryOptions } from '../../api/queries';
+import { BackLink } from '../../components/back-link';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Notice } from '../../components/notice';
+import { PageLayout } from '../../components/page-layout';
+import { QueryState } from '../../components/query-state';
+import { responseHeaderKey } from './form-model';
+import { draftKey, loadDraft } from './drafts';
+import { EditorForm } from './editor-form';
+import { integrationResponseToForm, sameBody } from './form-model';
+
+export interface EditorPageProps {
+  restApiId: string;
+  resourceId: string;
+  httpMethod: string;
+  statusCode: string;
+}
+
+export function EditorPage(props: EditorPageProps) {
+  const { restApiId, resourceId, httpMethod, statusCode } = props;
+  const { client, scope } = useConnection();
+  const query = useQuery(methodQueryOptions(client, scope, restApiId, resourceId, httpMethod));
+  const [hasError, setHasError] = useState(false);
+  const existing = query.data?.methodIntegration?.integrationResponses?.[statusCode];
+  const title = query.data && !existing ? `Set up the integration response for ${statusCode}` : `Edit the integration response for ${statusCode}`;
+  return (
+    <PageLayout
+      step={5}
+      title={title}
+      hasError={hasError}
+      intro="Choose when API Gateway uses this response, and how the back end's answer is turned into the client's response. Nothing is sent until you confirm on the next page."
+      back={
+        <BackLink to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod" params={{ restApiId, resourceId, httpMethod }}>
+          Back to status codes
+        </BackLink>
+      }
+      choices={{ restApiId, resourceId, httpMethod, statusCode }}
+    >
+      <QueryState query={query} context={`the ${httpMethod} method`} loadingLabel="Loading the integration…">
+        {(method) => <LoadedEditor {...props} key={`${scope}|${statusCode}`} method={method} onErrorSummaryChange={setHasError} />}
+      </QueryState>
+    </PageLayout>
+  );
+}
+
+function LoadedEditor({
+  restApiId,
+  resourceId,
+  httpMethod,
+  statusCode,
+  method,
+  onErrorSummaryChange,
+}: EditorPageProps & { method: Method; onErrorSummaryChange: (hasErrors: boolean) => void }) {
+  const { scope } = useConnection();
+  const navigate = useNavigate();
+  const integration = method.methodIntegration;
+  const existing = integration?.integrationResponses?.[statusCode];
+  const methodResponse = method.methodResponses?.[statusCode];
+  const serverValues = useMemo(() => integrationResponseToForm(existing), [existing]);
+  const key = draftKey({ connectionScope: scope, restApiId, resourceId, httpMethod, statusCode });
+  // Read once: later saves of this same page must not turn into a "restored" notice.
+  const [restoredDraft] = useState(() => {
+    const draft = loadDraft(key);
+    return draft && !sameBody(draft.form, serverValues) ? draft : undefined;
+  });
+  const siblings = useMemo(() => Object.values(integration?.integrationResponses ?? {}), [integration]);
+
+  const dirtyRef = useRef(false);
+  const leavingForReview = useRef(false);
+  const onDirtyChange = useCallback((dirty: boolean) => {
+    dirtyRef.current = dirty;
+  }, []);
+  const blocker = useBlocker({
+    shouldBlockFn: () => dirtyRef.current && !leavingForReview.current,
+    enableBeforeUnload: () => dirtyRef.current && !leavingForReview.current,
+    withResolver: true,
+  });
+
+  const putMethodResponse = usePutMethodResponse();
+  const updateMethodResponse = useUpdateMethodResponse();
+  const [declareError, setDeclareError] = useState<string | undefined>();
+  const onDeclareHeader = useCallback(
+    async (name: string): Promise<boolean> => {
+      setDeclareError(undefined);
+      const ref = { restApiId, resourceId, httpMethod, statusCode };
+      try {
+        if (methodResponse) {
+          await updateMethodResponse.mutateAsync({
+            ...ref,
+            patchOperations: [{ op: 'add', path: `/responseParameters/${responseHeaderKey(name)}`, value: 'false' }],
+          });
+        } else {
+          await putMethodResponse.mutateAsync({ ...ref, body: { responseParameters: { [responseHeaderKey(name)]: false } } });
+        }
+        return true;
+      } catch (error) {
+        const { title, detail } = describeApiError(error);
+        setDeclareError(`Could not declare ${name}: ${title}. ${detail}`);
+        return false;
+      }
+    },
+    [restApiId, resourceId, httpMethod, statusCode, methodResponse, putMethodResponse, updateMethodResponse],
+  );
+
+  if (!integration) {
+    return (
+      <Notice tone="warning" title="This method has no integration yet">
+        <p>An integration response belongs to an integration. Set up an integration for {httpMethod} first, then come back.</p>
+      </Notice>
+    );
+  }
+  if (integration.type === 'HTTP_PROXY' || integration.type === 'AWS_PROXY') {
+    return (
+      <Notice tone="info" title="Integration responses do not apply to proxy integrations">
+        <p>With a proxy integration the back end's response goes to the client unchanged, so there is nothing to map.</p>
+      </Notice>
+    );
+  }
+
+  return (
+    <>
+      <EditorForm
+        statusCode={statusCode}
+        integration={integration}
+        methodResponse={methodResponse}
+        siblings={siblings}
+        serverValues={serverValues}
+        draftStorageKey={key}
+        restoredDraft={restoredDraft}
+        base={existing ?? null}
+        onDeclareHeader={onDeclareHeader}
+        declaring={putMethodResponse.isPending || updateMethodResponse.isPending}
+        declareError={declareError}
+        onDirtyChange={onDirtyChange}
+        onErrorSummaryChange={onErrorSummaryChange}
+        onContinue={() => {
+          leavingForReview.current = true;
+          void navigate({
+            to: '/apis/$restApiId/resources/$resourceId/methods/$httpMethod/responses/$statusCode/review',
+            params: { restApiId, resourceId, httpMethod, statusCode },
+          }).finally(() => {
+            leavingForReview.current = false;
+          });
+        }}
+      />
+      <ConfirmDialog
+        open={blocker.status === 'blocked'}
+        onOpenChange={(open) => {
+          if (!open) blocker.reset?.();
+        }}
+        title="Leave without reviewing your changes?"
+        confirmLabel="Leave this page"
+        onConfirm={() => blocker.proceed?.()}
+        tone="primary"
+      >
+        <p>Your changes have not been sent to API Gateway. A draft stays in this browser, so you can come back and continue.</p>
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+// The editor's form values and their conversion to and from the PutIntegrationResponse body. Pure: no React, no
+// DOM, so the verdict parity test (Node) and the review step can use it too. AWS rules are never decided here:
+// they come from src/rules.
+import { formatMappingSource, parseMappingSource, RESPONSE_HEADER_KEY_PREFIX, type MappingSource } from '../../rules/mapping-expression';
+import type { ContentHandling, IntegrationResponse, IntegrationResponseInput } from '../../rules/types';
+
+export type ContentHandlingChoice = 'PASSTHROUGH' | ContentHandling;
+
+/** `expression` keeps an AWS expression verbatim (one the rules cannot parse, or one typed by hand). */
+export type MappingSourceKind = MappingSource['kind'] | 'expression';
+
+export interface MappingRow {
+  /** Header name without `method.response.header.`. */
+  header: string;
+  kind: MappingSourceKind;
+  /** Static text (unquoted), header name, JSONPath without `$` ('' = whole body), variable name, or raw expression. */
+  value: string;
+}
+
+export interface TemplateRow {
+  contentType: string;
+  template: string;
+}
+
+export interface EditorFormValues {
+  /** '' = the default response. */
+  selectionPattern: string;
+  contentHandling: ContentHandlingChoice;
+  templates: TemplateRow[];
+  mappings: MappingRow[];
+}
+
+export const emptyFormValues: EditorFormValues = {
+  selectionPattern: '',
+  contentHandling: 'PASSTHROUGH',
+  templates: [],
+  mappings: [],
+};
+
+export function responseHeaderKey(header: string): string {
+  return `${RESPONSE_HEADER_KEY_PREFIX}${header}`;
+}
+
+export function mappingRowToSource(row: MappingRow): MappingSource | null {
+  switch (row.kind) {
+    case 'static':
+      return { kind: 'static', value: row.value };
+    case 'body':
+      return { kind: 'body', path: row.value };
+    case 'header':
+    case 'multivalueheader':
+    case 'stageVariable':
+    case 'context':
+      return { kind: row.kind, name: row.value };
+    case 'expression':
+      return parseMappingSource(row.value);
+  }
+}
+
+/** The raw AWS expression for one row, as it goes into `responseParameters`. */
+export function mappingRowExpression(row: MappingRow): string {
+  if (row.kind === 'expression') return row.value;
+  const source = mappingRowToSource(row);
+  return source ? formatMappingSource(source) : row.value;
+}
+
+export function mappingRowFromExpression(header: string, expression: string): MappingRow {
+  const source = parseMappingSource(expression);
+  if (!source) return { header, kind: 'expression', value: expression };
+  switch (source.kind) {
+    case 'static':
+      return { header, kind: 'static', value: source.value };
+    case 'body':
+      return { header, kind: 'body', value: source.path };
+    default:
+      return { header, kind: source.kind, value: source.name };
+  }
+}
+
+/**
+ * Form → PutIntegrationResponse body. Omitted rather than empty where AWS treats both alike, so the stored
+ * response reads like one created by hand:
+ * - an empty selection pattern (the default response) is left out;
+ * - Passthrough is the absence of `contentHandling`;
+ * - no template rows → no `responseTemplates`; an empty template is sent as null (what AWS stores for "" too);
+ * - rows without a header are left out (the form reports them; they cannot be expressed as a key).
+ * With duplicate keys the last row wins, as a JSON object would; the form reports duplicates.
+ */
+export function formToPutBody(values: EditorFormValues): IntegrationResponseInput {
+  const body: IntegrationResponseInput = {};
+  if (values.selectionPattern !== '') body.selectionPattern = values.selectionPattern;
+  const mappings = values.mappings.filter((row) => row.header.trim() !== '');
+  if (mappings.length > 0) {
+    body.responseParameters = Object.fromEntries(mappings.map((row) => [responseHeaderKey(row.header), mappingRowExpression(row)]));
+  }
+  if (values.templates.length > 0) {
+    body.responseTemplates = Object.fromEntries(
+      values.templates.map((row) => [row.contentType, row.template === '' ? null : row.template]),
+    );
+  }
+  if (values.contentHandling !== 'PASSTHROUGH') body.contentHandling = values.contentHandling;
+  return body;
+}
+
+/** Stored integration response (or nothing, for a new one) → form values. */
+export function integrationResponseToForm(response: IntegrationResponseInput | IntegrationResponse | undefined): EditorFormValues {
+  if (!response) return { ...emptyFormValues, templates: [], mappings: [] };
+  return {
+    selectionPattern: response.selectionPattern ?? '',
+    contentHandling: response.contentHandling ?? 'PASSTHROUGH',
+    templates: Object.entries(response.responseTemplates ?? {}).map(([contentType, template]) => ({
+      contentType,
+      template: template ?? '',
+    })),
+    mappings: Object.entries(response.responseParameters ?? {}).map(([key, expression]) =>
+      mappingRowFromExpression(key.startsWith(RESPONSE_HEADER_KEY_PREFIX) ? key.slice(RESPONSE_HEADER_KEY_PREFIX.length) : key, expression),
+    ),
+  };
+}
+
+/** Form-only problems: things a JSON object cannot express, so AWS never sees them. Keyed by form field path. */
+export function formStructureErrors(values: EditorFormValues): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const seenTypes = new Map<string, number>();
+  values.templates.forEach((row, index) => {
+    const first = seenTypes.get(row.contentType);
+    if (first !== undefined) {
+      errors[`templates.${index}.contentType`] = `There is already a template for ${row.contentType || 'an empty content type'}`;
+    } else seenTypes.set(row.contentType, index);
+  });
+  const seenHeaders = new Map<string, number>();
+  values.mappings.forEach((row, index) => {
+    if (row.header.trim() === '') {
+      errors[`mappings.${index}.header`] = 'Choose the response header to map to';
+      return;
+    }
+    // Header names are case-insensitive on the wire, but AWS keys are case-sensitive strings; flag exact duplicates only.
+    if (seenHeaders.has(row.header)) errors[`mappings.${index}.header`] = `${row.header} is already mapped in another row`;
+    else seenHeaders.set(row.header, index);
+  });
+  return errors;
+}
+
+/** True when two form states would send the same body (used for "unsaved changes"). */
+export function sameBody(a: EditorFormValues, b: EditorFormValues): boolean {
+  return stableStringify(formToPutBody(a)) === stableStringify(formToPutBody(b)) && a.templates.length === b.templates.length && a.mappings.length === b.mappings.length;
+}
+
+function stableStringify(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : v,
+  );
+}

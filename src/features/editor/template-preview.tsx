@@ -1,0 +1,146 @@
+import { useId } from 'react';
+import { inputClassName } from '../../components/field';
+import type { DraftSamples } from './drafts';
+import type { TemplateRow } from './form-model';
+import type { TemplatePreviewResult } from './use-preview-results';
+
+export function TemplatePreview({
+  isLambda,
+  samples,
+  onSamplesChange,
+  templates,
+  results,
+}: {
+  isLambda: boolean;
+  samples: DraftSamples;
+  onSamplesChange: (update: (s: DraftSamples) => DraftSamples) => void;
+  templates: TemplateRow[];
+  results: (TemplatePreviewResult | undefined)[];
+}) {
+  const id = useId();
+  return (
+    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-4 rounded-md border border-border bg-surface-raised p-4">
+      <div>
+        <h2 id={`${id}-heading`} className="text-lg font-semibold text-fg">
+          Preview
+        </h2>
+        <p className="text-sm text-fg-muted">
+          Each template and header mapping rendered against a sample {isLambda ? 'Lambda result' : 'back-end response'}, as API
+          Gateway would. Edit the sample to try other cases.
+        </p>
+      </div>
+      <div className="grid gap-4 md:grid-cols-[2fr_1fr]">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-body`} className="text-sm font-medium text-fg">
+            Sample body
+          </label>
+          <textarea
+            id={`${id}-body`}
+            className={`${inputClassName} font-mono text-sm`}
+            rows={7}
+            spellCheck={false}
+            value={samples.previewBody}
+            onChange={(e) => {
+              const previewBody = e.target.value;
+              onSamplesChange((s) => ({ ...s, previewBody }));
+            }}
+          />
+        </div>
+        <div className="flex flex-col gap-4">
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${id}-status`} className="text-sm font-medium text-fg">
+              Sample status code
+            </label>
+            <input
+              id={`${id}-status`}
+              className={`${inputClassName} max-w-32 font-mono`}
+              inputMode="numeric"
+              autoComplete="off"
+              value={samples.previewStatus}
+              onChange={(e) => {
+                const previewStatus = e.target.value;
+                onSamplesChange((s) => ({ ...s, previewStatus }));
+              }}
+            />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${id}-headers`} className="text-sm font-medium text-fg">
+              Sample headers
+            </label>
+            <p id={`${id}-headers-hint`} className="text-sm text-fg-muted">
+              One per line, as Name: value
+            </p>
+            <textarea
+              id={`${id}-headers`}
+              aria-describedby={`${id}-headers-hint`}
+              className={`${inputClassName} font-mono text-sm`}
+              rows={3}
+              spellCheck={false}
+              value={samples.previewHeaders}
+              onChange={(e) => {
+                const previewHeaders = e.target.value;
+                onSamplesChange((s) => ({ ...s, previewHeaders }));
+              }}
+            />
+          </div>
+        </div>
+      </div>
+      {templates.length === 0 ? (
+        <p className="text-sm text-fg-muted">No templates: the client gets the sample body unchanged.</p>
+      ) : (
+        <ul className="flex flex-col gap-4">
+          {templates.map((row, index) => (
+            <li key={index} className="flex flex-col gap-2" data-testid="template-preview">
+              <h3 className="text-base font-semibold text-fg">
+                Output for <code className="font-mono">{row.contentType || '(no content type)'}</code>
+              </h3>
+              <PreviewOutput row={row} result={results[index]} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function PreviewOutput({ row, result }: { row: TemplateRow; result: TemplatePreviewResult | undefined }) {
+  if (row.template === '') {
+    return <p className="text-sm text-fg-muted">Empty template: API Gateway stores it as null and passes the body through.</p>;
+  }
+  if (!result) return <p className="text-sm text-fg-muted">Rendering…</p>;
+  if (!result.ok) {
+    const where = result.error.line !== undefined ? `Line ${result.error.line}${result.error.column !== undefined ? `, column ${result.error.column}` : ''}: ` : '';
+    return (
+      <p className="rounded border-l-4 border-danger bg-danger-soft px-3 py-2 text-sm break-words text-fg">
+        <span className="font-semibold">The template can't be rendered. </span>
+        {where}
+        {result.error.message}
+      </p>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-2">
+      <pre
+        tabIndex={0}
+        role="group"
+        aria-label={`Rendered output for ${row.contentType || 'no content type'}`}
+        className="max-h-72 overflow-auto rounded-md border border-border bg-surface-sunken p-3 font-mono text-sm whitespace-pre-wrap break-words text-fg"
+      >
+        {result.output === '' ? '(empty)' : result.output}
+      </pre>
+      {result.json ? (
+        result.json.valid ? (
+          <p className="text-sm font-medium text-success">
+            <span aria-hidden="true">✓ </span>Valid JSON
+          </p>
+        ) : (
+          <p className="text-sm text-fg">
+            <span className="font-semibold text-warning">Not valid JSON: </span>
+            {result.json.error}
+          </p>
+        )
+      ) : null}
+      {result.pending ? <p className="text-sm text-fg-muted">Updating…</p> : null}
+    </div>
+  );
+}
