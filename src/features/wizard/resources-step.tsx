@@ -22,7 +22,16 @@ export function ResourcesStep({ restApiId }: { restApiId: string }) {
     <PageLayout
       step={2}
       title="Choose a resource"
-      intro="Resources are listed by path. Pick the one whose method has the integration response."
+      intro={
+        <>
+          Resources are listed by path. Pick the one whose method has the integration response. To review every
+          mapping of this API at once, open the{' '}
+          <Link to="/apis/$restApiId/overview" params={{ restApiId }} className="text-accent underline underline-offset-2">
+            mapping overview
+          </Link>
+          .
+        </>
+      }
       back={<BackLink to="/apis">Back to APIs</BackLink>}
       choices={{ restApiId }}
     >

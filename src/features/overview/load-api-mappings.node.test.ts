@@ -1,0 +1,187 @@
+// loadApiMappings against the real emulator over HTTP, with data written by a client nobody here wrote
+// (@aws-sdk/client-api-gateway). Only the read side goes through our client, wrapped to observe concurrency.
+import {
+  APIGatewayClient,
+  CreateResourceCommand,
+  CreateRestApiCommand,
+  DeleteMethodCommand,
+  GetMethodCommand,
+  PutIntegrationCommand,
+  PutIntegrationResponseCommand,
+  PutMethodCommand,
+  PutMethodResponseCommand,
+} from '@aws-sdk/client-api-gateway';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startEmulator, removeDir, type EmulatorProcess } from '../../../server/tests/support/emulator-process';
+import { ApiError } from '../../api/api-error';
+import { createApiGatewayClient, type ApiGatewayClient } from '../../api/client';
+import type { LoadProgress, MappingsClient } from './load-api-mappings';
+import { loadApiMappings } from './load-api-mappings';
+
+let emu: EmulatorProcess;
+let sdk: APIGatewayClient;
+let client: ApiGatewayClient;
+let restApiId: string;
+/** resourceId of /items/{n} for n = 0..itemCount-1. */
+const itemIds: string[] = [];
+const itemCount = 12;
+let plainId: string;
+let proxyId: string;
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  sdk = new APIGatewayClient({
+    endpoint: emu.baseUrl,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
+  client = createApiGatewayClient({ endpoint: emu.baseUrl, region: 'us-east-1' });
+  const api = await sdk.send(new CreateRestApiCommand({ name: 'overview-loader' }));
+  restApiId = api.id ?? '';
+  const root = api.rootResourceId ?? '';
+  const items = await sdk.send(new CreateResourceCommand({ restApiId, parentId: root, pathPart: 'items' }));
+  for (let n = 0; n < itemCount; n++) {
+    const r = await sdk.send(new CreateResourceCommand({ restApiId, parentId: items.id ?? '', pathPart: `i${String(n).padStart(2, '0')}` }));
+    const resourceId = r.id ?? '';
+    itemIds.push(resourceId);
+    await sdk.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'GET', authorizationType: 'NONE' }));
+    await sdk.send(new PutIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
+    await sdk.send(new PutMethodResponseCommand({ restApiId, resourceId, httpMethod: 'GET', statusCode: '200', responseParameters: { 'method.response.header.X-Item': false } }));
+    await sdk.send(
+      new PutIntegrationResponseCommand({
+        restApiId,
+        resourceId,
+        httpMethod: 'GET',
+        statusCode: '200',
+        selectionPattern: '',
+        responseParameters: { 'method.response.header.X-Item': `'${n}'` },
+        responseTemplates: { 'application/json': `{"n": ${n}}` },
+      }),
+    );
+    await sdk.send(new PutIntegrationResponseCommand({ restApiId, resourceId, httpMethod: 'GET', statusCode: '404', selectionPattern: '4\\d{2}' }));
+  }
+  // A method with no integration, and a proxy.
+  const plain = await sdk.send(new CreateResourceCommand({ restApiId, parentId: root, pathPart: 'plain' }));
+  plainId = plain.id ?? '';
+  await sdk.send(new PutMethodCommand({ restApiId, resourceId: plainId, httpMethod: 'POST', authorizationType: 'NONE' }));
+  const proxy = await sdk.send(new CreateResourceCommand({ restApiId, parentId: root, pathPart: '{proxy+}' }));
+  proxyId = proxy.id ?? '';
+  await sdk.send(new PutMethodCommand({ restApiId, resourceId: proxyId, httpMethod: 'ANY', authorizationType: 'NONE' }));
+  await sdk.send(new PutIntegrationCommand({ restApiId, resourceId: proxyId, httpMethod: 'ANY', type: 'HTTP_PROXY', integrationHttpMethod: 'ANY', uri: 'http://example.com/{proxy}' }));
+}, 120_000);
+
+afterAll(async () => {
+  sdk?.destroy();
+  await emu?.stop();
+  if (emu) removeDir(emu.dataDir);
+});
+
+/** Our client, with getMethod instrumented: calls, peak concurrency, and an optional hook before each call. */
+function observed(before?: (resourceId: string, httpMethod: string) => Promise<void>) {
+  const stats = { calls: [] as string[], inFlight: 0, peak: 0 };
+  const wrapped: MappingsClient = {
+    getAllResources: (id, o) => client.getAllResources(id, o),
+    getMethod: async (id, resId, m, o) => {
+      stats.calls.push(`${resId} ${m}`);
+      stats.inFlight += 1;
+      stats.peak = Math.max(stats.peak, stats.inFlight);
+      try {
+        await before?.(resId, m);
+        // A little latency, so that several requests really overlap.
+        await new Promise((r) => setTimeout(r, 15));
+        return await client.getMethod(id, resId, m, o);
+      } finally {
+        stats.inFlight -= 1;
+      }
+    },
+  };
+  return { wrapped, stats };
+}
+
+describe('loadApiMappings', () => {
+  test('returns every method with the integration and method responses that GetMethod reports', async () => {
+    const { wrapped, stats } = observed();
+    const result = await loadApiMappings(wrapped, restApiId, { concurrency: 4 });
+
+    expect(result.failures).toEqual([]);
+    expect(result.methods.map((m) => `${m.path} ${m.httpMethod}`)).toEqual([
+      '/items/i00 GET', '/items/i01 GET', '/items/i02 GET', '/items/i03 GET', '/items/i04 GET', '/items/i05 GET',
+      '/items/i06 GET', '/items/i07 GET', '/items/i08 GET', '/items/i09 GET', '/items/i10 GET', '/items/i11 GET',
+      '/plain POST', '/{proxy+} ANY',
+    ]);
+    for (const [n, resourceId] of itemIds.entries()) {
+      const loaded = result.methods.find((m) => m.resourceId === resourceId);
+      const truth = await sdk.send(new GetMethodCommand({ restApiId, resourceId, httpMethod: 'GET' }));
+      expect(Object.keys(loaded?.method.methodIntegration?.integrationResponses ?? {}).sort()).toEqual(
+        Object.keys(truth.methodIntegration?.integrationResponses ?? {}).sort(),
+      );
+      expect(loaded?.method.methodIntegration?.integrationResponses?.['200']?.responseParameters).toEqual({ 'method.response.header.X-Item': `'${n}'` });
+      expect(loaded?.method.methodIntegration?.integrationResponses?.['404']?.selectionPattern).toBe('4\\d{2}');
+      expect(loaded?.method.methodResponses?.['200']?.responseParameters).toEqual({ 'method.response.header.X-Item': false });
+    }
+    // The method without an integration is not fetched again; the rest are, each exactly once.
+    expect(stats.calls).not.toContain(`${plainId} POST`);
+    expect(new Set(stats.calls).size).toBe(stats.calls.length);
+    expect(stats.calls).toHaveLength(itemCount + 1);
+    expect(result.methods.find((m) => m.resourceId === plainId)?.method.methodIntegration).toBeUndefined();
+    expect(result.methods.find((m) => m.resourceId === proxyId)?.method.methodIntegration?.type).toBe('HTTP_PROXY');
+  });
+
+  test('never has more GetMethod requests in flight than the concurrency allows', async () => {
+    const { wrapped, stats } = observed();
+    await loadApiMappings(wrapped, restApiId, { concurrency: 3 });
+    expect(stats.peak).toBe(3);
+    const serial = observed();
+    await loadApiMappings(serial.wrapped, restApiId, { concurrency: 1 });
+    expect(serial.stats.peak).toBe(1);
+  });
+
+  test('reports progress that only grows and ends at "all methods loaded"', async () => {
+    const seen: LoadProgress[] = [];
+    await loadApiMappings(client, restApiId, { concurrency: 6, onProgress: (p) => seen.push(p) });
+    const methodsPhase = seen.filter((p) => p.phase === 'methods');
+    expect(seen[0]?.phase).toBe('resources');
+    expect(methodsPhase.length).toBeGreaterThan(1);
+    for (const p of methodsPhase) expect(p.methodsTotal).toBe(itemCount + 2);
+    const loaded = methodsPhase.map((p) => p.methodsLoaded);
+    expect(loaded).toEqual([...loaded].sort((a, b) => a - b));
+    expect(loaded.at(-1)).toBe(itemCount + 2);
+  });
+
+  test('stops sending requests once the signal is aborted, and rejects as aborted', async () => {
+    const controller = new AbortController();
+    const { wrapped, stats } = observed();
+    const load = loadApiMappings(wrapped, restApiId, {
+      concurrency: 2,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase === 'methods' && p.methodsLoaded >= 2) controller.abort();
+      },
+    });
+    await expect(load).rejects.toSatisfy((e: unknown) => e instanceof ApiError && e.kind === 'aborted');
+    const callsAtAbort = stats.calls.length;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(stats.calls.length).toBe(callsAtAbort);
+    expect(callsAtAbort).toBeLessThan(itemCount + 1);
+  });
+
+  test('keeps going when one method disappears between the listing and its GetMethod', async () => {
+    const victim = itemIds[5] ?? '';
+    const { wrapped } = observed(async (resourceId) => {
+      if (resourceId === victim) await sdk.send(new DeleteMethodCommand({ restApiId, resourceId, httpMethod: 'GET' }));
+    });
+    const result = await loadApiMappings(wrapped, restApiId, { concurrency: 4 });
+    expect(result.failures).toHaveLength(1);
+    expect(result.failures[0]?.resourceId).toBe(victim);
+    expect(result.failures[0]?.error).toBeInstanceOf(ApiError);
+    expect((result.failures[0]?.error as ApiError).status).toBe(404);
+    expect(result.methods).toHaveLength(itemCount + 2);
+  });
+
+  test('rejects with the typed error when the API does not exist', async () => {
+    await expect(loadApiMappings(client, 'nosuchapi0', {})).rejects.toSatisfy(
+      (e: unknown) => e instanceof ApiError && e.status === 404,
+    );
+  });
+});

@@ -1,0 +1,298 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useConnection } from '../../api/connection-provider';
+import { restApiQueryOptions } from '../../api/queries';
+import { apiGatewayKeys } from '../../api/query-keys';
+import { BackLink } from '../../components/back-link';
+import { Button } from '../../components/button';
+import { inputClassName } from '../../components/field';
+import { Notice } from '../../components/notice';
+import { PageLayout } from '../../components/page-layout';
+import { EmptyState, ErrorState } from '../../components/query-state';
+import { toCsv, toMarkdown } from './export';
+import { FlowDiagram } from './flow-diagram';
+import type { LoadProgress } from './load-api-mappings';
+import { defaultConcurrency, loadApiMappings } from './load-api-mappings';
+import { OverviewTable } from './overview-table';
+import { problemLabels } from './problems';
+import type { MethodMapping, OverviewRow } from './rows';
+import { buildRows, methodKey } from './rows';
+import type { RowFilter, RowSort } from './table-model';
+import { defaultSort, emptyFilter, filterRows, methodsIn, sortRows } from './table-model';
+
+/** Scoped like every other key (['apigateway', scope, …]) so switching targets never shows another's data. */
+export function overviewQueryKey(scope: string, restApiId: string) {
+  return [...apiGatewayKeys.all(scope), 'overview', restApiId] as const;
+}
+
+function download(fileName: string, mime: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked after the click has been handled; revoking synchronously can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+export function OverviewPage({ restApiId }: { restApiId: string }) {
+  const { client, scope } = useConnection();
+  const [progress, setProgress] = useState<LoadProgress | null>(null);
+  // Only for the API's name in the intro; the page works without it.
+  const apiName = useQuery(restApiQueryOptions(client, scope, restApiId)).data?.name;
+  const query = useQuery({
+    queryKey: overviewQueryKey(scope, restApiId),
+    // TanStack Query aborts `signal` when the page is left before the load finishes (the signal is consumed).
+    queryFn: ({ signal }) => loadApiMappings(client, restApiId, { signal, concurrency: defaultConcurrency, onProgress: setProgress }),
+    // The client already retries throttling and 5xx per request; repeating hundreds of requests helps nobody.
+    retry: false,
+    staleTime: 0,
+  });
+
+  return (
+    <PageLayout
+      title="Mapping overview"
+      hasError={query.isError}
+      back={
+        <BackLink to="/apis/$restApiId" params={{ restApiId }}>
+          Back to the resources of this API
+        </BackLink>
+      }
+      intro={
+        <>
+          Every integration response of {apiName ? <strong className="font-semibold text-fg">{apiName}</strong> : 'API'}{' '}
+          (<code className="font-mono text-fg">{restApiId}</code>), one row per method and status code, with the problems
+          the editor would flag.
+        </>
+      }
+    >
+      {query.isError ? (
+        <ErrorState error={query.error} context="the methods of this API" retrying={query.isFetching} onRetry={() => void query.refetch()} />
+      ) : query.data === undefined ? (
+        <LoadProgressView progress={progress} />
+      ) : (
+        <>
+          {query.isFetching ? <LoadProgressView progress={progress} compact /> : null}
+          <LoadedOverview
+            restApiId={restApiId}
+            methods={query.data.methods}
+            failures={query.data.failures.length}
+            onReload={() => void query.refetch()}
+            reloading={query.isFetching}
+          />
+        </>
+      )}
+    </PageLayout>
+  );
+}
+
+function LoadProgressView({ progress, compact = false }: { progress: LoadProgress | null; compact?: boolean }) {
+  const labelId = useId();
+  const label =
+    progress === null || progress.phase === 'resources'
+      ? `Listing resources… ${progress?.resourcesLoaded ?? 0} so far`
+      : `Loaded ${progress.methodsLoaded} of ${progress.methodsTotal} methods`;
+  return (
+    <div className={`flex flex-col gap-2 ${compact ? '' : 'py-4'}`} data-testid="overview-progress">
+      {/* Not a live region: a count changing hundreds of times would drown a screen reader; the bar has the value. */}
+      <p id={labelId} className="text-sm text-fg">
+        {compact ? 'Refreshing: ' : ''}
+        {label}
+      </p>
+      {progress !== null && progress.phase === 'methods' ? (
+        <progress aria-labelledby={labelId} className="h-2 w-full max-w-md accent-accent" max={Math.max(1, progress.methodsTotal)} value={progress.methodsLoaded} />
+      ) : (
+        // No total is known while listing, so the bar is indeterminate.
+        <progress aria-labelledby={labelId} className="h-2 w-full max-w-md accent-accent" />
+      )}
+    </div>
+  );
+}
+
+function LoadedOverview({
+  restApiId,
+  methods,
+  failures,
+  onReload,
+  reloading,
+}: {
+  restApiId: string;
+  methods: MethodMapping[];
+  failures: number;
+  onReload: () => void;
+  reloading: boolean;
+}) {
+  const allRows = useMemo(() => buildRows(methods), [methods]);
+  const [filter, setFilter] = useState<RowFilter>(emptyFilter);
+  const [sort, setSort] = useState<RowSort>(defaultSort);
+  const deferredFilter = useDeferredValue(filter);
+  const rows = useMemo(() => sortRows(filterRows(allRows, deferredFilter), sort), [allRows, deferredFilter, sort]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const methodByKey = useMemo(() => new Map(methods.map((m) => [methodKey(m.resourceId, m.httpMethod), m])), [methods]);
+  const firstRow: OverviewRow | undefined = rows[0];
+  const shownKey = selected ?? (firstRow ? methodKey(firstRow.resourceId, firstRow.httpMethod) : null);
+  const shown = shownKey === null ? undefined : methodByKey.get(shownKey);
+  const withProblems = allRows.filter((r) => r.problems.length > 0).length;
+  const codes = useMemo(() => [...new Set(allRows.flatMap((r) => r.problems.map((p) => p.code)))].sort(), [allRows]);
+
+  if (methods.length === 0) {
+    return (
+      <EmptyState title="This API has no methods">
+        Add methods and integrations with the AWS console or CLI, then{' '}
+        <Button variant="link" onClick={onReload}>
+          reload
+        </Button>
+        .
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      {failures > 0 ? (
+        <Notice tone="warning" title={`${failures} ${failures === 1 ? 'method' : 'methods'} could not be loaded in full`}>
+          <p>Their rows show what the resource listing contained, which may lack responses.</p>
+          <Button variant="secondary" onClick={onReload} busy={reloading}>
+            Reload
+          </Button>
+        </Notice>
+      ) : null}
+      <p className="text-sm text-fg" data-testid="overview-summary">
+        {methods.length} methods, {allRows.length} rows, {withProblems} {withProblems === 1 ? 'row' : 'rows'} with problems.
+      </p>
+      <Filters filter={filter} onChange={setFilter} verbs={methodsIn(allRows)} codes={codes} />
+      <div className="flex flex-wrap items-center gap-3">
+        <p role="status" className="text-sm text-fg-muted" data-testid="overview-count">
+          {rows.length === allRows.length ? `Showing all ${rows.length} rows` : `Showing ${rows.length} of ${allRows.length} rows`}
+        </p>
+        <div className="ml-auto flex gap-2">
+          <Button variant="secondary" onClick={() => download(`${restApiId}-mappings.csv`, 'text/csv;charset=utf-8', toCsv(rows))}>
+            Download CSV
+          </Button>
+          <Button variant="secondary" onClick={() => download(`${restApiId}-mappings.md`, 'text/markdown;charset=utf-8', toMarkdown(rows))}>
+            Download Markdown
+          </Button>
+        </div>
+      </div>
+      {shown ? (
+        <section aria-labelledby="flow-heading" className="flex flex-col gap-2 rounded-md border border-border bg-surface-raised p-4">
+          <h2 id="flow-heading" className="text-lg font-semibold text-fg">
+            Flow of <span className="font-mono">{shown.httpMethod}</span> <span className="font-mono">{shown.path}</span>
+          </h2>
+          <FlowDiagram mapping={shown} />
+        </section>
+      ) : null}
+      {rows.length === 0 ? (
+        <EmptyState title="No row matches the filters">Clear a filter to see more rows.</EmptyState>
+      ) : (
+        <OverviewTable
+          rows={rows}
+          sort={sort}
+          onSort={setSort}
+          restApiId={restApiId}
+          selectedMethod={shownKey}
+          onShowFlow={(row) => setSelected(methodKey(row.resourceId, row.httpMethod))}
+        />
+      )}
+      <p className="text-sm text-fg-muted">
+        Rows link to the editor of their integration response; a method without one links to its method step.{' '}
+        <Link to="/apis/$restApiId" params={{ restApiId }} className="text-accent underline underline-offset-2">
+          Browse resources instead
+        </Link>
+        .
+      </p>
+    </div>
+  );
+}
+
+function Filters({
+  filter,
+  onChange,
+  verbs,
+  codes,
+}: {
+  filter: RowFilter;
+  onChange: (f: RowFilter) => void;
+  verbs: string[];
+  codes: string[];
+}) {
+  const id = useId();
+  const label = 'text-sm font-medium text-fg';
+  return (
+    <fieldset className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <legend className="sr-only">Filter rows</legend>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${id}-path`} className={label}>
+          Path contains
+        </label>
+        <input
+          id={`${id}-path`}
+          type="search"
+          autoComplete="off"
+          className={inputClassName}
+          value={filter.path}
+          onChange={(e) => onChange({ ...filter, path: e.target.value })}
+        />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${id}-method`} className={label}>
+          Method
+        </label>
+        <select
+          id={`${id}-method`}
+          className={inputClassName}
+          value={filter.httpMethod}
+          onChange={(e) => onChange({ ...filter, httpMethod: e.target.value })}
+        >
+          <option value="">Any method</option>
+          {verbs.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${id}-status`} className={label}>
+          Status code starts with
+        </label>
+        <input
+          id={`${id}-status`}
+          type="search"
+          inputMode="numeric"
+          autoComplete="off"
+          aria-describedby={`${id}-status-hint`}
+          className={inputClassName}
+          value={filter.statusCode}
+          onChange={(e) => onChange({ ...filter, statusCode: e.target.value })}
+        />
+        <p id={`${id}-status-hint`} className="text-xs text-fg-muted">
+          For example 4 or 404; a dash (-) finds methods without integration responses.
+        </p>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${id}-problem`} className={label}>
+          Problems
+        </label>
+        <select
+          id={`${id}-problem`}
+          className={inputClassName}
+          value={filter.problem}
+          onChange={(e) => onChange({ ...filter, problem: e.target.value })}
+        >
+          <option value="all">All rows</option>
+          <option value="with-problems">Rows with problems</option>
+          <option value="without-problems">Rows without problems</option>
+          {codes.map((c) => (
+            <option key={c} value={c}>
+              {problemLabels[c] ?? c}
+            </option>
+          ))}
+        </select>
+      </div>
+    </fieldset>
+  );
+}

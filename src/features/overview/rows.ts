@@ -1,0 +1,139 @@
+// One flat row per (method, integration response) — the unit the overview table, its filters and its
+// exports work on. A method with no integration response still gets one row so it never disappears.
+import type { Method } from '../../api/models';
+import type { RowProblem } from './problems';
+import { computeRowProblems } from './problems';
+
+/** One method of the API as loaded by loadApiMappings. */
+export interface MethodMapping {
+  resourceId: string;
+  path: string;
+  httpMethod: string;
+  method: Method;
+}
+
+export interface HeaderMapping {
+  /** The header name, e.g. `X-Request-Id` (from `method.response.header.X-Request-Id`). */
+  header: string;
+  /** The full key as AWS stores it. */
+  key: string;
+  source: string;
+}
+
+export interface DeclaredHeader {
+  header: string;
+  required: boolean;
+}
+
+export interface OverviewRow {
+  /** Unique and stable: resourceId, method and status code. */
+  id: string;
+  resourceId: string;
+  path: string;
+  httpMethod: string;
+  /** `undefined` when the method has no integration at all. */
+  integrationType: string | undefined;
+  /** `undefined` for the one row of a method without integration responses. */
+  statusCode: string | undefined;
+  selectionPattern: string | undefined;
+  isDefault: boolean;
+  contentHandling: string | undefined;
+  templateContentTypes: string[];
+  headerMappings: HeaderMapping[];
+  /** Headers the method response for this status code declares; `undefined` when there is no method response. */
+  declaredHeaders: DeclaredHeader[] | undefined;
+  problems: RowProblem[];
+}
+
+const headerPrefix = 'method.response.header.';
+
+function headerName(key: string): string {
+  return key.startsWith(headerPrefix) ? key.slice(headerPrefix.length) : key;
+}
+
+/** Identifies one method of the API (resource + verb). */
+export function methodKey(resourceId: string, httpMethod: string): string {
+  return `${resourceId} ${httpMethod}`;
+}
+
+/** Code-point order, so `/pets/{petId}` sorts after `/pets/search` the same way in every locale. */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Numeric order of status codes, so 200 < 400 < 500 whatever order the server sent them in. */
+export function compareStatusCodes(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+export function buildRows(methods: readonly MethodMapping[]): OverviewRow[] {
+  const rows: OverviewRow[] = [];
+  for (const m of methods) {
+    const integration = m.method.methodIntegration;
+    const responses = Object.values(integration?.integrationResponses ?? {}).sort((a, b) =>
+      compareStatusCodes(a.statusCode, b.statusCode),
+    );
+    const base = {
+      resourceId: m.resourceId,
+      path: m.path,
+      httpMethod: m.httpMethod,
+      integrationType: integration?.type,
+    };
+    if (responses.length === 0) {
+      rows.push({
+        ...base,
+        id: `${m.resourceId} ${m.httpMethod} -`,
+        statusCode: undefined,
+        selectionPattern: undefined,
+        isDefault: false,
+        contentHandling: undefined,
+        templateContentTypes: [],
+        headerMappings: [],
+        declaredHeaders: undefined,
+        problems: computeRowProblems(m.method, undefined),
+      });
+      continue;
+    }
+    for (const ir of responses) {
+      const methodResponse = m.method.methodResponses?.[ir.statusCode];
+      rows.push({
+        ...base,
+        id: `${m.resourceId} ${m.httpMethod} ${ir.statusCode}`,
+        statusCode: ir.statusCode,
+        selectionPattern: ir.selectionPattern,
+        isDefault: (ir.selectionPattern ?? '') === '',
+        contentHandling: ir.contentHandling,
+        templateContentTypes: Object.keys(ir.responseTemplates ?? {}).sort(),
+        headerMappings: Object.entries(ir.responseParameters ?? {})
+          .map(([key, source]) => ({ key, header: headerName(key), source }))
+          .sort((a, b) => a.header.localeCompare(b.header)),
+        declaredHeaders: methodResponse
+          ? Object.entries(methodResponse.responseParameters ?? {})
+              .map(([key, required]) => ({ header: headerName(key), required }))
+              .sort((a, b) => a.header.localeCompare(b.header))
+          : undefined,
+        problems: computeRowProblems(m.method, ir),
+      });
+    }
+  }
+  return rows;
+}
+
+/** The plain-text cell values shared by the table, the filters and both exports. */
+export function describeSelectionPattern(row: OverviewRow): string {
+  if (row.statusCode === undefined) return '';
+  return row.isDefault ? 'default' : (row.selectionPattern ?? '');
+}
+
+export function describeHeaderMappings(row: OverviewRow): string {
+  return row.headerMappings.map((h) => `${h.header} = ${h.source}`).join('; ');
+}
+
+export function describeDeclaredHeaders(row: OverviewRow): string {
+  if (row.declaredHeaders === undefined) return row.statusCode === undefined ? '' : '(no method response)';
+  return row.declaredHeaders.map((h) => (h.required ? `${h.header} (required)` : h.header)).join(', ');
+}
+
+export function describeProblems(row: OverviewRow): string {
+  return row.problems.map((p) => p.message).join('; ');
+}

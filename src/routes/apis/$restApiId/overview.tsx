@@ -1,0 +1,11 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { OverviewPage } from '../../../features/overview/overview-page';
+
+export const Route = createFileRoute('/apis/$restApiId/overview')({
+  component: RouteComponent,
+});
+
+function RouteComponent() {
+  const { restApiId } = Route.useParams();
+  return <OverviewPage restApiId={restApiId} />;
+}
