@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'src/routeTree.gen.ts', 'test-results', 'playwright-report', '.data', '.tmp'] },
+  { ignores: ['dist', '**/dist', 'node_modules', 'src/routeTree.gen.ts', 'test-results', 'playwright-report', '.data', '.tmp', '.tanstack', '.tmp-*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
