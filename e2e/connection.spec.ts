@@ -1,6 +1,8 @@
 // The connection settings page against the real e2e server: testing the embedded target, a plain error for an
 // unreachable endpoint, and no data of one target shown while another is selected.
 import { expect, test } from '@playwright/test';
+import { runAws } from '../server/tests/support/aws-cli';
+import { motoServer, startMotoServer } from './support/moto-server';
 import { expectNoAxeViolations, trackConsoleErrors } from './support/page-checks';
 
 // Port 9 (discard) is closed on loopback, so the browser's request is refused at once.
@@ -74,4 +76,42 @@ test('AWS offers a region picker and needs credentials', async ({ page }) => {
   await expect(summary).toContainText('Enter the secret access key');
   await expect(page.getByText(/Remember on this device/)).toBeVisible();
   await expect(page.getByText(/unencrypted in this browser's local storage/)).toBeVisible();
+});
+
+test('switching to moto_server through the forwarding route shows its RestApis, and switching back shows no stale data', async ({ page }) => {
+  test.skip(!motoServer.available, motoServer.reason);
+  const moto = await startMotoServer();
+  try {
+    // An API that only moto has, created with the real AWS CLI.
+    const created = await runAws(moto.endpoint, ['apigateway', 'create-rest-api', '--name', 'OnlyInMoto']);
+    expect(created.code, created.stderr).toBe(0);
+
+    await page.goto('/apis');
+    await expect(page.getByRole('link', { name: 'PetStore' })).toBeVisible();
+
+    await page.getByRole('link', { name: 'Connection', exact: true }).click();
+    await page.getByRole('radio', { name: 'moto_server' }).check();
+    await page.getByLabel('Endpoint URL').fill(moto.endpoint);
+    await expect(page.getByRole('checkbox', { name: 'Forward through this app' })).toBeChecked();
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByText(/Connection works: moto/)).toBeVisible();
+    await page.getByRole('button', { name: 'Save and use this connection' }).click();
+    await expect(page.getByTestId('current-target')).toContainText('moto');
+
+    // moto's APIs, and none of the embedded demo's.
+    await page.getByRole('link', { name: 'APIs', exact: true }).click();
+    await expect(page.getByRole('link', { name: 'OnlyInMoto' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'PetStore' })).toHaveCount(0);
+
+    // Back to the embedded demo: its APIs, and moto's never shown, not even from a cache.
+    await page.getByRole('link', { name: 'Connection', exact: true }).click();
+    await page.getByLabel('Embedded demo').check();
+    await page.getByRole('button', { name: 'Save and use this connection' }).click();
+    await expect(page.getByTestId('current-target')).toContainText('Embedded demo');
+    await page.getByRole('link', { name: 'APIs', exact: true }).click();
+    await expect(page.getByRole('link', { name: 'PetStore' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'OnlyInMoto' })).toHaveCount(0);
+  } finally {
+    moto.stop();
+  }
 });

@@ -10,7 +10,7 @@ import { BackLink } from '../../components/back-link';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Notice } from '../../components/notice';
 import { PageLayout } from '../../components/page-layout';
-import { QueryState } from '../../components/query-state';
+import { LoadingState, QueryState } from '../../components/query-state';
 import { responseHeaderKey } from './form-model';
 import { draftKey, loadDraft } from './drafts';
 import { EditorForm } from './editor-form';
@@ -26,7 +26,10 @@ export interface EditorPageProps {
 export function EditorPage(props: EditorPageProps) {
   const { restApiId, resourceId, httpMethod, statusCode } = props;
   const { client, scope } = useConnection();
-  const query = useQuery(methodQueryOptions(client, scope, restApiId, resourceId, httpMethod));
+  // The form is built once, from the method as loaded. A cached copy may predate a write made since (on the
+  // review page, or by the CLI), and continuing from it would silently revert that write: so always read the
+  // method again on arrival, and build the form only from this visit's own read.
+  const query = useQuery({ ...methodQueryOptions(client, scope, restApiId, resourceId, httpMethod), refetchOnMount: 'always' });
   const [hasError, setHasError] = useState(false);
   const existing = query.data?.methodIntegration?.integrationResponses?.[statusCode];
   const title = query.data && !existing ? `Set up the integration response for ${statusCode}` : `Edit the integration response for ${statusCode}`;
@@ -44,7 +47,13 @@ export function EditorPage(props: EditorPageProps) {
       choices={{ restApiId, resourceId, httpMethod, statusCode }}
     >
       <QueryState query={query} context={`the ${httpMethod} method`} loadingLabel="Loading the integration…">
-        {(method) => <LoadedEditor {...props} key={`${scope}|${statusCode}`} method={method} onErrorSummaryChange={setHasError} />}
+        {(method) =>
+          !query.isFetchedAfterMount ? (
+            <LoadingState label="Loading the integration…" />
+          ) : (
+            <LoadedEditor {...props} key={`${scope}|${statusCode}`} method={method} onErrorSummaryChange={setHasError} />
+          )
+        }
       </QueryState>
     </PageLayout>
   );

@@ -1,0 +1,488 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { ApiError, describeApiError } from '../../api/api-error';
+import { resolveEndpoint } from '../../api/connection';
+import { useConnection } from '../../api/connection-provider';
+import { invalidateIntegrationResponse } from '../../api/invalidation';
+import type { Method } from '../../api/models';
+import { usePutIntegrationResponse } from '../../api/mutations';
+import { integrationResponseQueryOptions, methodQueryOptions, resourcesQueryOptions } from '../../api/queries';
+import { BackLink } from '../../components/back-link';
+import { Button } from '../../components/button';
+import { ErrorSummary, type FormError } from '../../components/error-summary';
+import { Notice } from '../../components/notice';
+import { PageLayout } from '../../components/page-layout';
+import { ErrorState, LoadingState } from '../../components/query-state';
+import type { IntegrationResponse } from '../../rules/types';
+import type { Draft } from '../editor/drafts';
+import { clearDraft, draftKey, loadDraft, saveDraft } from '../editor/drafts';
+import { formToPutBody, integrationResponseToForm } from '../editor/form-model';
+import { ChangeTable } from './change-table';
+import { CodeBlock } from './code-block';
+import { DeleteIntegrationResponse } from './delete-integration-response';
+import type { ExportInput, ExportTarget } from './exports';
+import { createDeploymentCommand } from './exports';
+import { ExportTabs, RequestPanel } from './request-panel';
+import type { BaseVersion } from './review-base';
+import { baseFromDraft, clearBase, loadBase, saveBase } from './review-base';
+import { fieldId, fieldsForError, firstKnown, reviewRows, sameVersion, storedShape } from './review-model';
+import { StoredView } from './stored-view';
+
+export interface ReviewPageProps {
+  restApiId: string;
+  resourceId: string;
+  httpMethod: string;
+  statusCode: string;
+}
+
+type Outcome = { kind: 'sent'; stored: IntegrationResponse; created: boolean } | { kind: 'deleted' };
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.kind === 'aws' && (error.errorType === 'NotFoundException' || error.status === 404);
+}
+
+export function ReviewPage(props: ReviewPageProps) {
+  const { restApiId, resourceId, httpMethod, statusCode } = props;
+  const { scope } = useConnection();
+  const key = draftKey({ connectionScope: scope, restApiId, resourceId, httpMethod, statusCode });
+  // Read once per target/key: the page sends exactly the draft the person reviewed.
+  const [draftState] = useState(() => ({ key, draft: loadDraft(key) }));
+  const draft = draftState.key === key ? draftState.draft : loadDraft(key);
+  const [outcome, setOutcome] = useState<Outcome | undefined>();
+  const [hasError, setHasError] = useState(false);
+
+  const title =
+    outcome?.kind === 'sent'
+      ? `Integration response ${statusCode} ${outcome.created ? 'created' : 'replaced'}`
+      : outcome?.kind === 'deleted'
+        ? `Integration response ${statusCode} deleted`
+        : `Check and send the integration response for ${statusCode}`;
+
+  return (
+    <PageLayout
+      step={6}
+      title={title}
+      hasError={hasError && outcome === undefined}
+      intro={
+        outcome === undefined && draft
+          ? 'Compare what is stored now with what will be stored, then send. Nothing has been sent yet.'
+          : undefined
+      }
+      back={
+        outcome === undefined ? (
+          <BackLink
+            to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod/responses/$statusCode"
+            params={{ restApiId, resourceId, httpMethod, statusCode }}
+          >
+            Back to the integration response
+          </BackLink>
+        ) : undefined
+      }
+      choices={{ restApiId, resourceId, httpMethod, statusCode }}
+    >
+      {outcome ? (
+        <OutcomeView {...props} outcome={outcome} />
+      ) : draft ? (
+        <LoadedReview
+          {...props}
+          key={key}
+          draftStorageKey={key}
+          draft={draft}
+          onOutcome={setOutcome}
+          onErrorChange={setHasError}
+        />
+      ) : (
+        <Notice tone="info" title="There is nothing to review">
+          <p>
+            No unsent changes were found for this integration response in this browser. Set it up or edit it first; the review comes
+            after.
+          </p>
+          <p>
+            <Link
+              to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod/responses/$statusCode"
+              params={{ restApiId, resourceId, httpMethod, statusCode }}
+              className="font-medium text-accent underline underline-offset-2"
+            >
+              Go to the integration response for {statusCode}
+            </Link>
+          </p>
+        </Notice>
+      )}
+    </PageLayout>
+  );
+}
+
+interface LoadedReviewProps extends ReviewPageProps {
+  draftStorageKey: string;
+  draft: Draft;
+  onOutcome: (outcome: Outcome) => void;
+  onErrorChange: (hasError: boolean) => void;
+}
+
+function useExportTarget(): ExportTarget {
+  const { settings } = useConnection();
+  const endpoint = resolveEndpoint(settings.endpoint, settings.region);
+  return {
+    kind: settings.kind,
+    endpointUrl: endpoint !== '' ? endpoint : window.location.origin,
+    region: settings.region,
+  };
+}
+
+function LoadedReview(props: LoadedReviewProps) {
+  const { restApiId, resourceId, httpMethod, statusCode, draftStorageKey, draft, onOutcome, onErrorChange } = props;
+  const ref = useMemo(() => ({ restApiId, resourceId, httpMethod, statusCode }), [restApiId, resourceId, httpMethod, statusCode]);
+  const { client, scope, settings } = useConnection();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const target = useExportTarget();
+  const body = useMemo(() => formToPutBody(draft.form), [draft.form]);
+  const after = useMemo(() => storedShape(statusCode, body), [statusCode, body]);
+
+  // What is stored now: always re-read when the page opens (the editor may have shown a cached copy).
+  const current = useQuery({ ...integrationResponseQueryOptions(client, scope, restApiId, resourceId, httpMethod, statusCode), staleTime: 0, refetchOnMount: 'always' });
+  const resources = useQuery(resourcesQueryOptions(client, scope, restApiId));
+  const resourcePath = resources.data?.find((r) => r.id === resourceId)?.path;
+  const currentLoaded = current.isSuccess || (current.isError && isNotFound(current.error));
+  const before: IntegrationResponse | null = current.isSuccess ? current.data : null;
+
+  // The version the edit started from. Preferred: recorded by the editor in the draft. Until drafts.ts has that
+  // field: recorded here, from the editor's cached method (what the editor showed) or, failing that, from the first
+  // read on this page.
+  const baseRef = useRef<BaseVersion | undefined>(undefined);
+  const [initialBase] = useState<BaseVersion | undefined>(() => {
+    const fromDraft = baseFromDraft(draft);
+    if (fromDraft !== undefined) return fromDraft;
+    const stored = loadBase(draftStorageKey);
+    if (stored !== undefined) return stored;
+    const method = qc.getQueryData<Method>(methodQueryOptions(client, scope, restApiId, resourceId, httpMethod).queryKey);
+    if (method) return method.methodIntegration?.integrationResponses?.[statusCode] ?? null;
+    return undefined;
+  });
+  useEffect(() => {
+    if (baseFromDraft(draft) !== undefined) return;
+    if (baseRef.current === undefined) baseRef.current = initialBase;
+    if (baseRef.current === undefined && currentLoaded) baseRef.current = before;
+    if (baseRef.current !== undefined && loadBase(draftStorageKey) === undefined) saveBase(draftStorageKey, baseRef.current);
+  }, [draft, initialBase, currentLoaded, before, draftStorageKey]);
+
+  const put = usePutIntegrationResponse();
+  const [phase, setPhase] = useState<'idle' | 'checking' | 'sending'>('idle');
+  const [sendError, setSendError] = useState<unknown>();
+  const [conflict, setConflict] = useState<{ server: IntegrationResponse | null; base: BaseVersion } | undefined>();
+  const errorPanelRef = useRef<HTMLDivElement>(null);
+  const conflictRef = useRef<HTMLElement>(null);
+
+  useEffect(() => onErrorChange(sendError !== undefined), [sendError, onErrorChange]);
+  useEffect(() => {
+    if (conflict) conflictRef.current?.focus();
+  }, [conflict]);
+
+  const errorMessage = sendError instanceof ApiError ? sendError.message : sendError instanceof Error ? sendError.message : undefined;
+  const errorFields = useMemo(() => (errorMessage ? fieldsForError(errorMessage, body) : []), [errorMessage, body]);
+  const fieldErrors = useMemo(
+    () => Object.fromEntries(errorFields.map((f) => [fieldId(f), errorMessage ?? ''])),
+    [errorFields, errorMessage],
+  );
+  const rows = useMemo(() => reviewRows(before, after), [before, after]);
+  const summary: FormError[] = useMemo(() => {
+    if (sendError === undefined) return [];
+    const message = errorMessage ?? describeApiError(sendError).detail;
+    if (errorFields.length === 0) return [{ fieldId: 'review-send-error', message }];
+    return errorFields.map((f) => ({
+      fieldId: fieldId(f),
+      message: `${rows.find((r) => fieldId(r.field) === fieldId(f))?.label ?? 'This field'}: ${message}`,
+    }));
+  }, [sendError, errorMessage, errorFields, rows]);
+
+  /**
+   * The mutation only marks the (inactive) method query stale; the editor would first render that stale copy and
+   * start its form from it. Refetching now means "Edit again" starts from what was just stored.
+   */
+  async function refreshMethod(): Promise<void> {
+    await qc
+      .refetchQueries({ queryKey: methodQueryOptions(client, scope, restApiId, resourceId, httpMethod).queryKey, exact: true })
+      .catch(() => undefined);
+  }
+
+  async function readServer(): Promise<IntegrationResponse | null> {
+    try {
+      return await client.getIntegrationResponse(restApiId, resourceId, httpMethod, statusCode);
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  async function send(acceptedBase?: BaseVersion) {
+    setSendError(undefined);
+    setConflict(undefined);
+    setPhase('checking');
+    let server: IntegrationResponse | null;
+    try {
+      // Straight from the server, bypassing the cache: someone may have changed it while this page was open.
+      server = await readServer();
+    } catch (error) {
+      setSendError(error);
+      setPhase('idle');
+      return;
+    }
+    const known = firstKnown(acceptedBase, baseFromDraft(draft), baseRef.current, initialBase);
+    // Only when no version was ever recorded (storage unavailable and nothing cached) is there nothing to compare.
+    const base = known === undefined ? server : known;
+    if (!sameVersion(server, base)) {
+      setConflict({ server, base });
+      setPhase('idle');
+      // The comparison above shows the new version; the cached copies must show it too.
+      void invalidateIntegrationResponse(qc, scope, ref);
+      return;
+    }
+    setPhase('sending');
+    try {
+      const stored = await put.mutateAsync({ ...ref, body });
+      clearDraft(draftStorageKey);
+      clearBase(draftStorageKey);
+      await refreshMethod();
+      onOutcome({ kind: 'sent', stored, created: server === null });
+    } catch (error) {
+      setSendError(error);
+      setPhase('idle');
+    }
+  }
+
+  useEffect(() => {
+    if (sendError !== undefined && errorFields.length === 0) errorPanelRef.current?.focus();
+  }, [sendError, errorFields.length]);
+
+  async function reloadIntoEditor(server: IntegrationResponse | null) {
+    const form = integrationResponseToForm(server ?? undefined);
+    saveDraft(draftStorageKey, { body: formToPutBody(form), form, samples: draft.samples });
+    saveBase(draftStorageKey, server);
+    // The editor reads the method (cached for 30 s): fetch it now so it starts from this same server version.
+    await Promise.allSettled([
+      qc.fetchQuery({ ...methodQueryOptions(client, scope, restApiId, resourceId, httpMethod), staleTime: 0 }),
+      invalidateIntegrationResponse(qc, scope, ref),
+    ]);
+    await navigate({ to: '/apis/$restApiId/resources/$resourceId/methods/$httpMethod/responses/$statusCode', params: ref });
+  }
+
+  if (current.isPending) return <LoadingState label="Reading what is stored now…" />;
+  if (current.isError && !isNotFound(current.error)) {
+    return <ErrorState error={current.error} context={`the integration response for ${statusCode}`} onRetry={() => void current.refetch()} retrying={current.isFetching} />;
+  }
+
+  const isNew = before === null;
+  const exportInput: ExportInput = {
+    ...ref,
+    body,
+    target,
+    resourcePath,
+    withSessionToken: Boolean(settings.credentials?.sessionToken),
+  };
+  const busy = phase !== 'idle';
+  const sendLabel = isNew ? `Create integration response ${statusCode}` : `Replace integration response ${statusCode}`;
+  const described = sendError === undefined ? undefined : describeApiError(sendError);
+
+  return (
+    <div className="flex flex-col gap-8">
+      <ErrorSummary key={String(errorMessage)} errors={summary} />
+
+      <section aria-labelledby="review-changes-heading" className="flex flex-col gap-3">
+        <h2 id="review-changes-heading" className="text-lg font-semibold text-fg">
+          {isNew ? `What will be created on ${httpMethod} ${resourcePath ?? ''}` : 'What changes'}
+        </h2>
+        <Notice tone="warning" title="Sending replaces the whole integration response">
+          <p>
+            API Gateway&apos;s PutIntegrationResponse stores exactly what is sent: any field left out is cleared, not kept.
+            {isNew ? ' Fields not set below stay unset.' : ' Everything below marked “cleared” will be gone after sending.'}
+          </p>
+        </Notice>
+        <ChangeTable rows={rows} isNew={isNew} editor={ref} errors={fieldErrors} />
+      </section>
+
+      <section aria-labelledby="review-request-heading" className="flex flex-col gap-3">
+        <h2 id="review-request-heading" className="text-lg font-semibold text-fg">
+          The request that will be sent
+        </h2>
+        <RequestPanel ids={ref} body={body} />
+      </section>
+
+      <section aria-labelledby="review-export-heading" className="flex flex-col gap-3">
+        <h2 id="review-export-heading" className="text-lg font-semibold text-fg">
+          The same change as code
+        </h2>
+        <p className="max-w-prose text-sm text-fg-muted">
+          Each of these stores the same integration response as the button above. None of them contains your credentials.
+        </p>
+        <ExportTabs input={exportInput} />
+      </section>
+
+      {conflict ? (
+        <ConflictPanel
+          panelRef={conflictRef}
+          conflict={conflict}
+          yours={after}
+          busy={busy}
+          onOverwrite={() => void send(conflict.server)}
+          onReload={() => void reloadIntoEditor(conflict.server)}
+          onCancel={() => setConflict(undefined)}
+        />
+      ) : null}
+
+      {sendError !== undefined ? (
+        <div id="review-send-error" ref={errorPanelRef} tabIndex={-1} role="alert" className="rounded-md border-l-4 border-danger bg-danger-soft px-4 py-3 text-fg">
+          <p className="font-semibold">The change was not sent: {described?.title}</p>
+          <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="font-medium">Error type</dt>
+            <dd className="font-mono break-all" data-testid="send-error-type">
+              {sendError instanceof ApiError ? (sendError.errorType ?? sendError.kind) : 'unknown'}
+            </dd>
+            <dt className="font-medium">Message</dt>
+            <dd className="break-words" data-testid="send-error-message">
+              {errorMessage ?? described?.detail}
+            </dd>
+            <dt className="font-medium">Request id</dt>
+            <dd className="font-mono break-all">{sendError instanceof ApiError && sendError.requestId ? sendError.requestId : 'not given'}</dd>
+          </dl>
+          <p className="mt-2 text-sm">Your changes are kept. Fix them with the Change links, or try again.</p>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="review-send-heading" className="flex flex-col gap-3">
+        <h2 id="review-send-heading" className="text-lg font-semibold text-fg">
+          Send
+        </h2>
+        <p className="max-w-prose text-sm text-fg-muted">
+          Just before sending, the integration response is read again; if someone changed it since you started editing, you can choose
+          what to do.
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button onClick={() => void send()} busy={busy} disabled={busy || conflict !== undefined}>
+            {sendLabel}
+          </Button>
+          {!isNew ? (
+            <DeleteIntegrationResponse {...ref} resourcePath={resourcePath} disabled={busy} onDeleted={() => onOutcome({ kind: 'deleted' })} />
+          ) : null}
+          <span role="status" className="text-sm text-fg-muted">
+            {phase === 'checking' ? 'Checking for changes on the server…' : phase === 'sending' ? 'Sending…' : ''}
+          </span>
+        </div>
+      </section>
+
+    </div>
+  );
+}
+
+function ConflictPanel({
+  panelRef,
+  conflict,
+  yours,
+  busy,
+  onOverwrite,
+  onReload,
+  onCancel,
+}: {
+  panelRef: RefObject<HTMLElement | null>;
+  conflict: { server: IntegrationResponse | null; base: BaseVersion };
+  yours: IntegrationResponse;
+  busy: boolean;
+  onOverwrite: () => void;
+  onReload: () => void;
+  onCancel: () => void;
+}) {
+  const { server } = conflict;
+  return (
+    <section
+      ref={panelRef}
+      tabIndex={-1}
+      aria-labelledby="review-conflict-heading"
+      data-testid="conflict"
+      className="flex flex-col gap-4 rounded-md border-4 border-warning bg-surface-raised p-4"
+    >
+      <h2 id="review-conflict-heading" className="text-lg font-semibold text-fg">
+        Someone changed this integration response while you were editing
+      </h2>
+      <p className="text-sm text-fg">
+        {server === null
+          ? 'It was deleted on the server after you started editing.'
+          : 'What is stored now is not the version you started from. Nothing has been sent.'}{' '}
+        Compare the two versions and choose what to do.
+      </p>
+      <div className="grid gap-4 md:grid-cols-2">
+        <div>
+          <h3 className="text-sm font-semibold text-fg">On the server now</h3>
+          {server === null ? <p className="text-sm text-fg">Does not exist.</p> : <StoredView response={server} testId="conflict-server" />}
+        </div>
+        <div>
+          <h3 className="text-sm font-semibold text-fg">Yours (not sent)</h3>
+          <StoredView response={yours} testId="conflict-yours" />
+        </div>
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <Button variant="danger" onClick={onOverwrite} busy={busy} disabled={busy}>
+          Overwrite with my version
+        </Button>
+        <Button variant="secondary" onClick={onReload} disabled={busy}>
+          Reload into the editor
+        </Button>
+        <Button variant="secondary" onClick={onCancel} disabled={busy}>
+          Cancel
+        </Button>
+      </div>
+      <p className="text-sm text-fg-muted">
+        Reload replaces your draft with the server&apos;s version and goes back to the editor. Cancel sends nothing and keeps your draft.
+      </p>
+    </section>
+  );
+}
+
+function OutcomeView({ restApiId, resourceId, httpMethod, statusCode, outcome }: ReviewPageProps & { outcome: Outcome }) {
+  const target = useExportTarget();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const linkClass = 'font-medium text-accent underline underline-offset-2 hover:text-accent-hover';
+  return (
+    <div className="flex flex-col gap-6">
+      <div ref={ref} tabIndex={-1} data-testid="outcome">
+        {outcome.kind === 'sent' ? (
+          <Notice tone="success" role="status" title={`API Gateway ${outcome.created ? 'created' : 'replaced'} the integration response`}>
+            <p>This is what the server stored, as it answered the request:</p>
+          </Notice>
+        ) : (
+          <Notice tone="success" role="status" title={`The integration response for ${statusCode} of ${httpMethod} was deleted`} />
+        )}
+      </div>
+      {outcome.kind === 'sent' ? <StoredView response={outcome.stored} testId="stored-response" showJson /> : null}
+      <Notice tone="warning" title="Clients see this only after a deployment">
+        <p>
+          Changes to integration responses take effect when the API is deployed to a stage. Deploy it from your usual pipeline, or with:
+        </p>
+      </Notice>
+      <CodeBlock code={createDeploymentCommand({ restApiId, target })} label="create-deployment command" testId="deploy-command" />
+      <ul className="flex flex-col gap-2">
+        <li>
+          <Link to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod" params={{ restApiId, resourceId, httpMethod }} className={linkClass}>
+            Back to the status codes of {httpMethod}
+          </Link>
+        </li>
+        {outcome.kind === 'sent' ? (
+          <li>
+            <Link
+              to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod/responses/$statusCode"
+              params={{ restApiId, resourceId, httpMethod, statusCode }}
+              className={linkClass}
+            >
+              Edit integration response {statusCode} again
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to="/apis/$restApiId/overview" params={{ restApiId }} className={linkClass}>
+            See all integration responses of this API
+          </Link>
+        </li>
+      </ul>
+    </div>
+  );
+}
