@@ -291,3 +291,18 @@ test('the demo data editor is axe-clean in light and dark (screenshots in /tmp/s
     page.once('dialog', (dialog) => void dialog.accept());
   }
 });
+
+test('an existing integration response can be deleted from the editor, after a confirmation naming it', async ({ page }) => {
+  const f = await lambdaFixture();
+  await openEditor(page, editorUrl(f, '200'));
+  await page.getByRole('button', { name: 'Delete integration response 200' }).click();
+  const dialog = page.getByRole('alertdialog').or(page.getByRole('dialog'));
+  await expect(dialog).toContainText('200');
+  await expect(dialog).toContainText(f.httpMethod);
+  await dialog.getByRole('button', { name: 'Delete integration response 200' }).click();
+  // Back on step 4, with nothing left to ask about, and the server agrees.
+  await expect(page).toHaveURL(new RegExp(`/methods/${f.httpMethod}$`));
+  await expect(page).toHaveTitle(/^Step 4 of 6/);
+  const stored = await apiRequest('GET', `/restapis/${f.restApiId}/resources/${f.resourceId}/methods/${f.httpMethod}/integration/responses/200`);
+  expect(stored.status).toBe(404);
+});

@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Notice } from '../../components/notice';
 import { PageLayout } from '../../components/page-layout';
 import { LoadingState, QueryState } from '../../components/query-state';
+import { DeleteIntegrationResponse } from '../review/delete-integration-response';
 import { responseHeaderKey } from './form-model';
 import { draftKey, loadDraft } from './drafts';
 import { EditorForm } from './editor-form';
@@ -82,13 +83,13 @@ function LoadedEditor({
   const siblings = useMemo(() => Object.values(integration?.integrationResponses ?? {}), [integration]);
 
   const dirtyRef = useRef(false);
-  const leavingForReview = useRef(false);
+  const leavingOnPurpose = useRef(false);
   const onDirtyChange = useCallback((dirty: boolean) => {
     dirtyRef.current = dirty;
   }, []);
   const blocker = useBlocker({
-    shouldBlockFn: () => dirtyRef.current && !leavingForReview.current,
-    enableBeforeUnload: () => dirtyRef.current && !leavingForReview.current,
+    shouldBlockFn: () => dirtyRef.current && !leavingOnPurpose.current,
+    enableBeforeUnload: () => dirtyRef.current && !leavingOnPurpose.current,
     withResolver: true,
   });
 
@@ -150,15 +151,41 @@ function LoadedEditor({
         onDirtyChange={onDirtyChange}
         onErrorSummaryChange={onErrorSummaryChange}
         onContinue={() => {
-          leavingForReview.current = true;
+          leavingOnPurpose.current = true;
           void navigate({
             to: '/apis/$restApiId/resources/$resourceId/methods/$httpMethod/responses/$statusCode/review',
             params: { restApiId, resourceId, httpMethod, statusCode },
           }).finally(() => {
-            leavingForReview.current = false;
+            leavingOnPurpose.current = false;
           });
         }}
       />
+      {existing ? (
+        <section aria-labelledby="manage-heading" className="mt-10 border-t border-border pt-6">
+          <h2 id="manage-heading" className="text-lg font-semibold">
+            Delete this integration response
+          </h2>
+          <p className="mt-1 mb-3 max-w-prose text-sm text-fg-muted">
+            Deleting removes the integration response for {statusCode} from {httpMethod} at once; the method response stays.
+          </p>
+          <DeleteIntegrationResponse
+            restApiId={restApiId}
+            resourceId={resourceId}
+            httpMethod={httpMethod}
+            statusCode={statusCode}
+            onDeleted={() => {
+              // The draft is gone with the response: nothing is left unsaved, so leaving must not ask.
+              leavingOnPurpose.current = true;
+              void navigate({
+                to: '/apis/$restApiId/resources/$resourceId/methods/$httpMethod',
+                params: { restApiId, resourceId, httpMethod },
+              }).finally(() => {
+                leavingOnPurpose.current = false;
+              });
+            }}
+          />
+        </section>
+      ) : null}
       <ConfirmDialog
         open={blocker.status === 'blocked'}
         onOpenChange={(open) => {
