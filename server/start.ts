@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEmulatorApp } from './app';
 import { createForwardApp, defaultForwardAllowlist } from './forward';
+import { securityHeaders } from './security-headers';
 import { seedDemo } from './seed-demo';
 import { listen, onShutdown, parsePort } from './serve-util';
 import { openStore } from './store';
@@ -43,6 +44,7 @@ if (store.isEmpty()) {
 }
 
 const app = new Hono();
+app.use('*', securityHeaders());
 app.route('/__forward', createForwardApp({ allowlist }));
 app.all('/restapis', (c) => emulator.fetch(c.req.raw, c.env));
 app.all('/restapis/*', (c) => emulator.fetch(c.req.raw, c.env));

@@ -1,0 +1,250 @@
+// `npm run bench`: bundle size, cold load, 10,000-resource scale, editing latency and emulator throughput, each
+// as a ratio against a reference measured in the same run. Writes bench/results.json and prints a table.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { measureBareKeystroke } from './lib/bare-keystroke';
+import { launchChromium } from './lib/browser';
+import { buildApp, buildFloor, measureBundles } from './lib/bundle';
+import type { BundleResult } from './lib/bundle';
+import { measureColdLoad } from './lib/cold-load';
+import type { ColdLoadResult } from './lib/cold-load';
+import { measureEditing } from './lib/editing';
+import type { EditingResult } from './lib/editing';
+import { runLoad } from './lib/emulator-load';
+import type { LoadResult } from './lib/emulator-load';
+import { startAppServer, startEmulator, startMoto, tempDir } from './lib/processes';
+import type { Running } from './lib/processes';
+import { createScaleData, measureScale } from './lib/scale';
+import type { ScaleResult } from './lib/scale';
+import { kb, round } from './lib/stats';
+
+const BUDGETS = {
+  firstPageVsFloor: 1.6,
+  coldLoadVsFloor: 1.3,
+  filterP95Ms: 16,
+  editingP95Ms: 50,
+  emulatorVsMoto: 20,
+};
+
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
+const SCALE_RESOURCES = Number(process.env.BENCH_RESOURCES ?? 10_000);
+
+interface Row {
+  section: string;
+  measure: string;
+  value: string;
+  reference: string;
+  ratio: string;
+  budget: string;
+  holds: 'yes' | 'NO' | 'partial' | '—';
+}
+
+const outRoot = resolve('.tmp/bench');
+const appDir = join(outRoot, 'app');
+const floorDir = join(outRoot, 'floor');
+const timings: Record<string, number> = {};
+
+async function timed<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
+  const t = performance.now();
+  process.stdout.write(`• ${name}…\n`);
+  try {
+    return await fn();
+  } finally {
+    timings[name] = round((performance.now() - t) / 1000, 1);
+  }
+}
+
+function fmtMs(n: number) {
+  return Number.isFinite(n) ? `${round(n, 1)} ms` : 'n/a';
+}
+
+function verdict(ok: boolean): 'yes' | 'NO' {
+  return ok ? 'yes' : 'NO';
+}
+
+async function main() {
+  const started = performance.now();
+  mkdirSync(outRoot, { recursive: true });
+  await timed('build app + floor', () => {
+    buildApp(appDir);
+    buildFloor(floorDir);
+  });
+  const bundles: BundleResult = await timed('bundle sizes', () => measureBundles(appDir, floorDir));
+
+  const servers: Running[] = [];
+  const browser = await launchChromium();
+  let cold: ColdLoadResult;
+  let scale: ScaleResult;
+  let scaleSetup: { apiId: string; created: number; idCollisionRetries: number; seconds: number };
+  let editing: EditingResult;
+  let bare: { latenciesMs: number[]; p95Ms: number };
+  let emu: LoadResult;
+  let moto: LoadResult;
+  try {
+    const [app, floor] = await timed('start servers', () => Promise.all([startAppServer(appDir), startAppServer(floorDir)]));
+    servers.push(app, floor);
+    cold = await timed('cold load', () => measureColdLoad(browser, `${app.baseUrl}/apis`, `${floor.baseUrl}/`, 'PetStore', COLD_RUNS));
+    bare = await timed('bare keystroke reference', () => measureBareKeystroke(browser, `${floor.baseUrl}/`));
+    const scaleDir = tempDir('scale');
+    const scaleApi = (scaleSetup = await timed(`create ${SCALE_RESOURCES} resources`, async () => {
+      const t = performance.now();
+      const r = await createScaleData(scaleDir, SCALE_RESOURCES);
+      return { ...r, seconds: (performance.now() - t) / 1000 };
+    }));
+    const scaleServer = await startAppServer(appDir, scaleDir);
+    servers.push(scaleServer);
+    scale = await timed('scale', () => measureScale(browser, scaleServer.baseUrl, scaleApi.apiId, scaleApi.created, round(scaleApi.seconds, 1)));
+    editing = await timed('editing', () => measureEditing(browser, app.baseUrl));
+
+    const load = { concurrency: 16, maxRequests: 20_000, maxSeconds: 8 };
+    const emulator = await timed('start emulator + moto', async () => {
+      const [e, m] = await Promise.all([startEmulator(), startMoto()]);
+      servers.push(e, m);
+      return { e, m };
+    });
+    emu = await timed('emulator load', () => runLoad('emulator', emulator.e.baseUrl, emulator.e.pid, load));
+    moto = await timed('moto load', () => runLoad('moto_server', emulator.m.baseUrl, emulator.m.pid, load));
+  } finally {
+    await browser.close();
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+
+  const firstRatio = bundles.firstPage.gzipBytes / bundles.floor.gzipBytes;
+  const coldRatio = cold.appMedianMs / cold.floorMedianMs;
+  const emuRatio = emu.throughput / moto.throughput;
+  const rows: Row[] = [
+    {
+      section: 'Bundle',
+      measure: 'first page JS (gzip)',
+      value: kb(bundles.firstPage.gzipBytes),
+      reference: `floor ${kb(bundles.floor.gzipBytes)}`,
+      ratio: `${round(firstRatio, 2)}×`,
+      budget: `≤ ${BUDGETS.firstPageVsFloor}×`,
+      holds: verdict(firstRatio <= BUDGETS.firstPageVsFloor),
+    },
+    {
+      section: 'Bundle',
+      measure: 'first page JS (gzip) vs swagger-ui',
+      value: kb(bundles.firstPage.gzipBytes),
+      reference: `swagger-ui-bundle ${kb(bundles.swaggerUi.gzipBytes)}`,
+      ratio: `${round(bundles.firstPage.gzipBytes / bundles.swaggerUi.gzipBytes, 2)}×`,
+      budget: '—',
+      holds: '—',
+    },
+    ...bundles.lazy.map((c): Row => ({
+      section: 'Bundle',
+      measure: `lazy: ${c.name}`,
+      value: kb(c.gzipBytes),
+      reference: `floor ${kb(bundles.floor.gzipBytes)}`,
+      ratio: `${round(c.gzipBytes / bundles.floor.gzipBytes, 2)}×`,
+      budget: '—',
+      holds: '—',
+    })),
+    {
+      section: 'Cold load',
+      measure: `RestApi list interactive (median of ${cold.runs})`,
+      value: fmtMs(cold.appMedianMs),
+      reference: `floor ${fmtMs(cold.floorMedianMs)}`,
+      ratio: `${round(coldRatio, 2)}×`,
+      budget: `≤ ${BUDGETS.coldLoadVsFloor}×`,
+      holds: verdict(coldRatio <= BUDGETS.coldLoadVsFloor),
+    },
+    {
+      section: 'Scale',
+      measure: `resource step usable, ${scale.resources} resources (median of ${scale.loadMs.length})`,
+      value: fmtMs(scale.loadMedianMs),
+      reference: `cold list ${fmtMs(cold.appMedianMs)}`,
+      ratio: `${round(scale.loadMedianMs / cold.appMedianMs, 2)}×`,
+      budget: '—',
+      holds: '—',
+    },
+    {
+      section: 'Scale',
+      measure: `filter keystroke → list p95 (${scale.filterLatenciesMs.length} keys${scale.filterMissed ? `, ${scale.filterMissed} without update` : ''})`,
+      value: fmtMs(scale.filterP95Ms),
+      reference: `bare input ${fmtMs(bare.p95Ms)}`,
+      ratio: `${round(scale.filterP95Ms / bare.p95Ms, 2)}×`,
+      budget: `≤ ${BUDGETS.filterP95Ms} ms`,
+      holds: verdict(scale.filterP95Ms <= BUDGETS.filterP95Ms),
+    },
+    {
+      section: 'Editing',
+      measure: `keystroke → validation + preview p95, ${kb(editing.templateBytes)} template${editing.missed ? ` (${editing.missed} of ${editing.keystrokes} keys timed out)` : ''}`,
+      value: fmtMs(editing.p95Ms),
+      reference: `bare input ${fmtMs(bare.p95Ms)}`,
+      ratio: `${round(editing.p95Ms / bare.p95Ms, 2)}×`,
+      budget: `≤ ${BUDGETS.editingP95Ms} ms`,
+      holds: editing.partial ? 'partial' : verdict(editing.p95Ms <= BUDGETS.editingP95Ms),
+    },
+    {
+      section: 'Emulator',
+      measure: `PutIntegrationResponse+GetMethod, ${16} concurrent (req/s)`,
+      value: `${round(emu.throughput, 0)} req/s`,
+      reference: `moto ${round(moto.throughput, 0)} req/s`,
+      ratio: `${round(emuRatio, 1)}×`,
+      budget: `≥ ${BUDGETS.emulatorVsMoto}×`,
+      holds: verdict(emuRatio >= BUDGETS.emulatorVsMoto),
+    },
+    {
+      section: 'Emulator',
+      measure: 'p99 PutIntegrationResponse / GetMethod',
+      value: `${fmtMs(emu.putP99Ms)} / ${fmtMs(emu.getP99Ms)}`,
+      reference: `moto ${fmtMs(moto.putP99Ms)} / ${fmtMs(moto.getP99Ms)}`,
+      ratio: `${round(emu.putP99Ms / moto.putP99Ms, 2)}× / ${round(emu.getP99Ms / moto.getP99Ms, 2)}×`,
+      budget: '—',
+      holds: '—',
+    },
+    {
+      section: 'Emulator',
+      measure: 'server CPU per request (diagnostic; lower is better)',
+      value: fmtMs(emu.serverCpuMsPerRequest),
+      reference: `moto ${fmtMs(moto.serverCpuMsPerRequest)}`,
+      ratio: `${round(moto.serverCpuMsPerRequest / emu.serverCpuMsPerRequest, 1)}× less`,
+      budget: '—',
+      holds: '—',
+    },
+  ];
+
+  const totalSeconds = round((performance.now() - started) / 1000, 1);
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    machine: { cpus: cpus().length, loadAverageAtEnd: loadavg() },
+    totalSeconds,
+    sectionSeconds: timings,
+    budgets: BUDGETS,
+    rows,
+    bundles,
+    coldLoad: cold,
+    bareKeystroke: bare,
+    scaleSetup,
+    scale,
+    editing,
+    emulator: emu,
+    moto,
+  };
+  writeFileSync(resolve('bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+  console.log('');
+  console.log(markdownTable(rows));
+  console.log('');
+  console.log('First page composition (minified bytes by package):');
+  for (const p of bundles.firstPageComposition) console.log(`  ${p.pkg.padEnd(28)} ${kb(p.rawBytes).padStart(9)}  ${round(p.share * 100, 1)}%`);
+  console.log(
+    `\nCold load detail (medians): GET /restapis starts at ${fmtMs(cold.appApiFetchStartMs)} in the app (${cold.appScripts} JS files) vs ${fmtMs(cold.floorApiFetchStartMs)} in the floor (${cold.floorScripts} JS file)`,
+  );
+  const b = editing.breakdownMedianMs;
+  console.log(`Editing breakdown (medians): keydown → "Updating…" ${fmtMs(b.toPending)}, → new output in DOM ${fmtMs(b.toCommit)}, commit → frame ${fmtMs(b.commitToFrame)}`);
+  console.log(`Client CPU per request: emulator run ${fmtMs(emu.clientCpuMsPerRequest)}, moto run ${fmtMs(moto.clientCpuMsPerRequest)}; load average ${loadavg().map((n) => round(n, 1)).join(' ')} on ${cpus().length} CPUs`);
+  if (emu.errors || moto.errors) console.log(`\nLoad errors: emulator ${emu.errors}, moto ${moto.errors} (non-2xx answers)`);
+  console.log(`\nTotal ${totalSeconds} s; wrote bench/results.json`);
+}
+
+export function markdownTable(rows: Row[]): string {
+  const head = ['Section', 'Measure', 'Value', 'Reference (same run)', 'Ratio', 'Budget', 'Holds'];
+  const lines = [head, head.map(() => '---'), ...rows.map((r) => [r.section, r.measure, r.value, r.reference, r.ratio, r.budget, r.holds])];
+  return lines.map((l) => `| ${l.join(' | ')} |`).join('\n');
+}
+
+await main();

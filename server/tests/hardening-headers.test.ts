@@ -1,0 +1,65 @@
+// The security-headers middleware on its own: which responses get which headers, and what the CSP allows.
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, cspAwsRegions, securityHeaders } from '../security-headers';
+
+function app() {
+  const a = new Hono();
+  a.use('*', securityHeaders());
+  a.get('/page', (c) => c.html('<!doctype html><title>x</title>'));
+  a.get('/data', (c) => c.json({ ok: true }));
+  a.get('/asset.js', (c) => c.body('export {}', 200, { 'content-type': 'text/javascript' }));
+  return a;
+}
+
+function directives(csp: string): Map<string, string[]> {
+  return new Map(csp.split(';').map((d) => {
+    const [name, ...values] = d.trim().split(/\s+/);
+    return [name ?? '', values];
+  }));
+}
+
+describe('securityHeaders', () => {
+  it('puts the CSP and X-Frame-Options on HTML only, nosniff and no-referrer on everything', async () => {
+    const a = app();
+    const page = await a.request('/page');
+    expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    for (const path of ['/page', '/data', '/asset.js']) {
+      const res = await a.request(path);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+    }
+    expect((await a.request('/data')).headers.get('content-security-policy')).toBeNull();
+    expect((await a.request('/asset.js')).headers.get('content-security-policy')).toBeNull();
+  });
+
+  it('allows scripts from the app only, nothing framed, no plugins, no <base>', () => {
+    const d = directives(contentSecurityPolicy());
+    expect(d.get('default-src')).toEqual(["'self'"]);
+    expect(d.get('script-src')).toEqual(["'self'"]);
+    expect(d.get('object-src')).toEqual(["'none'"]);
+    expect(d.get('base-uri')).toEqual(["'none'"]);
+    expect(d.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(d.get('worker-src')).toEqual(["'self'"]);
+  });
+
+  it('lets the page reach its own origin, each regional API Gateway endpoint and loopback, and nothing else', () => {
+    const connect = directives(contentSecurityPolicy()).get('connect-src') ?? [];
+    expect(connect).toContain("'self'");
+    for (const r of cspAwsRegions) expect(connect).toContain(`https://apigateway.${r}.amazonaws.com`);
+    expect(connect).toEqual(expect.arrayContaining(['http://127.0.0.1:*', 'http://localhost:*']));
+    // Nothing broader than one endpoint per region: no scheme-only or domain-wide wildcards.
+    for (const source of connect) {
+      expect(source).not.toMatch(/^(\*|https?:|https?:\/\/\*.*)$/);
+      if (source.includes('amazonaws.com')) expect(source).toMatch(/^https:\/\/apigateway\.[a-z]{2}(-[a-z]+)+-\d\.amazonaws\.com$/);
+    }
+  });
+
+  it('takes extra connect-src origins and a different region list', () => {
+    const connect = directives(contentSecurityPolicy({ awsRegions: ['eu-west-1'], extraConnectSrc: ['https://gw.example.com'] })).get('connect-src') ?? [];
+    expect(connect).toContain('https://apigateway.eu-west-1.amazonaws.com');
+    expect(connect).not.toContain('https://apigateway.us-east-1.amazonaws.com');
+    expect(connect).toContain('https://gw.example.com');
+  });
+});
