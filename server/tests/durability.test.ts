@@ -119,7 +119,14 @@ describe('durability across kill -9', () => {
           if (killing !== undefined) return; // in flight when the process died: allowed to be lost or kept
           throw err;
         }
-        if (acknowledged.size >= killAfterAcks && killing === undefined) killing = first.kill9();
+        if (acknowledged.size >= killAfterAcks && killing === undefined) {
+          // Group commit answers a whole batch at once, so every client can be between two PUTs at this moment.
+          // Send one more write and kill without waiting for its answer: a write is then certainly in flight.
+          const inFlight = `c${c}s${seq}-last`;
+          sent.add(inFlight);
+          void apigw(first.baseUrl, 'PUT', path, putBody(inFlight)).catch(() => undefined);
+          killing = first.kill9();
+        }
       }
     };
     await Promise.all(Array.from({ length: clients }, (_, c) => client(c)));
