@@ -267,10 +267,14 @@ test.describe('mapping overview', () => {
       // Leaving cancels the load: no new GetMethod requests after the page is gone.
       await page.getByRole('link', { name: 'Back to the resources of this API' }).click();
       await expect(page).toHaveURL(new RegExp(`/apis/${api.id}$`));
-      const sentWhenLeft = methodGets.length;
-      expect(sentWhenLeft).toBeLessThan(2000);
+      // Requests already on their way when the page went may still reach the route handler a little later on a
+      // busy machine; once those have arrived, nothing new may start. Without cancellation the load would go on
+      // at hundreds of GetMethod requests a second.
       await page.waitForTimeout(1_000);
-      expect(methodGets.length - sentWhenLeft, 'GetMethod requests started after leaving').toBeLessThanOrEqual(6);
+      const settled = methodGets.length;
+      expect(settled).toBeLessThan(2000);
+      await page.waitForTimeout(2_000);
+      expect(methodGets.length - settled, 'GetMethod requests still being started after leaving').toBe(0);
 
       await page.unroute(/\/restapis\/[^/]+\/resources\/[^/]+\/methods\/[A-Z]+$/);
       await page.goto(`/apis/${api.id}/overview`);
