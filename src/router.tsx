@@ -1,6 +1,17 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
+import type { ApiGatewayClient } from './api/client';
 import { routeTree } from './routeTree.gen';
+
+/**
+ * What route loaders need to start a page's first request while its code chunk is still loading. `connection` is
+ * the ConnectionProvider's current client and scope (the single source of truth), handed to <RouterProvider> on
+ * every render; it is absent only until the provider has rendered once.
+ */
+export type RouterContext = {
+  queryClient: QueryClient;
+  connection?: { client: ApiGatewayClient; scope: string };
+};
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -13,9 +24,10 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-export function createAppRouter() {
+export function createAppRouter(queryClient: QueryClient) {
   return createRouter({
     routeTree,
+    context: { queryClient } satisfies RouterContext,
     defaultPreload: false,
     scrollRestoration: true,
   });

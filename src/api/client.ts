@@ -1,6 +1,6 @@
 // The typed API Gateway (REST v1) client: the only place in the app that calls fetch.
 import { AwsClient } from 'aws4fetch';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ApiError } from './api-error';
 import type { Credentials } from './connection';
 import { resolveEndpoint } from './connection';
@@ -178,12 +178,14 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out || '(body)';
 }
 
-function parseWith<S extends z.ZodType>(schema: S, value: unknown, status: number, requestId: string | undefined): z.output<S> {
+function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown, status: number, requestId: string | undefined): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue ? formatPath(issue.path) : '(body)';
-  return throwUnparseable(`Unexpected response shape at "${field}": ${issue?.message ?? 'invalid'}`, field, status, requestId);
+  // zod/mini ships no locale, so its messages are a bare "Invalid input"; the expected type is what a reader needs.
+  const message = issue?.code === 'invalid_type' ? `expected ${issue.expected}` : (issue?.message ?? 'invalid');
+  return throwUnparseable(`Unexpected response shape at "${field}": ${message}`, field, status, requestId);
 }
 
 function throwUnparseable(message: string, field: string, status: number, requestId: string | undefined): never {
@@ -427,7 +429,7 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
     }
   }
 
-  async function call<S extends z.ZodType>(spec: RequestSpec, schema: S, callOpts: CallOptions | undefined): Promise<z.output<S>> {
+  async function call<S extends z.ZodMiniType>(spec: RequestSpec, schema: S, callOpts: CallOptions | undefined): Promise<z.output<S>> {
     const raw = await send(spec, callOpts);
     // No status/requestId here: parsing of a 2xx body; they are not needed to explain a shape problem.
     return parseWith(schema, raw, 200, undefined);

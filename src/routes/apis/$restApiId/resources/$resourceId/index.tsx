@@ -1,7 +1,13 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { MethodsStep } from '../../../../../features/wizard/methods-step';
+import { resourcesQueryOptions } from '../../../../../api/queries';
 
 export const Route = createFileRoute('/apis/$restApiId/resources/$resourceId/')({
+  loader: ({ context: { queryClient, connection }, params }) => {
+    // Starts the page's request while its code chunk is still loading. Not awaited and prefetchQuery never throws,
+    // so the page still shows its own loading and error states (with Retry); the query key carries the scope.
+    if (connection) void queryClient.prefetchQuery(resourcesQueryOptions(connection.client, connection.scope, params.restApiId));
+  },
   component: RouteComponent,
 });
 

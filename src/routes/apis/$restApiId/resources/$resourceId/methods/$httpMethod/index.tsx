@@ -1,7 +1,16 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { StatusCodeStep } from '../../../../../../../features/wizard/status-code-step';
+import { methodQueryOptions } from '../../../../../../../api/queries';
 
 export const Route = createFileRoute('/apis/$restApiId/resources/$resourceId/methods/$httpMethod/')({
+  loader: ({ context: { queryClient, connection }, params }) => {
+    // Starts the page's request while its code chunk is still loading. Not awaited and prefetchQuery never throws,
+    // so the page still shows its own loading and error states (with Retry); the query key carries the scope.
+    if (connection)
+      void queryClient.prefetchQuery(
+        methodQueryOptions(connection.client, connection.scope, params.restApiId, params.resourceId, params.httpMethod),
+      );
+  },
   component: RouteComponent,
 });
 
