@@ -33,7 +33,7 @@ import {
 } from './body';
 import { corsMiddleware } from './cors';
 import { AwsError, badRequest, errorResponse, notFound } from './errors';
-import { awsId } from './ids';
+import { awsId, unusedAwsId } from './ids';
 import type { IntegrationDoc, MethodDoc, ResourceRow, RestApiDoc } from './model';
 import { regionOf } from './region';
 import type { Store } from './store';
@@ -261,9 +261,10 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
     if (cloneFrom !== undefined) requireApi(region(c), cloneFrom);
 
     const api: RestApiDoc = {
-      id: awsId(10),
+      id: unusedAwsId(10, (id) => store.getRestApi(region(c), id) !== undefined),
       name: name ?? '',
       createdDate: Math.floor(now() / 1000),
+      // The API is new, so no resource id is taken yet.
       rootResourceId: awsId(10),
       apiKeySource: apiKeySource ?? 'HEADER',
       disableExecuteApiEndpoint: disableExecuteApiEndpoint ?? false,
@@ -299,7 +300,7 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
           store.putMethod(rg, api.id, newId, m);
         }
         for (const child of store.childrenOf(rg, sourceId, oldId)) {
-          const cid = awsId(6);
+          const cid = unusedAwsId(6, (id) => store.getResource(rg, api.id, id) !== undefined);
           idMap.set(child.id, cid);
           store.createResource(rg, api.id, { id: cid, parentId: newId, pathPart: child.pathPart, path: child.path });
           queue.push(child.id);
@@ -377,7 +378,7 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
         }
       }
       const created: ResourceRow = {
-        id: awsId(6),
+        id: unusedAwsId(6, (id) => store.getResource(rg, apiId, id) !== undefined),
         parentId: parent.id,
         pathPart,
         path: parent.path === '/' ? `/${pathPart}` : `${parent.path}/${pathPart}`,
