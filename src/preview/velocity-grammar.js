@@ -1,4 +1,4 @@
-/* eslint-disable */
+/* eslint-disable -- vendored, machine-generated (jison) parser from velocityjs 2.1.7: see the header below */
 // Vendored from velocityjs 2.1.7 (dist/esm/parse/index.mjs, a jison-generated parser), MIT License,
 // Copyright (c) 2012-2013 Eward Song. Why vendored: the upstream grammar builds its statement list with
 // `[].concat(list, item)` per statement and copies its parse stacks on every reduction, both quadratic: a

@@ -149,7 +149,7 @@ function yamlKey(key: string): string {
 }
 
 // Characters that a literal block cannot carry verbatim (control characters other than tab, CR, BOM).
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const BLOCK_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f\ufeff\u2028\u2029]|\r/;
 
 /**
@@ -251,7 +251,7 @@ export function hclString(value: string): string {
 /** A heredoc when the template round-trips exactly (heredoc text always ends with a newline), else a quoted string. */
 export function hclTemplate(value: string | null): string {
   const text = value ?? '';
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters force the escaped string form
   if (!text.includes('\n') || /[\u0000-\u0008\u000b-\u001f\u007f]|\r/.test(text)) return hclString(text);
   let delimiter = 'EOT';
   for (let n = 1; text.split('\n').some((line) => line.trim() === delimiter); n++) delimiter = `EOT${n}`;
