@@ -21,6 +21,9 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['src/**/*.test.tsx'],
           setupFiles: ['./src/test/setup-dom.ts'],
+          // Component tests render real editors and run the preview on the main thread (no Worker in
+          // happy-dom): seconds each on a busy 2-core machine, so the 5 s default is too tight.
+          testTimeout: 20_000,
         },
       },
     ],

@@ -136,6 +136,22 @@ describe('EditorForm', () => {
     expect(screen.getByRole('group', { name: 'Rendered output for application/json' })).toHaveTextContent('{"name": "Widget"}');
   });
 
+  test('a large output shows its start and end, and all of it on request', async () => {
+    // ~60 K characters of output: line 1 … line 6000.
+    const template = '#foreach($i in [1..6000])line $i\n#end';
+    const { user } = setup({ serverValues: integrationResponseToForm({ statusCode: '400', responseTemplates: { 'text/plain': template } }) });
+    const output = await screen.findByRole('group', { name: 'Rendered output for text/plain' });
+    await waitFor(() => expect(output).toHaveTextContent(/line 6000/));
+    expect(output).toHaveTextContent(/^line 1 line 2 /);
+    expect(output).toHaveTextContent(/characters not shown/);
+    expect(output).not.toHaveTextContent(/line 3000 /);
+    await user.click(screen.getByRole('button', { name: /Show all of the output/ }));
+    expect(output).toHaveTextContent(/line 2999 line 3000 line 3001 /);
+    expect(output).not.toHaveTextContent(/not shown/);
+    await user.click(screen.getByRole('button', { name: 'Show only the start and end of the output' }));
+    expect(output).toHaveTextContent(/characters not shown/);
+  });
+
   test('a restored draft is announced and can be discarded', async () => {
     const user = userEvent.setup();
     const draftForm = integrationResponseToForm({ statusCode: '400', selectionPattern: '4\\d{2}' });

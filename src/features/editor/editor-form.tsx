@@ -106,7 +106,7 @@ export function EditorForm(props: EditorFormProps) {
   const [submitCount, setSubmitCount] = useState(0);
 
   const analysis = useMemo(() => analyzeForm(values, ctx), [values, ctx]);
-  const dirty = !sameBody(values, serverValues);
+  const dirty = useMemo(() => !sameBody(values, serverValues), [values, serverValues]);
 
   const responses = useMemo<IntegrationResponse[]>(
     () => [...siblings.filter((s) => s.statusCode !== statusCode), { statusCode, ...analysis.body }],
@@ -160,12 +160,20 @@ export function EditorForm(props: EditorFormProps) {
     },
     [draftStorageKey, base],
   );
-  const valuesJson = JSON.stringify(values);
-  const samplesJson = JSON.stringify(samples);
+  // Keyed by identity (useWatch and setSamples give new objects only on change): serialising a 300 KB template to
+  // find out whether it changed would cost as much as saving it. The save itself (JSON + localStorage of the whole
+  // form) waits for a pause in typing and then for an idle moment, so it never lands on a keystroke.
   useEffect(() => {
-    const timer = setTimeout(persist, DRAFT_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [valuesJson, samplesJson, persist]);
+    let idle: number | undefined;
+    const timer = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(persist, { timeout: DRAFT_DEBOUNCE_MS });
+      else persist();
+    }, DRAFT_DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
+  }, [values, samples, persist]);
 
   const onSubmit = (e: FormEvent) => {
     void handleSubmit(

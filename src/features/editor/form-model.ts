@@ -143,13 +143,21 @@ export function formStructureErrors(values: EditorFormValues): Record<string, st
 
 /** True when two form states would send the same body (used for "unsaved changes"). */
 export function sameBody(a: EditorFormValues, b: EditorFormValues): boolean {
-  return stableStringify(formToPutBody(a)) === stableStringify(formToPutBody(b)) && a.templates.length === b.templates.length && a.mappings.length === b.mappings.length;
+  return a.templates.length === b.templates.length && a.mappings.length === b.mappings.length && sameJson(formToPutBody(a), formToPutBody(b));
 }
 
-function stableStringify(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
-      : v,
-  );
+/** Deep equality of JSON values, ignoring key order: runs on every keystroke, so no serialising of templates. */
+function sameJson(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+  if (Array.isArray(x) || Array.isArray(y)) {
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+    return x.every((item, i) => sameJson(item, y[i]));
+  }
+  const xr = x as Record<string, unknown>;
+  const yr = y as Record<string, unknown>;
+  const xKeys = Object.keys(xr).filter((k) => xr[k] !== undefined);
+  const yKeys = Object.keys(yr).filter((k) => yr[k] !== undefined);
+  if (xKeys.length !== yKeys.length) return false;
+  return xKeys.every((k) => Object.hasOwn(yr, k) && sameJson(xr[k], yr[k]));
 }

@@ -21,10 +21,23 @@ function toPreviewSample(sample: SampleResponse): PreviewSample {
   return { body: sample.body, headers, statusCode: sample.statusCode };
 }
 
+interface RowInputs {
+  contentType: string;
+  template: string;
+  sample: SampleResponse;
+}
+
+// Strings compare by reference first, so a 300 KB template that did not change costs nothing here; nothing on
+// the keystroke path serialises or hashes the template.
+function sameInputs(a: RowInputs | undefined, b: RowInputs): boolean {
+  return a !== undefined && a.template === b.template && a.contentType === b.contentType && a.sample === b.sample;
+}
+
 /**
  * Renders every template against the sample off the main thread. The runner is latest-wins per instance, so each
  * template row gets its own runner (otherwise rendering row 2 would supersede row 1). A generation counter per row
- * drops a result that arrives after a newer request for the same row was made.
+ * drops a result that arrives after a newer request for the same row was made. Only rows whose template, content
+ * type or sample changed are sent again. `sample` is compared by reference: pass a memoised object.
  */
 export function usePreviewResults(
   templates: TemplateRow[],
@@ -32,24 +45,24 @@ export function usePreviewResults(
   createRunner: PreviewRunnerFactory = createPreviewRunner,
 ): (TemplatePreviewResult | undefined)[] {
   // Each stored result remembers what it was rendered from; a row whose inputs changed since shows it as pending.
-  const [entries, setEntries] = useState<({ key: string; result: TemplatePreviewResult } | undefined)[]>([]);
+  const [entries, setEntries] = useState<({ inputs: RowInputs; result: TemplatePreviewResult } | undefined)[]>([]);
   const runners = useRef<PreviewRunner[]>([]);
   const generations = useRef<number[]>([]);
+  const requested = useRef<(RowInputs | undefined)[]>([]);
   const factory = useRef(createRunner);
 
-  const sampleJson = JSON.stringify(sample);
-  const keys = templates.map((t) => JSON.stringify([t.contentType, t.template, sampleJson]));
-  const keysJson = JSON.stringify(keys);
+  const rows: RowInputs[] = templates.map((t) => ({ contentType: t.contentType, template: t.template, sample }));
 
   useEffect(() => {
-    const rowKeys = JSON.parse(keysJson) as string[];
-    rowKeys.forEach((key, index) => {
-      const [contentType, template, sampleText] = JSON.parse(key) as [string, string, string];
+    rows.forEach((inputs, index) => {
+      if (sameInputs(requested.current[index], inputs)) return;
+      requested.current[index] = inputs;
       const generation = (generations.current[index] ?? 0) + 1;
       generations.current[index] = generation;
+      const { contentType, template } = inputs;
       if (template === '') return;
       const runner = (runners.current[index] ??= factory.current());
-      void runner.render(template, toPreviewSample(JSON.parse(sampleText) as SampleResponse)).then((result) => {
+      void runner.render(template, toPreviewSample(inputs.sample)).then((result) => {
         if (generations.current[index] !== generation) return;
         let next: TemplatePreviewResult;
         if (result.ok) {
@@ -68,24 +81,32 @@ export function usePreviewResults(
         } else next = { ok: false, error: result.error, pending: false };
         setEntries((prev) => {
           const copy = prev.slice();
-          copy[index] = { key, result: next };
+          copy[index] = { inputs, result: next };
           return copy;
         });
       });
     });
-  }, [keysJson]);
+    // Rows removed at the end: forget what they asked for, so a row added later at that index is rendered afresh.
+    for (let index = rows.length; index < requested.current.length; index++) {
+      requested.current[index] = undefined;
+      generations.current[index] = (generations.current[index] ?? 0) + 1;
+    }
+  });
 
   useEffect(() => {
     const owned = runners.current;
+    const asked = requested.current;
     return () => {
       for (const runner of owned) runner?.dispose();
       owned.length = 0;
+      // A remount (StrictMode) gets new runners: every row must be asked again.
+      asked.length = 0;
     };
   }, []);
 
-  return keys.map((key, index) => {
+  return rows.map((inputs, index) => {
     const entry = entries[index];
     if (!entry) return undefined;
-    return entry.key === key ? entry.result : { ...entry.result, pending: true };
+    return sameInputs(entry.inputs, inputs) ? entry.result : { ...entry.result, pending: true };
   });
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
+import { Link, useRouter } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useConnection } from '../../api/connection-provider';
 import type { Resource } from '../../api/models';
 import { resourcesQueryOptions } from '../../api/queries';
@@ -11,7 +11,7 @@ import { Button } from '../../components/button';
 import { inputClassName } from '../../components/field';
 import { PageLayout } from '../../components/page-layout';
 import { EmptyState, QueryState } from '../../components/query-state';
-import { buildResourceIndex, visibleResourceRows } from './resource-tree';
+import { buildResourceIndex, visibleResourceRows, type ResourceEntry } from './resource-tree';
 
 const ROW_HEIGHT = 40;
 
@@ -52,28 +52,22 @@ function ResourceTree({ restApiId, resources }: { restApiId: string; resources: 
   const index = useMemo(() => buildResourceIndex(resources), [resources]);
   const [filter, setFilter] = useState('');
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
-  // Typing stays responsive: the input updates at once, the list follows at lower priority.
-  const deferredFilter = useDeferredValue(filter);
-  const rows = useMemo(() => visibleResourceRows(index, deferredFilter, collapsed), [index, deferredFilter, collapsed]);
-  const filtering = deferredFilter.trim() !== '';
+  // One render per keystroke, not useDeferredValue's two: filtering 10,000 paths is ~1 ms and the virtualised list
+  // re-renders only rows new to the viewport (memoised rows, hrefs built once), so the whole update fits in the
+  // keystroke's frame; the deferred second render and commit had doubled the time until the list showed the match.
+  const rows = useMemo(() => visibleResourceRows(index, filter, collapsed), [index, filter, collapsed]);
+  const filtering = filter.trim() !== '';
   const filterId = useId();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is designed to be used this way
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    getItemKey: (i) => rows[i]?.id ?? i,
-  });
-
-  const toggle = (path: string) =>
-    setCollapsed((prev) => {
-      const next = new Set(prev);
-      if (next.has(path)) next.delete(path);
-      else next.add(path);
-      return next;
-    });
+  const toggle = useCallback(
+    (path: string) =>
+      setCollapsed((prev) => {
+        const next = new Set(prev);
+        if (next.has(path)) next.delete(path);
+        else next.add(path);
+        return next;
+      }),
+    [],
+  );
   const parents = useMemo(() => index.filter((e) => e.hasChildren).map((e) => e.path), [index]);
 
   return (
@@ -110,58 +104,143 @@ function ResourceTree({ restApiId, resources }: { restApiId: string; resources: 
       {rows.length === 0 ? (
         <EmptyState title="No resource path matches the filter">Try a shorter part of the path.</EmptyState>
       ) : (
-        <div
-          ref={scrollRef}
-          data-testid="resource-list"
-          className="max-h-[60vh] overflow-auto rounded-md border border-border bg-surface-raised"
-          style={{ height: Math.min(rows.length * ROW_HEIGHT + 2, 640) }}
-        >
-          <ul aria-label="Resources" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = rows[item.index];
-              if (!row) return null;
-              const depth = filtering ? 0 : row.depth;
-              const isCollapsed = collapsed.has(row.path);
-              return (
-                <li
-                  key={item.key}
-                  className="absolute top-0 left-0 flex w-full items-center gap-2 border-b border-border px-2 hover:bg-surface-sunken"
-                  style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                >
-                  <span style={{ width: depth * 20 }} className="shrink-0" aria-hidden="true" />
-                  {row.hasChildren && !filtering ? (
-                    <button
-                      type="button"
-                      className="inline-flex size-6 shrink-0 items-center justify-center rounded text-fg-muted hover:bg-surface hover:text-fg"
-                      aria-expanded={!isCollapsed}
-                      aria-label={`${isCollapsed ? 'Expand' : 'Collapse'} ${row.path}`}
-                      onClick={() => toggle(row.path)}
-                    >
-                      <span aria-hidden="true">{isCollapsed ? '▸' : '▾'}</span>
-                    </button>
-                  ) : (
-                    <span className="size-6 shrink-0" aria-hidden="true" />
-                  )}
-                  <Link
-                    to="/apis/$restApiId/resources/$resourceId"
-                    params={{ restApiId, resourceId: row.id }}
-                    className="min-w-0 truncate font-mono text-sm text-accent underline-offset-2 hover:underline"
-                  >
-                    {row.path}
-                  </Link>
-                  <span className="ml-auto flex shrink-0 gap-1">
-                    {row.methods.length === 0 ? (
-                      <span className="text-xs text-fg-muted">no methods</span>
-                    ) : (
-                      row.methods.map((m) => <Badge key={m}>{m}</Badge>)
-                    )}
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
+        <ResourceList restApiId={restApiId} rows={rows} filtering={filtering} collapsed={collapsed} onToggle={toggle} />
       )}
     </div>
   );
 }
+
+const ResourceList = memo(function ResourceList({
+  restApiId,
+  rows,
+  filtering,
+  collapsed,
+  onToggle,
+}: {
+  restApiId: string;
+  rows: ResourceEntry[];
+  filtering: boolean;
+  collapsed: ReadonlySet<string>;
+  onToggle: (path: string) => void;
+}) {
+  const router = useRouter();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is designed to be used this way
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    getItemKey: (i) => rows[i]?.id ?? i,
+  });
+  // Building a router location per row per render was the bulk of a filter keystroke; each resource's href is
+  // built once, the first time its row is shown.
+  const [hrefs] = useState(() => new Map<string, string>());
+  const hrefFor = (resourceId: string): string => {
+    const cacheKey = `${restApiId}\u0000${resourceId}`;
+    let href = hrefs.get(cacheKey);
+    if (href === undefined) {
+      href = router.buildLocation({ to: '/apis/$restApiId/resources/$resourceId', params: { restApiId, resourceId } }).href;
+      hrefs.set(cacheKey, href);
+    }
+    return href;
+  };
+  const onNavigate = useCallback(
+    (resourceId: string) => void router.navigate({ to: '/apis/$restApiId/resources/$resourceId', params: { restApiId, resourceId } }),
+    [router, restApiId],
+  );
+
+  return (
+    <div
+      ref={scrollRef}
+      data-testid="resource-list"
+      className="max-h-[60vh] overflow-auto rounded-md border border-border bg-surface-raised"
+      // The list's size never depends on its rows, so the browser can lay out and paint it in isolation.
+      style={{ height: Math.min(rows.length * ROW_HEIGHT + 2, 640), contain: 'strict' }}
+    >
+      <ul aria-label="Resources" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          return (
+            <ResourceRow
+              key={item.key}
+              entry={row}
+              start={item.start}
+              depth={filtering ? 0 : row.depth}
+              toggleable={row.hasChildren && !filtering}
+              isCollapsed={collapsed.has(row.path)}
+              href={hrefFor(row.id)}
+              onToggle={onToggle}
+              onNavigate={onNavigate}
+            />
+          );
+        })}
+      </ul>
+    </div>
+  );
+});
+
+/** Same behaviour as a router `<Link>` (defaultPreload is off), without its per-render location building. */
+function followLink(e: MouseEvent<HTMLAnchorElement>, navigate: () => void) {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.altKey || e.ctrlKey || e.shiftKey) return;
+  e.preventDefault();
+  navigate();
+}
+
+// Props are primitives or stable references, so a row already on screen is skipped when the list re-renders.
+const ResourceRow = memo(function ResourceRow({
+  entry,
+  start,
+  depth,
+  toggleable,
+  isCollapsed,
+  href,
+  onToggle,
+  onNavigate,
+}: {
+  entry: ResourceEntry;
+  start: number;
+  depth: number;
+  toggleable: boolean;
+  isCollapsed: boolean;
+  href: string;
+  onToggle: (path: string) => void;
+  onNavigate: (resourceId: string) => void;
+}) {
+  return (
+    <li
+      className="absolute top-0 left-0 flex w-full items-center gap-2 border-b border-border px-2 hover:bg-surface-sunken"
+      style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
+    >
+      <span style={{ width: depth * 20 }} className="shrink-0" aria-hidden="true" />
+      {toggleable ? (
+        <button
+          type="button"
+          className="inline-flex size-6 shrink-0 items-center justify-center rounded text-fg-muted hover:bg-surface hover:text-fg"
+          aria-expanded={!isCollapsed}
+          aria-label={`${isCollapsed ? 'Expand' : 'Collapse'} ${entry.path}`}
+          onClick={() => onToggle(entry.path)}
+        >
+          <span aria-hidden="true">{isCollapsed ? '▸' : '▾'}</span>
+        </button>
+      ) : (
+        <span className="size-6 shrink-0" aria-hidden="true" />
+      )}
+      <a
+        href={href}
+        onClick={(e) => followLink(e, () => onNavigate(entry.id))}
+        className="min-w-0 truncate font-mono text-sm text-accent underline-offset-2 hover:underline"
+      >
+        {entry.path}
+      </a>
+      <span className="ml-auto flex shrink-0 gap-1">
+        {entry.methods.length === 0 ? (
+          <span className="text-xs text-fg-muted">no methods</span>
+        ) : (
+          entry.methods.map((m) => <Badge key={m}>{m}</Badge>)
+        )}
+      </span>
+    </li>
+  );
+});
