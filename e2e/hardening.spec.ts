@@ -3,7 +3,7 @@
 // the Connection page, every page passes axe, and the whole wizard (steps 1→6) works with the keyboard alone.
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { awsCommercialRegions } from '../src/api/connection';
+import { awsCommercialRegions } from '../src/rules/aws-regions';
 import {
   apiRequest,
   createIntegrationFixture,

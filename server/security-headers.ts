@@ -1,28 +1,11 @@
 // Response headers that limit what a page of the SPA may do if hostile data ever got rendered as markup: a
 // Content-Security-Policy allowing only what the app needs, plus nosniff and no-referrer.
 import type { MiddlewareHandler } from 'hono';
+import { awsCommercialRegions } from '../src/rules/aws-regions';
 
-/**
- * Regions whose API Gateway endpoint the browser may call directly. Kept in step with the regions the
- * Connection page offers (src/api/connection.ts `awsCommercialRegions`; e2e/hardening.spec.ts checks that
- * every one of them is allowed). The server may not import src/api, hence the copy.
- */
-export const cspAwsRegions: readonly string[] = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
-  'af-south-1',
-  'ap-east-1', 'ap-east-2', 'ap-south-1', 'ap-south-2',
-  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3',
-  'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-6', 'ap-southeast-7',
-  'ca-central-1', 'ca-west-1',
-  'eu-central-1', 'eu-central-2', 'eu-west-1', 'eu-west-2', 'eu-west-3',
-  'eu-south-1', 'eu-south-2', 'eu-north-1',
-  'il-central-1', 'mx-central-1',
-  'me-south-1', 'me-central-1',
-  'sa-east-1',
-];
 
 export interface SecurityHeadersOptions {
-  /** Regions whose `https://apigateway.<region>.amazonaws.com` the page may fetch. Default: cspAwsRegions. */
+  /** Regions whose `https://apigateway.<region>.amazonaws.com` the page may fetch. Default: every region the Connection page offers. */
   awsRegions?: readonly string[];
   /** Further origins for connect-src (e.g. `https://gw.example.com`). */
   extraConnectSrc?: readonly string[];
@@ -37,7 +20,7 @@ export interface SecurityHeadersOptions {
  * written in a CSP source expression at all; such a target works through the forwarding route ('self').
  */
 export function contentSecurityPolicy(options: SecurityHeadersOptions = {}): string {
-  const regions = options.awsRegions ?? cspAwsRegions;
+  const regions = options.awsRegions ?? awsCommercialRegions;
   const connect = [
     "'self'",
     ...regions.map((r) => `https://apigateway.${r}.amazonaws.com`),

@@ -1,7 +1,8 @@
 // The security-headers middleware on its own: which responses get which headers, and what the CSP allows.
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, cspAwsRegions, securityHeaders } from '../security-headers';
+import { awsCommercialRegions } from '../../src/rules/aws-regions';
+import { contentSecurityPolicy, securityHeaders } from '../security-headers';
 
 function app() {
   const a = new Hono();
@@ -47,7 +48,7 @@ describe('securityHeaders', () => {
   it('lets the page reach its own origin, each regional API Gateway endpoint and loopback, and nothing else', () => {
     const connect = directives(contentSecurityPolicy()).get('connect-src') ?? [];
     expect(connect).toContain("'self'");
-    for (const r of cspAwsRegions) expect(connect).toContain(`https://apigateway.${r}.amazonaws.com`);
+    for (const r of awsCommercialRegions) expect(connect).toContain(`https://apigateway.${r}.amazonaws.com`);
     expect(connect).toEqual(expect.arrayContaining(['http://127.0.0.1:*', 'http://localhost:*']));
     // Nothing broader than one endpoint per region: no scheme-only or domain-wide wildcards.
     for (const source of connect) {

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { createApiGatewayClient } from '../../api/client';
-import { FORWARD_PATH, awsCommercialRegions, describeTarget, type ConnectionSettings, type TargetKind } from '../../api/connection';
+import { FORWARD_PATH, describeTarget, type ConnectionSettings, type TargetKind } from '../../api/connection';
+import { awsCommercialRegions } from '../../rules/aws-regions';
 import { useConnection } from '../../api/connection-provider';
 import { Button } from '../../components/button';
 import { ErrorSummary, type FormError } from '../../components/error-summary';
