@@ -16,6 +16,7 @@ import {
   applyMethodResponsePatch,
   validatePatchOperationsShape,
 } from '../src/rules/patch-operations';
+import type { PatchOperation } from '../src/rules/patch-operations';
 import { statusCodeViolation } from '../src/rules/status-code';
 import type { IntegrationResponse, MethodResponse, RuleViolation } from '../src/rules/types';
 import type { JsonObject } from './body';
@@ -82,6 +83,30 @@ function throwIfViolations(violations: RuleViolation[]): void {
 
 const requestStage = (vs: RuleViolation[]) => vs.filter((v) => v.stage === 'request');
 const methodStage = (vs: RuleViolation[]) => vs.filter((v) => v.stage === 'method');
+
+/**
+ * The request stage of UpdateMethodResponse and UpdateIntegrationResponse: AWS reports a bad status code and
+ * malformed patch operations together ("2 validation errors detected: …"), before any existence check.
+ */
+function patchOperationsOrThrow(
+  statusCode: string,
+  requestBody: unknown,
+  inputName: 'updateMethodResponseInput' | 'updateIntegrationResponseInput',
+): PatchOperation[] {
+  const shape = validatePatchOperationsShape(requestBody, inputName);
+  const sv = statusCodeViolation(statusCode);
+  throwIfViolations(requestStage([...(sv ? [sv] : []), ...shape.violations]));
+  return shape.ops ?? [];
+}
+
+/** A patch either yields the new object or the violation AWS would answer with. */
+function patchedOrThrow<T>(patched: { value: T } | { violation: RuleViolation }): T {
+  if ('violation' in patched) {
+    // awsVerdict words a lone violation as AWS would (e.g. the "1 validation error detected: " prefix).
+    throw verdictError([patched.violation]) ?? new AwsError(patched.violation.type, patched.violation.message);
+  }
+  return patched.value;
+}
 
 // ---- paging --------------------------------------------------------------------------------------------
 
@@ -528,10 +553,7 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
 
   app.patch(methodResponseBase, async (c) => {
     const sc = c.req.param('sc');
-    const b = await body(c);
-    const shape = validatePatchOperationsShape(b, 'updateMethodResponseInput');
-    const sv = statusCodeViolation(sc);
-    throwIfViolations(requestStage([...(sv ? [sv] : []), ...shape.violations]));
+    const ops = patchOperationsOrThrow(sc, await body(c), 'updateMethodResponseInput');
     const rg = region(c);
     const apiId = c.req.param('api');
     const resId = c.req.param('res');
@@ -539,9 +561,7 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
       const m = requireMethod(rg, apiId, resId, c.req.param('verb'));
       const current = m.methodResponses?.[sc];
       if (!current) throw notFound(MSG.statusCode);
-      const patched = applyMethodResponsePatch(current, shape.ops ?? []);
-      if ('violation' in patched) throwIfViolations([patched.violation]);
-      const next = 'value' in patched ? patched.value : current;
+      const next = patchedOrThrow(applyMethodResponsePatch(current, ops));
       m.methodResponses = { ...(m.methodResponses ?? {}), [sc]: next };
       store.putMethod(rg, apiId, resId, m);
       return next;
@@ -725,10 +745,7 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
 
   app.patch(integrationResponseBase, async (c) => {
     const sc = c.req.param('sc');
-    const b = await body(c);
-    const shape = validatePatchOperationsShape(b, 'updateIntegrationResponseInput');
-    const sv = statusCodeViolation(sc);
-    throwIfViolations(requestStage([...(sv ? [sv] : []), ...shape.violations]));
+    const ops = patchOperationsOrThrow(sc, await body(c), 'updateIntegrationResponseInput');
     const rg = region(c);
     const apiId = c.req.param('api');
     const resId = c.req.param('res');
@@ -737,9 +754,7 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
       const integration = requireIntegration(m);
       const current = integration.integrationResponses?.[sc];
       if (!current) throw notFound(MSG.statusCode);
-      const patched = applyIntegrationResponsePatch(current, shape.ops ?? [], m.methodResponses?.[sc]);
-      if ('violation' in patched) throwIfViolations([patched.violation]);
-      const next = 'value' in patched ? patched.value : current;
+      const next = patchedOrThrow(applyIntegrationResponsePatch(current, ops, m.methodResponses?.[sc]));
       integration.integrationResponses = { ...(integration.integrationResponses ?? {}), [sc]: next };
       store.putMethod(rg, apiId, resId, m);
       return next;
