@@ -54,7 +54,8 @@ describe('visibleResourceRows', () => {
     expect(rows).toEqual(['/pets/{petId}', '/pets/{petId}/photos']);
   });
 
-  test('filtering 10,000 paths takes well under a frame', () => {
+  // How fast this is on 10,000 paths is the bench's business (`npm run bench`, the Scale row), not a test's.
+  test('a filter over 10,000 paths returns exactly the matching ones, in tree order', () => {
     const many: Resource[] = [res('root', '/')];
     for (let i = 0; i < 100; i++) {
       many.push(res(`g${i}`, `/group${i}`));
@@ -62,21 +63,12 @@ describe('visibleResourceRows', () => {
     }
     const big = buildResourceIndex(many);
     expect(big.length).toBe(10_001);
-    const needles = ['g', 'gr', 'gro', 'group4', 'group42', 'group42/', 'group42/item9', 'x'];
-    for (const n of needles) visibleResourceRows(big, n, new Set()); // warm up the JIT
-    const times: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      for (const needle of needles) {
-        const t0 = performance.now();
-        visibleResourceRows(big, needle, new Set());
-        times.push(performance.now() - t0);
-      }
-    }
-    times.sort((a, b) => a - b);
-    // The keystroke budget is 16 ms for everything; the median filter pass must use a small part of it. The median
-    // (not the max) keeps a busy CI machine's scheduling hiccups from failing the test.
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(4);
+    expect(visibleResourceRows(big, 'x', new Set())).toEqual([]);
+    expect(visibleResourceRows(big, 'GROUP99/ITEM98', new Set()).map((e) => e.path)).toEqual(['/group99/item98']);
     // item9 and item90–item98.
-    expect(visibleResourceRows(big, 'group42/item9', new Set()).length).toBe(10);
+    expect(visibleResourceRows(big, 'group42/item9', new Set()).map((e) => e.path)).toEqual([
+      '/group42/item9',
+      ...Array.from({ length: 9 }, (_, k) => `/group42/item9${k}`),
+    ]);
   });
 });
