@@ -1,11 +1,80 @@
+import { readFileSync } from 'node:fs';
 import tailwindcss from '@tailwindcss/vite';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
+
+// The route chunk of the page the app opens on (`/` redirects to `/apis`).
+const FIRST_ROUTE_CHUNK = /[\\/]src[\\/]routes[\\/]apis[\\/]index\.tsx\?tsr-split=component$/;
+
+/**
+ * The app's own modules that the /apis route chunk imports (directly or not). Filled once the module graph is
+ * built, read when chunks are formed. Packages are left out: their entry files re-export far more than is used,
+ * so following their imports would pull unused code into the first page; the chunk group below adds the
+ * package code these modules really use (`includeDependenciesRecursively`).
+ */
+const firstRouteAppModules = new Set<string>();
+
+function collectFirstRouteAppModules(): Plugin {
+  return {
+    name: 'collect-first-route-app-modules',
+    apply: 'build',
+    buildStart() {
+      firstRouteAppModules.clear();
+    },
+    buildEnd() {
+      const visit = (id: string) => {
+        if (firstRouteAppModules.has(id) || id.includes('node_modules') || id.startsWith('\0')) return;
+        firstRouteAppModules.add(id);
+        for (const dep of this.getModuleInfo(id)?.importedIds ?? []) visit(dep);
+      };
+      for (const id of this.getModuleIds()) if (FIRST_ROUTE_CHUNK.test(id)) visit(id);
+    },
+  };
+}
+
+const ZOD_COPY = '?first-page-zod';
+
+/**
+ * The response schemas (src/api/models.ts, on the first page) get their own copy of zod's modules. Rolldown
+ * assigns whole modules to chunks, and zod/mini and classic zod share `zod/v4/core/*`: with classic zod used by
+ * lazy screens (src/rules, the editor form), every core class classic zod needs sat in a chunk the first page
+ * loads (~30 kB minified, ~9 kB gzip more than zod/mini needs). With the copy, the first page carries only what
+ * zod/mini uses and the lazy screens carry classic zod's core themselves. Two copies are safe: zod keeps its config
+ * and registry on globalThis (so public/zod-jitless.js covers both) and checks instances by trait, not by class
+ * identity. Build only: dev and tests keep one zod. Drop this once src/rules and the editor form use zod/mini too.
+ */
+function firstPageZodCopy(): Plugin {
+  return {
+    name: 'first-page-zod-copy',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer) return null;
+      const fromModels = /[\\/]src[\\/]api[\\/]models\.ts$/.test(importer) && source === 'zod/mini';
+      if (!fromModels && !importer.endsWith(ZOD_COPY)) return null;
+      const resolved = await this.resolve(source, importer.replace(ZOD_COPY, ''), { ...options, skipSelf: true });
+      if (!resolved || resolved.external) return resolved;
+      return { ...resolved, id: resolved.id + ZOD_COPY };
+    },
+    load(id) {
+      if (!id.endsWith(ZOD_COPY)) return null;
+      // zod declares itself free of side effects; the query suffix hides its package.json, so say it again.
+      return { code: readFileSync(id.slice(0, -ZOD_COPY.length), 'utf8'), moduleSideEffects: false };
+    },
+  };
+}
 
 export default defineConfig({
   // The router plugin must come before the React plugin so that it can split route files first.
-  plugins: [tanstackRouter({ target: 'react', autoCodeSplitting: true }), react(), tailwindcss()],
+  plugins: [
+    collectFirstRouteAppModules(),
+    firstPageZodCopy(),
+    tanstackRouter({ target: 'react', autoCodeSplitting: true }),
+    react(),
+    tailwindcss(),
+  ],
   server: {
     host: '127.0.0.1',
     port: 5174,
@@ -18,5 +87,19 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Each file is gzipped on its own, so fewer files compress better. By default rolldown split the first
+          // page into seven files by which lazy routes share each module; now it is the entry with everything it
+          // statically needs, and one chunk with what the /apis route chunk needs on top (that route chunk itself
+          // stays separate: the router loads it by its own name).
+          groups: [
+            { name: 'index', tags: ['$initial'] },
+            { name: 'first-route', test: (id: string) => firstRouteAppModules.has(id) && !FIRST_ROUTE_CHUNK.test(id) },
+          ],
+        },
+      },
+    },
   },
 });
