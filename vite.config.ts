@@ -5,35 +5,6 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 
-// The route chunk of the page the app opens on (`/` redirects to `/apis`).
-const FIRST_ROUTE_CHUNK = /[\\/]src[\\/]routes[\\/]apis[\\/]index\.tsx\?tsr-split=component$/;
-
-/**
- * The app's own modules that the /apis route chunk imports (directly or not). Filled once the module graph is
- * built, read when chunks are formed. Packages are left out: their entry files re-export far more than is used,
- * so following their imports would pull unused code into the first page; the chunk group below adds the
- * package code these modules really use (`includeDependenciesRecursively`).
- */
-const firstRouteAppModules = new Set<string>();
-
-function collectFirstRouteAppModules(): Plugin {
-  return {
-    name: 'collect-first-route-app-modules',
-    apply: 'build',
-    buildStart() {
-      firstRouteAppModules.clear();
-    },
-    buildEnd() {
-      const visit = (id: string) => {
-        if (firstRouteAppModules.has(id) || id.includes('node_modules') || id.startsWith('\0')) return;
-        firstRouteAppModules.add(id);
-        for (const dep of this.getModuleInfo(id)?.importedIds ?? []) visit(dep);
-      };
-      for (const id of this.getModuleIds()) if (FIRST_ROUTE_CHUNK.test(id)) visit(id);
-    },
-  };
-}
-
 const ZOD_COPY = '?first-page-zod';
 
 /**
@@ -69,7 +40,6 @@ function firstPageZodCopy(): Plugin {
 export default defineConfig({
   // The router plugin must come before the React plugin so that it can split route files first.
   plugins: [
-    collectFirstRouteAppModules(),
     firstPageZodCopy(),
     tanstackRouter({ target: 'react', autoCodeSplitting: true }),
     react(),
@@ -90,14 +60,10 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // Each file is gzipped on its own, so fewer files compress better. By default rolldown split the first
-          // page into seven files by which lazy routes share each module; now it is the entry with everything it
-          // statically needs, and one chunk with what the /apis route chunk needs on top (that route chunk itself
-          // stays separate: the router loads it by its own name).
-          groups: [
-            { name: 'index', tags: ['$initial'] },
-            { name: 'first-route', test: (id: string) => firstRouteAppModules.has(id) && !FIRST_ROUTE_CHUNK.test(id) },
-          ],
+          // Each file is gzipped on its own, so fewer files compress better: the first page is the entry with
+          // everything it statically needs, in one file (by default rolldown split it by which lazy chunks share
+          // each module).
+          groups: [{ name: 'index', tags: ['$initial'] }],
         },
       },
     },

@@ -19,3 +19,46 @@ test('the first page shows the product and lists the demo RestApis', async ({ pa
   await expectNoAxeViolations(page);
   expect(errors).toEqual([]);
 });
+
+// The first page is drawn without the router (src/first-page.tsx); the router's code comes after the list. These
+// check the hand-over a user cannot see, and what happens when that code never arrives.
+test('following a link from the first page hands over to the router without a page load, and Back returns to the list', async ({ page }) => {
+  const [first] = await getRestApisViaHttp();
+  if (!first) throw new Error('no demo RestApi');
+  await page.goto('/apis');
+  await page.getByRole('link', { name: first.name, exact: true }).waitFor();
+  // A page load would drop this marker.
+  await page.evaluate(() => ((window as unknown as { __sameDocument?: boolean }).__sameDocument = true));
+  await page.getByRole('link', { name: first.name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Choose a resource');
+  await expect(page).toHaveURL(new RegExp(`/apis/${first.id}$`));
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Choose an API');
+  await expect(page.getByRole('link', { name: first.name, exact: true })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  // The header's links are in-app links too.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connection', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Connection');
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+});
+
+test('without the router’s code the list still works, a link falls back to a page load, and the next page says what failed', async ({ page }) => {
+  const [first] = await getRestApisViaHttp();
+  if (!first) throw new Error('no demo RestApi');
+  let blocked = 0;
+  await page.route(/\/assets\/router-app-[\w-]+\.js$/, (route) => {
+    blocked++;
+    return route.abort('connectionfailed');
+  });
+  await page.goto('/apis');
+  await page.getByLabel('Filter by name or id').fill(first.id);
+  await expect(page.getByRole('status').filter({ hasText: /APIs? match|APIs$/ })).toContainText('1 of');
+  await page.getByRole('link', { name: first.name, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/apis/${first.id}$`));
+  await expect(page.getByRole('alert')).toContainText('Could not load the app');
+  expect(blocked).toBeGreaterThan(0);
+  await page.unroute(/\/assets\/router-app-[\w-]+\.js$/);
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Choose a resource');
+});

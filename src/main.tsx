@@ -1,18 +1,98 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from '@tanstack/react-router';
-import { StrictMode } from 'react';
+import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ConnectionProvider, useConnection } from './api/connection-provider';
-import { createAppRouter, createQueryClient } from './router';
+import type { ApiGatewayClient } from './api/client';
+import { connectionScope, embeddedConnection } from './api/connection';
+import { ConnectionProvider, clientFor, loadSettings, useConnection } from './api/connection-provider';
+import { restApisQueryOptions } from './api/queries';
+import { AppFrame } from './components/app-header';
+import { ErrorState } from './components/query-state';
+import { FIRST_PAGE_PATH, FirstPage, isFirstPagePath } from './first-page';
+import { createQueryClient } from './query-client';
+import type * as RouterAppModule from './router-app';
 import './styles.css';
 
-const queryClient = createQueryClient();
-const router = createAppRouter(queryClient);
+type RouterApp = ReturnType<typeof RouterAppModule.createRouterApp>;
 
-/** Hands the current connection to route loaders, so a switch of target is seen by the next navigation's loader. */
-function AppRouter() {
+const queryClient = createQueryClient();
+const initialSettings = loadSettings() ?? embeddedConnection;
+const startsOnFirstPage = isFirstPagePath(window.location.pathname);
+
+// The router's code: fetched once the first page shows its list (or at once on any other page), run on demand.
+let routerModule: Promise<typeof RouterAppModule> | undefined;
+const loadRouterModule = () => (routerModule ??= import('./router-app'));
+
+// One router for the page's lifetime, created at the address the app is on when it takes over.
+let routerApp: Promise<RouterApp> | undefined;
+const startRouterApp = (connection: { client: ApiGatewayClient; scope: string }) =>
+  (routerApp ??= loadRouterModule().then((m) => m.createRouterApp(queryClient, connection)));
+
+function whenIdle(fn: () => void) {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 200);
+}
+
+if (startsOnFirstPage) {
+  // `/` shows the list of APIs under its own address, as the router's redirect does.
+  if (window.location.pathname !== FIRST_PAGE_PATH) {
+    window.history.replaceState(window.history.state, '', `${FIRST_PAGE_PATH}${window.location.search}${window.location.hash}`);
+  }
+  // The list's request starts before React's first render; the page's useQuery finds it under the same key.
+  void queryClient
+    .prefetchQuery(restApisQueryOptions(clientFor(initialSettings), connectionScope(initialSettings)))
+    .then(() => whenIdle(() => void loadRouterModule()));
+} else {
+  void startRouterApp({ client: clientFor(initialSettings), scope: connectionScope(initialSettings) });
+}
+
+/**
+ * The first page until an in-app link is followed, the router from then on (or from the start on any other
+ * page). The providers above stay mounted across the hand-over, so the connection and the query cache carry over;
+ * the router gets the current connection from <RouterProvider context> on every render (router-app.tsx).
+ */
+function App() {
   const { client, scope } = useConnection();
-  return <RouterProvider router={router} context={{ queryClient, connection: { client, scope } }} />;
+  const [routed, setRouted] = useState<RouterApp | null>(null);
+
+  const [loadFailure, setLoadFailure] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (startsOnFirstPage || !routerApp) return;
+    let live = true;
+    routerApp.then(
+      (app) => live && setRouted(app),
+      (error: unknown) => live && setLoadFailure(error),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const navigate = useCallback(
+    (href: string) => {
+      startRouterApp({ client, scope }).then(
+        async (app) => {
+          // Created at the first page's address, so that entry is the first of the router's history. The
+          // navigation is loaded before the router renders: the first page stays until the next page is ready, as
+          // with any navigation inside the router.
+          await app.router.navigate({ href });
+          setRouted(app);
+        },
+        // The router's code did not arrive (offline, a deploy replaced the files): a page load still gets there.
+        () => window.location.assign(href),
+      );
+    },
+    [client, scope],
+  );
+
+  if (routed) return <routed.RouterApp />;
+  if (startsOnFirstPage) return <FirstPage navigate={navigate} />;
+  // Any other page waits for the router's code; the frame shows meanwhile so the page does not jump when it comes.
+  return (
+    <AppFrame>
+      {loadFailure ? <ErrorState error={loadFailure} context="the app" onRetry={() => window.location.reload()} /> : null}
+    </AppFrame>
+  );
 }
 
 const rootElement = document.getElementById('root');
@@ -21,8 +101,8 @@ if (!rootElement) throw new Error('index.html has no #root element');
 createRoot(rootElement).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <ConnectionProvider>
-        <AppRouter />
+      <ConnectionProvider initial={initialSettings}>
+        <App />
       </ConnectionProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -10,6 +10,8 @@ export interface ColdLoadResult {
   floorApiFetchStartMs: number;
   appScripts: number;
   floorScripts: number;
+  /** Paths (relative to the served dir) of every JS file the app fetched before its list showed, in any run. */
+  appScriptFiles: string[];
   appMs: number[];
   floorMs: number[];
   appMedianMs: number;
@@ -19,7 +21,7 @@ export interface ColdLoadResult {
 interface Once {
   ms: number;
   apiFetchStart: number;
-  scripts: number;
+  scripts: string[];
 }
 
 async function once(browser: Browser, url: string, targetText: string): Promise<Once> {
@@ -30,7 +32,7 @@ async function once(browser: Browser, url: string, targetText: string): Promise<
     await page.goto(url);
     const handle = await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady, undefined, { timeout: 30_000 });
     const ms = (await handle.jsonValue()) as number;
-    const detail = await page.evaluate(() => (window as unknown as { __benchDetail: { apiFetchStart: number | null; scripts: number } }).__benchDetail);
+    const detail = await page.evaluate(() => (window as unknown as { __benchDetail: { apiFetchStart: number | null; scripts: string[] } }).__benchDetail);
     return { ms, apiFetchStart: detail.apiFetchStart ?? Number.NaN, scripts: detail.scripts };
   } finally {
     await context.close();
@@ -58,7 +60,8 @@ export async function measureColdLoad(browser: Browser, appUrl: string, floorUrl
     floorMedianMs: median(floorMs),
     appApiFetchStartMs: median(app.map((r) => r.apiFetchStart)),
     floorApiFetchStartMs: median(floor.map((r) => r.apiFetchStart)),
-    appScripts: median(app.map((r) => r.scripts)),
-    floorScripts: median(floor.map((r) => r.scripts)),
+    appScripts: median(app.map((r) => r.scripts.length)),
+    floorScripts: median(floor.map((r) => r.scripts.length)),
+    appScriptFiles: [...new Set(app.flatMap((r) => r.scripts))].sort(),
   };
 }

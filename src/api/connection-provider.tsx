@@ -74,21 +74,26 @@ export function saveSettings(settings: ConnectionSettings): void {
   else local?.removeItem(CREDENTIALS_STORAGE_KEY);
 }
 
+/** The API client for a connection; main.tsx uses it to start the first page's request before React renders. */
+export function clientFor(settings: Pick<ConnectionSettings, 'endpoint' | 'region' | 'credentials' | 'useForwarding'>): ApiGatewayClient {
+  return createApiGatewayClient({
+    endpoint: settings.endpoint,
+    region: settings.region,
+    credentials: settings.credentials,
+    forwardThrough: settings.useForwarding && settings.endpoint !== '' ? FORWARD_PATH : undefined,
+  });
+}
+
 export function ConnectionProvider(props: { children: ReactNode; initial?: ConnectionSettings }) {
   const [settings, setState] = useState<ConnectionSettings>(() => props.initial ?? loadSettings() ?? embeddedConnection);
   const setSettings = useCallback((s: ConnectionSettings) => {
     saveSettings(s);
     setState(s);
   }, []);
+  const { endpoint, region, credentials, useForwarding } = settings;
   const client = useMemo(
-    () =>
-      createApiGatewayClient({
-        endpoint: settings.endpoint,
-        region: settings.region,
-        credentials: settings.credentials,
-        forwardThrough: settings.useForwarding && settings.endpoint !== '' ? FORWARD_PATH : undefined,
-      }),
-    [settings.endpoint, settings.region, settings.credentials, settings.useForwarding],
+    () => clientFor({ endpoint, region, credentials, useForwarding }),
+    [endpoint, region, credentials, useForwarding],
   );
   const scope = connectionScope(settings);
   const value = useMemo(() => ({ settings, setSettings, client, scope }), [settings, setSettings, client, scope]);

@@ -1,5 +1,4 @@
-import { createLink } from '@tanstack/react-router';
-import { forwardRef, type AnchorHTMLAttributes, type ButtonHTMLAttributes } from 'react';
+import { forwardRef, type ButtonHTMLAttributes } from 'react';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'link';
 
@@ -37,15 +36,3 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
     </button>
   );
 });
-
-type StyledAnchorProps = AnchorHTMLAttributes<HTMLAnchorElement> & { variant?: ButtonVariant };
-
-const StyledAnchor = forwardRef<HTMLAnchorElement, StyledAnchorProps>(function StyledAnchor(
-  { variant = 'primary', className = '', ...rest },
-  ref,
-) {
-  return <a ref={ref} className={buttonClassName(variant, className)} {...rest} />;
-});
-
-/** A router link that looks like a button (for "Continue" actions that are navigations). */
-export const ButtonLink = createLink(StyledAnchor);

@@ -1,18 +1,18 @@
 import type { ReactNode } from 'react';
-import { ChoicesSummary, type WizardChoices } from './choices-summary';
 import { usePageTitle } from './page-title';
 import { StepIndicator, WIZARD_STEP_COUNT } from './step-indicator';
 
 /**
  * One page of the app. With `step`, it is a wizard step: `<title>` and the progress indicator both start with
  * "Step N of 6" (WAI multi-page forms), and the summary of earlier choices (with Change links) is shown.
- * `title` is the h1 (what to choose); `back` is a `<BackLink>`; `error` prefixes the title with "Error: ".
+ * `title` is the h1 (what to choose); `back` is a `<BackLink>`; `summary` is the `<ChoicesSummary>` (passed in rather than built here, so that
+ * the first page, which has none, does not load the router that its Change links need); `error` prefixes the title with "Error: ".
  */
 export function PageLayout({
   step,
   title,
   back,
-  choices,
+  summary,
   hasError = false,
   intro,
   children,
@@ -20,7 +20,7 @@ export function PageLayout({
   step?: number;
   title: string;
   back?: ReactNode;
-  choices?: WizardChoices;
+  summary?: ReactNode;
   hasError?: boolean;
   intro?: ReactNode;
   children: ReactNode;
@@ -43,7 +43,7 @@ export function PageLayout({
         </h1>
         {intro ? <div className="max-w-prose text-base text-fg-muted">{intro}</div> : null}
       </div>
-      {choices ? <ChoicesSummary choices={choices} /> : null}
+      {summary ?? null}
       {children}
     </div>
   );

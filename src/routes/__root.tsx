@@ -1,5 +1,8 @@
-import { createRootRouteWithContext, Link, Outlet } from '@tanstack/react-router';
-import { AppHeader, SkipLink } from '../components/app-header';
+import { createRootRouteWithContext, Link, Outlet, useRouter, useRouterState } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { AppFrame } from '../components/app-header';
+import { AppNavigationContext } from '../components/app-link';
+import type { AppNavigation } from '../components/app-link';
 import { usePageTitle } from '../components/page-title';
 import type { RouterContext } from '../router';
 
@@ -9,14 +12,16 @@ export const Route = createRootRouteWithContext<RouterContext>()({
 });
 
 function RootLayout() {
+  const router = useRouter();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  // The links shared with the router-free first page (header, API list) navigate through the router from here on.
+  const navigation = useMemo<AppNavigation>(() => ({ pathname, navigate: (href) => void router.navigate({ href }) }), [pathname, router]);
   return (
-    <>
-      <SkipLink />
-      <AppHeader />
-      <main id="main" className="mx-auto w-full max-w-6xl px-6 py-8">
+    <AppNavigationContext value={navigation}>
+      <AppFrame>
         <Outlet />
-      </main>
-    </>
+      </AppFrame>
+    </AppNavigationContext>
   );
 }
 

@@ -9,6 +9,7 @@ import { methodQueryOptions } from '../../api/queries';
 import { BackLink } from '../../components/back-link';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Notice } from '../../components/notice';
+import { ChoicesSummary } from '../../components/choices-summary';
 import { PageLayout } from '../../components/page-layout';
 import { LoadingState, QueryState } from '../../components/query-state';
 import { DeleteIntegrationResponse } from '../review/delete-integration-response';
@@ -45,7 +46,7 @@ export function EditorPage(props: EditorPageProps) {
           Back to status codes
         </BackLink>
       }
-      choices={{ restApiId, resourceId, httpMethod, statusCode }}
+      summary={<ChoicesSummary choices={{ restApiId, resourceId, httpMethod, statusCode }} />}
     >
       <QueryState query={query} context={`the ${httpMethod} method`} loadingLabel="Loading the integration…">
         {(method) =>

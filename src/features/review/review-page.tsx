@@ -12,6 +12,7 @@ import { BackLink } from '../../components/back-link';
 import { Button } from '../../components/button';
 import { ErrorSummary, type FormError } from '../../components/error-summary';
 import { Notice } from '../../components/notice';
+import { ChoicesSummary } from '../../components/choices-summary';
 import { PageLayout } from '../../components/page-layout';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import type { IntegrationResponse } from '../../rules/types';
@@ -79,7 +80,7 @@ export function ReviewPage(props: ReviewPageProps) {
           </BackLink>
         ) : undefined
       }
-      choices={{ restApiId, resourceId, httpMethod, statusCode }}
+      summary={<ChoicesSummary choices={{ restApiId, resourceId, httpMethod, statusCode }} />}
     >
       {outcome ? (
         <OutcomeView {...props} outcome={outcome} />

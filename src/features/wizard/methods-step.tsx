@@ -4,8 +4,9 @@ import type { Resource } from '../../api/models';
 import { methodQueryOptions, resourcesQueryOptions } from '../../api/queries';
 import { BackLink } from '../../components/back-link';
 import { Badge } from '../../components/badge';
-import { ButtonLink } from '../../components/button';
+import { ButtonLink } from '../../components/button-link';
 import { Notice } from '../../components/notice';
+import { ChoicesSummary } from '../../components/choices-summary';
 import { PageLayout } from '../../components/page-layout';
 import { EmptyState, ErrorState, LoadingState, QueryState } from '../../components/query-state';
 import { integrationKind, integrationKindLabel, isProxyKind } from './integration-kind';
@@ -23,7 +24,7 @@ export function MethodsStep({ restApiId, resourceId }: { restApiId: string; reso
           Back to resources
         </BackLink>
       }
-      choices={{ restApiId, resourceId }}
+      summary={<ChoicesSummary choices={{ restApiId, resourceId }} />}
     >
       <QueryState query={query} context="the resource" loadingLabel="Loading methods…">
         {(resources) => {

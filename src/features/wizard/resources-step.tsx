@@ -9,6 +9,7 @@ import { BackLink } from '../../components/back-link';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { inputClassName } from '../../components/field';
+import { ChoicesSummary } from '../../components/choices-summary';
 import { PageLayout } from '../../components/page-layout';
 import { EmptyState, QueryState } from '../../components/query-state';
 import { buildResourceIndex, visibleResourceRows, type ResourceEntry } from './resource-tree';
@@ -33,7 +34,7 @@ export function ResourcesStep({ restApiId }: { restApiId: string }) {
         </>
       }
       back={<BackLink to="/apis">Back to APIs</BackLink>}
-      choices={{ restApiId }}
+      summary={<ChoicesSummary choices={{ restApiId }} />}
     >
       <QueryState
         query={query}

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useConnection } from '../../api/connection-provider';
 import type { RestApi } from '../../api/models';
 import { restApisQueryOptions } from '../../api/queries';
+import { AppLink } from '../../components/app-link';
 import { Badge } from '../../components/badge';
 import { inputClassName } from '../../components/field';
 import { PageLayout } from '../../components/page-layout';
@@ -24,9 +24,9 @@ export function RestApisStep() {
         empty={
           <EmptyState title="This target has no REST APIs">
             Create one with the AWS console or CLI, or{' '}
-            <Link to="/connection" className="text-accent underline underline-offset-2">
+            <AppLink href="/connection" className="text-accent underline underline-offset-2">
               connect to another target
-            </Link>
+            </AppLink>
             .
           </EmptyState>
         }
@@ -101,13 +101,12 @@ function RestApiTable({ apis }: { apis: RestApi[] }) {
                 <tr key={api.id} className="relative border-b border-border last:border-b-0 hover:bg-surface-sunken">
                   <td className="px-3 py-2">
                     {/* The link stretches over the row (after:inset-0) so the whole row is clickable. */}
-                    <Link
-                      to="/apis/$restApiId"
-                      params={{ restApiId: api.id }}
+                    <AppLink
+                      href={`/apis/${encodeURIComponent(api.id)}`}
                       className="font-medium text-accent underline underline-offset-2 after:absolute after:inset-0 after:content-['']"
                     >
                       {api.name}
-                    </Link>
+                    </AppLink>
                   </td>
                   <td className="px-3 py-2 font-mono text-xs">{api.id}</td>
                   <td className="max-w-xs px-3 py-2 break-words text-fg-muted">{api.description ?? '—'}</td>

@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, type FormError } from '../../components/error-summary';
 import { inputClassName } from '../../components/field';
 import { Notice } from '../../components/notice';
+import { ChoicesSummary } from '../../components/choices-summary';
 import { PageLayout } from '../../components/page-layout';
 import { ErrorState, QueryState } from '../../components/query-state';
 import { integrationKind, isProxyKind } from './integration-kind';
@@ -38,7 +39,7 @@ export function StatusCodeStep(props: StepProps) {
           Back to methods
         </BackLink>
       }
-      choices={{ restApiId, resourceId, httpMethod }}
+      summary={<ChoicesSummary choices={{ restApiId, resourceId, httpMethod }} />}
     >
       <QueryState query={query} context={`the ${httpMethod} method`} loadingLabel="Loading status codes…">
         {(method) => <StatusCodeChooser {...props} method={method} onErrorChange={setHasError} />}
