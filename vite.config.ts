@@ -13,7 +13,7 @@ const ZOD_COPY = '?first-page-zod';
  * lazy screens (src/rules, the editor form), every core class classic zod needs sat in a chunk the first page
  * loads (~30 kB minified, ~9 kB gzip more than zod/mini needs). With the copy, the first page carries only what
  * zod/mini uses and the lazy screens carry classic zod's core themselves. Two copies are safe: zod keeps its config
- * and registry on globalThis (so public/zod-jitless.js covers both) and checks instances by trait, not by class
+ * and registry on globalThis (so the jitless setting in src/api/models.ts covers both) and checks instances by trait, not by class
  * identity. Build only: dev and tests keep one zod. Drop this once src/rules and the editor form use zod/mini too.
  */
 function firstPageZodCopy(): Plugin {

@@ -6,6 +6,13 @@
 import * as z from 'zod/mini';
 import type { IntegrationResponse, IntegrationType, MethodResponse } from '../rules/types';
 
+// Before the first object schema below is built: zod 4 probes for eval support with `new Function("")` when it
+// builds one, and under the app's Content-Security-Policy (script-src 'self', no 'unsafe-eval') that probe is
+// reported as a violation even though zod catches it. jitless skips the probe (and the eval-based fast path). The
+// setting lives on globalThis, so it also covers the classic zod that src/rules loads later in lazy chunks; this
+// module is in the entry of every page. (It was a separate <script> in index.html, which held up the first page.)
+z.config({ jitless: true });
+
 /** `null` on the wire means "unset": AWS omits the key, moto sends null. Both become `undefined`. */
 function opt<T extends z.ZodMiniType>(schema: T) {
   return z.pipe(
