@@ -23,7 +23,21 @@ export function isLoopbackOrigin(origin: string): boolean {
 
 const EXPOSE_HEADERS = ['x-amzn-ErrorType', 'x-amzn-RequestId'];
 
-export function corsMiddleware(): MiddlewareHandler {
+/** Value of Access-Control-Expose-Headers on every answer (preflights included, via hono's cors()). */
+export const EXPOSE_HEADERS_VALUE = EXPOSE_HEADERS.join(',');
+
+/** The Access-Control-Allow-Origin value for a request's Origin header, or undefined when none is due. */
+export function allowedOrigin(origin: string | undefined): string | undefined {
+  return origin !== undefined && origin !== '' && isLoopbackOrigin(origin) ? origin : undefined;
+}
+
+/**
+ * Answers CORS preflights (OPTIONS) with hono's cors(). Every other answer carries the same headers as
+ * hono's cors() would give it (Access-Control-Allow-Origin for a loopback origin, Access-Control-Expose-Headers,
+ * Vary: Origin), but the emulator app writes them itself along with its other headers: see answer() in
+ * app.ts for why they are not set here through c.header.
+ */
+export function corsPreflight(): MiddlewareHandler {
   const preflight = cors({
     origin: (origin) => (isLoopbackOrigin(origin) ? origin : null),
     allowMethods: ['GET', 'PUT', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
@@ -31,17 +45,5 @@ export function corsMiddleware(): MiddlewareHandler {
     exposeHeaders: EXPOSE_HEADERS,
     maxAge: 600,
   });
-  const exposed = EXPOSE_HEADERS.join(',');
-  // Same headers as hono's cors() for non-preflight requests, but set before the handler runs (c.header
-  // before a response exists only fills the prepared headers). hono's version touches c.res first and
-  // appends Vary afterwards, and each of those makes hono rebuild the response as an undici Response:
-  // most of the per-request cost of a small JSON answer.
-  return (c, next) => {
-    if (c.req.method === 'OPTIONS') return preflight(c, next);
-    const origin = c.req.header('origin') ?? '';
-    if (origin !== '' && isLoopbackOrigin(origin)) c.header('Access-Control-Allow-Origin', origin);
-    c.header('Access-Control-Expose-Headers', exposed);
-    c.header('Vary', 'Origin', { append: true });
-    return next();
-  };
+  return (c, next) => (c.req.method === 'OPTIONS' ? preflight(c, next) : next());
 }
