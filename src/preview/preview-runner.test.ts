@@ -39,6 +39,15 @@ describe('createPreviewRunner', () => {
     runner.dispose();
   });
 
+  test('checks the output against JSON when asked, and only then', async () => {
+    const runner = createPreviewRunner({ debounceMs: 1 });
+    await expect(runner.render('{"n": $input.path("$.n")}', sample, { checkJson: true })).resolves.toEqual({ ok: true, output: '{"n": 1}', json: { valid: true } });
+    const broken = await runner.render('{"n": }', sample, { checkJson: true });
+    expect(broken.ok && broken.json?.valid).toBe(false);
+    await expect(runner.render('{"n": }', sample)).resolves.toEqual({ ok: true, output: '{"n": }' });
+    runner.dispose();
+  });
+
   test('with a worker: one render in flight, only the newest waiting request is sent next', async () => {
     const worker = new ManualWorker();
     const runner = createPreviewRunner({ createWorker: () => worker });

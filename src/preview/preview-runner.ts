@@ -2,16 +2,25 @@
 // one waiting (the newest; older waiting requests are dropped), plus a watchdog that restarts the worker
 // when a template runs away (e.g. #foreach over a huge range). Without workers (Node, old test envs): a
 // debounced render on the main thread.
+import { checkJsonOutput } from './json-check';
+import type { JsonCheckResult } from './json-check';
 import { renderTemplate } from './render-template';
 import type { PreviewResult, PreviewSample } from './render-template';
 import type { PreviewRequest, PreviewResponse } from './preview-worker';
+
+/** A render's result, with the JSON check of its output when one was asked for and the output exists. */
+export type RenderedPreview = PreviewResult & { json?: JsonCheckResult };
+
+export interface PreviewRenderOptions {
+  checkJson?: boolean;
+}
 
 export interface PreviewRunner {
   /**
    * Renders `template`. Latest wins: a call superseded by a newer one before it started resolves with the
    * newer call's result, so awaiting callers never hang and never see stale output.
    */
-  render(template: string, sample: PreviewSample): Promise<PreviewResult>;
+  render(template: string, sample: PreviewSample, options?: PreviewRenderOptions): Promise<RenderedPreview>;
   dispose(): void;
 }
 
@@ -31,7 +40,7 @@ export interface PreviewRunnerOptions {
   timeoutMs?: number;
 }
 
-type Waiter = (result: PreviewResult) => void;
+type Waiter = (result: RenderedPreview) => void;
 
 function defaultWorkerFactory(): (() => PreviewWorkerLike) | undefined {
   if (typeof Worker === 'undefined') return undefined;
@@ -41,19 +50,20 @@ function defaultWorkerFactory(): (() => PreviewWorkerLike) | undefined {
 function createMainThreadRunner(debounceMs: number): PreviewRunner {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let waiters: Waiter[] = [];
-  let latest: { template: string; sample: PreviewSample } | undefined;
+  let latest: { template: string; sample: PreviewSample; checkJson: boolean } | undefined;
   return {
-    render(template, sample) {
-      latest = { template, sample };
+    render(template, sample, options) {
+      latest = { template, sample, checkJson: options?.checkJson === true };
       if (timer !== undefined) clearTimeout(timer);
-      const promise = new Promise<PreviewResult>((resolve) => waiters.push(resolve));
+      const promise = new Promise<RenderedPreview>((resolve) => waiters.push(resolve));
       timer = setTimeout(() => {
         timer = undefined;
         const job = latest;
         const toResolve = waiters;
         waiters = [];
         if (job === undefined) return;
-        const result = renderTemplate(job.template, job.sample);
+        const result: RenderedPreview = renderTemplate(job.template, job.sample);
+        if (job.checkJson && result.ok) result.json = checkJsonOutput(result.output);
         for (const resolve of toResolve) resolve(result);
       }, debounceMs);
       return promise;
@@ -89,7 +99,7 @@ function createWorkerRunner(factory: () => PreviewWorkerLike, timeoutMs: number)
     w.postMessage(request);
   };
 
-  const finish = (id: number, result: PreviewResult) => {
+  const finish = (id: number, result: RenderedPreview) => {
     if (inFlight === undefined || inFlight.id !== id) return;
     clearTimeout(inFlight.watchdog);
     const done = inFlight.waiters;
@@ -105,16 +115,19 @@ function createWorkerRunner(factory: () => PreviewWorkerLike, timeoutMs: number)
   const ensureWorker = (): PreviewWorkerLike => {
     if (worker !== undefined) return worker;
     const w = factory();
-    w.addEventListener('message', (event) => finish(event.data.id, event.data.result));
+    w.addEventListener('message', (event) => {
+      const { id, result, json } = event.data;
+      finish(id, json === undefined ? result : { ...result, json });
+    });
     worker = w;
     return w;
   };
 
   return {
-    render(template, sample) {
+    render(template, sample, options) {
       if (disposed) return Promise.resolve({ ok: false, error: { message: 'Preview stopped' } });
-      return new Promise<PreviewResult>((resolve) => {
-        const request: PreviewRequest = { id: nextId++, template, sample };
+      return new Promise<RenderedPreview>((resolve) => {
+        const request: PreviewRequest = { id: nextId++, template, sample, ...(options?.checkJson === true ? { checkJson: true } : {}) };
         if (inFlight === undefined) {
           start(request, [resolve]);
           return;

@@ -157,7 +157,182 @@ function runtimeError(raw: string): { message: string; line?: number; column?: n
   return { message: `${raw.slice(0, m.index)} (in ${m[1] ?? ''})`, line: Number(m[2]), column: Number(m[3]) + 1 };
 }
 
+// ---- incremental rendering ---------------------------------------------------------------------------------
+// Re-rendering 300 KB of template on every keystroke is most of the preview's cost, yet an edit changes one place.
+// Velocity renders top to bottom, and its state (variables, defines, mutated maps and lists) changes only through
+// "stateful" statements; a top-level reference built only from reads and known side-effect-free methods prints a
+// value that depends on nothing but the sample and the stateful statements before it. So such a reference's output
+// from the previous render is reused when it is the very same parsed node (velocity-parse reuses the nodes of
+// unchanged chunks), the sample is the same and the stateful statements before it are the same nodes in the same
+// order. Stateful statements always run, so the state every statement sees is exactly that of a full render.
+
+/** Methods that read and never modify their receiver or anything else (AWS's $input/$util, Java String, Map/List reads). */
+const PURE_METHODS = new Set([
+  'json',
+  'path',
+  'params',
+  'escapeJavaScript',
+  'parseJson',
+  'urlEncode',
+  'urlDecode',
+  'base64Encode',
+  'base64Decode',
+  'toString',
+  'isEmpty',
+  'contains',
+  'containsKey',
+  'values',
+  'size',
+  ...Object.keys(JAVA_STRING_METHODS),
+]);
+
+interface RefNode {
+  type: string;
+  id?: unknown;
+  args?: unknown[] | false;
+  path?: { type: string; id?: unknown; args?: unknown[] | false }[];
+  isEval?: boolean;
+  value?: unknown;
+}
+
+function isPureLiteral(node: unknown): boolean {
+  if (typeof node === 'string' || typeof node === 'number') return true;
+  if (node === null || typeof node !== 'object') return false;
+  const n = node as RefNode;
+  switch (n.type) {
+    case 'integer':
+    case 'decimal':
+    case 'bool':
+      return true;
+    case 'string':
+      // A double-quoted string with $ or # is rendered as a template itself (it could hold a #set).
+      return !n.isEval || (typeof n.value === 'string' && !/[$#]/.test(n.value));
+    case 'array':
+      return Array.isArray(n.value) && n.value.every(isPureLiteral);
+    case 'map':
+      return n.value !== null && typeof n.value === 'object' && Object.values(n.value).every(isPureLiteral);
+    case 'references':
+      return isPureReference(n);
+    default:
+      return false;
+  }
+}
+
+const pureReferenceCache = new WeakMap<object, boolean>();
+
+/** `$a.b[$c].m('x')` whose every method is a known pure one (a call of a top-level function, `$f()`, is not). */
+function isPureReference(node: RefNode): boolean {
+  const cached = pureReferenceCache.get(node);
+  if (cached !== undefined) return cached;
+  let pure = node.type === 'references' && (node.args === undefined || node.args === false);
+  for (const step of node.path ?? []) {
+    if (!pure) break;
+    if (step.type === 'method') pure = typeof step.id === 'string' && PURE_METHODS.has(step.id) && (step.args || []).every(isPureLiteral);
+    else if (step.type === 'index') pure = isPureLiteral(step.id);
+    else pure = step.type === 'property';
+  }
+  pureReferenceCache.set(node, pure);
+  return pure;
+}
+
+/** #define and #macro bodies run where they are used, so a plain `$name` may then run a #set: no reuse at all. */
+function definesOrMacros(nodes: readonly unknown[]): boolean {
+  return nodes.some((node) => {
+    if (!Array.isArray(node)) return false;
+    const head = node[0] as RefNode | undefined;
+    if (head !== undefined && (head.type === 'define' || head.type === 'macro')) return true;
+    return definesOrMacros(node);
+  });
+}
+
+interface RenderPlan {
+  /** Per top-level statement: its previous output when it can be reused. */
+  reuse: (string | undefined)[];
+  /** Filled during the render: the output of every top-level reference node that may be reused next time. */
+  outputs: (string | undefined)[];
+}
+
+interface RenderMemo {
+  sampleKey: string;
+  nodes: readonly unknown[];
+  outputs: (string | undefined)[];
+  statefulBefore: number[];
+  stateful: unknown[];
+}
+
+let lastRender: RenderMemo | undefined;
+
+function classify(nodes: readonly unknown[]): { pure: boolean[]; statefulBefore: number[]; stateful: unknown[] } {
+  const pure: boolean[] = [];
+  const statefulBefore: number[] = [];
+  const stateful: unknown[] = [];
+  for (const node of nodes) {
+    statefulBefore.push(stateful.length);
+    const isPure =
+      typeof node === 'string' ||
+      (node !== null && typeof node === 'object' && !Array.isArray(node) && ['comment', 'raw'].includes((node as RefNode).type)) ||
+      (node !== null && typeof node === 'object' && !Array.isArray(node) && isPureReference(node as RefNode));
+    pure.push(isPure);
+    if (!isPure) stateful.push(node);
+  }
+  return { pure, statefulBefore, stateful };
+}
+
+/** Blocks are rebuilt by every parse, so they compare by their statements; statements by identity (see above). */
+function sameStatement(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((item, i) => sameStatement(item, b[i]));
+}
+
+function planRender(nodes: readonly unknown[], sampleKey: string): { plan: RenderPlan; memo: Omit<RenderMemo, 'outputs'> } | undefined {
+  if (definesOrMacros(nodes)) return undefined;
+  const { pure, statefulBefore, stateful } = classify(nodes);
+  const reuse: (string | undefined)[] = new Array<string | undefined>(nodes.length).fill(undefined);
+  const prev = lastRender;
+  if (prev !== undefined && prev.sampleKey === sampleKey) {
+    let same = 0;
+    while (same < stateful.length && same < prev.stateful.length && sameStatement(stateful[same], prev.stateful[same])) same++;
+    const prevIndex = new Map<unknown, number>();
+    prev.nodes.forEach((node, i) => {
+      if (typeof node === 'object' && node !== null) prevIndex.set(node, i);
+    });
+    nodes.forEach((node, i) => {
+      if (!pure[i] || typeof node !== 'object' || node === null) return;
+      const j = prevIndex.get(node);
+      const before = statefulBefore[i] ?? 0;
+      if (j === undefined || before > same || prev.statefulBefore[j] !== before) return;
+      reuse[i] = prev.outputs[j];
+    });
+  }
+  const outputs: (string | undefined)[] = new Array<string | undefined>(nodes.length).fill(undefined);
+  return { plan: { reuse, outputs }, memo: { sampleKey, nodes, statefulBefore, stateful } };
+}
+
 class AwsCompile extends Compile {
+  plan: RenderPlan | undefined;
+
+  // The top-level list statement by statement, so that outputs can be reused and recorded (see planRender);
+  // the same loop as velocityjs's renderAstList, which renders one statement exactly as within a list.
+  override renderAstList(asts?: CompileAsts, contextId?: string): string {
+    const plan = this.plan;
+    if (asts !== undefined || plan === undefined) return super.renderAstList(asts, contextId);
+    this.contextId = '';
+    let str = '';
+    this.asts.forEach((ast, i) => {
+      if (this.runState.stop === true) return;
+      if (typeof ast === 'string') {
+        str += ast;
+        return;
+      }
+      const reused = plan.reuse[i];
+      const out = reused ?? super.renderAstList([ast]);
+      if (!Array.isArray(ast) && (ast as RefNode).type === 'references') plan.outputs[i] = out;
+      str += out;
+    });
+    return str;
+  }
+
   // Printing: AWS prints nothing for null/undefined (velocityjs prints `null` or the reference text) and
   // uses the JVM's toString for maps and lists.
   protected override getReferences(ast: never, isVal?: boolean): string {
@@ -310,14 +485,24 @@ function readOverride(ctx: ReturnType<typeof buildContext>) {
 // Editing only the sample re-renders the same template; parsing is most of the cost on big templates.
 let lastParse: { template: string; outcome: ReturnType<typeof parseTemplate> } | undefined;
 
-export function renderTemplate(template: string, sample: PreviewSample): PreviewResult {
+function sampleKey(sample: PreviewSample): string {
+  return JSON.stringify(sample);
+}
+
+/** `incremental: false` renders everything afresh and leaves the previous render's memo alone (tests compare both). */
+export function renderTemplate(template: string, sample: PreviewSample, options: { incremental?: boolean } = {}): PreviewResult {
   const parsed = lastParse?.template === template ? lastParse.outcome : parseTemplate(template);
   lastParse = { template, outcome: parsed };
   if (!parsed.ok) return { ok: false, error: parsed.error };
+  const planned = options.incremental === false ? undefined : planRender(parsed.asts, sampleKey(sample));
+  // Only a render that completes may be reused: a failed one leaves no memo behind.
+  if (options.incremental !== false) lastRender = undefined;
   try {
     const ctx = buildContext(sample);
     const compiler = new AwsCompile(parsed.asts as unknown as CompileAsts, { customMethodHandlers: METHOD_HANDLERS });
+    compiler.plan = planned?.plan;
     const output = compiler.render(ctx, {}, true);
+    if (planned !== undefined) lastRender = { ...planned.memo, outputs: planned.plan.outputs };
     const responseOverride = readOverride(ctx);
     return responseOverride === undefined ? { ok: true, output } : { ok: true, output, responseOverride };
   } catch (e) {

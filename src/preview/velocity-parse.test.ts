@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { renderTemplate } from './render-template';
 import { parseTemplate } from './velocity-parse';
@@ -67,5 +68,34 @@ describe('chunked parsing of large templates gives the same tree as a whole pars
     console.log(`300 KB template: first render ${firstMs.toFixed(0)} ms, after a one-line edit ${secondMs.toFixed(0)} ms`);
     expect(first.ok && second.ok).toBe(true);
     if (second.ok) expect(second.output.startsWith('[\n{"idx": "7"')).toBe(true);
+  });
+});
+
+describe('re-parsing after an edit (the unchanged start of the template is reused)', () => {
+  // Pieces that make chunk borders interesting: comments and raw blocks spanning lines, directives spanning lines,
+  // errors, line breaks added or removed.
+  const pieces = ['line $x\n', '#if($a)\n', '#end\n', '#*\n comment\n*#\n', '#[[\n raw\n]]#\n', '#set($m = {\n "k": 1\n})\n', '"unterminated\n', '#if($broken\n', '\n', 'x'];
+  const unit = '#set($i = $input.path(\'$.a\'))\n{"v": "$i"},\n';
+
+  test('gives what a whole-template parse gives, errors and their positions included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.nat(), insert: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }), remove: fc.nat({ max: 40 }) }), { minLength: 1, maxLength: 6 }),
+        (edits) => {
+          let template = unit.repeat(600);
+          parseTemplate(template);
+          for (const edit of edits) {
+            const at = edit.at % template.length;
+            template = template.slice(0, at) + edit.insert.join('') + template.slice(at + edit.remove);
+            const incremental = parseTemplate(template);
+            const whole = parseTemplate(template, { chunked: false });
+            expect(incremental.ok).toBe(whole.ok);
+            if (incremental.ok && whole.ok) expect(normalize(incremental.asts)).toEqual(normalize(whole.asts));
+            if (!incremental.ok && !whole.ok) expect(incremental.error).toEqual(whole.error);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

@@ -116,12 +116,12 @@ const shiftedCache = new Map<string, RawVelocityNode[]>();
  * spanning a split leaves its chunk unfinished, which the parser rejects; the caller then parses the
  * whole template instead, so a bad split never changes the result.
  */
-function splitChunks(template: string): { text: string; firstLine: number }[] {
-  const chunks: { text: string; firstLine: number }[] = [];
-  let start = 0;
-  let line = 1;
-  let startLine = 1;
-  let i = 0;
+function splitChunks(template: string, from = 0, fromLine = 1): { text: string; firstLine: number; start: number }[] {
+  const chunks: { text: string; firstLine: number; start: number }[] = [];
+  let start = from;
+  let line = fromLine;
+  let startLine = fromLine;
+  let i = from;
   while (i < template.length) {
     const c = template.charCodeAt(i);
     if (c === 35 /* # */ && (template.startsWith('#*', i) || template.startsWith('#[[', i))) {
@@ -135,14 +135,14 @@ function splitChunks(template: string): { text: string; firstLine: number }[] {
     if (c === 10) {
       line++;
       if (i + 1 - start >= CHUNK_TARGET) {
-        chunks.push({ text: template.slice(start, i + 1), firstLine: startLine });
+        chunks.push({ text: template.slice(start, i + 1), firstLine: startLine, start });
         start = i + 1;
         startLine = line;
       }
     }
     i++;
   }
-  if (start < template.length) chunks.push({ text: template.slice(start), firstLine: startLine });
+  if (start < template.length) chunks.push({ text: template.slice(start), firstLine: startLine, start });
   return chunks;
 }
 
@@ -180,9 +180,48 @@ function parseChunkCached(text: string): RawVelocityNode[] {
 // #set map, a long #if condition): retry it joined with up to this many following chunks.
 const MAX_CHUNK_JOINS = 3;
 
+/** A parsed run of the template: one chunk, or several joined (see MAX_CHUNK_JOINS). */
+interface ParsedUnit {
+  start: number;
+  end: number;
+  firstLine: number;
+  nodes: RawVelocityNode[];
+}
+
+// The previous chunked parse. Typing changes one place: the units before it are the same text at the same
+// place (the same lines), so they are taken as they are, without even looking them up in the caches (hashing
+// and comparing 300 KB of chunk texts per keystroke), and without splitting that part of the template again.
+let lastChunked: { template: string; units: ParsedUnit[] } | undefined;
+
 function parseInChunks(template: string): RawVelocityNode[] | undefined {
-  const chunks = splitChunks(template);
+  const units = parseUnits(template);
+  lastChunked = units === undefined ? undefined : { template, units };
+  if (units === undefined) return undefined;
   const nodes: RawVelocityNode[] = [];
+  for (const unit of units) for (const node of unit.nodes) nodes.push(node);
+  return nodes;
+}
+
+function parseUnits(template: string): ParsedUnit[] | undefined {
+  const units: ParsedUnit[] = [];
+  let from = 0;
+  let fromLine = 1;
+  const previous = lastChunked;
+  if (previous !== undefined) {
+    for (const unit of previous.units) {
+      // The unit's text and the character after it must be unchanged: splitting looks one character further.
+      if (unit.end >= template.length || unit.end >= previous.template.length) break;
+      if (!template.startsWith(previous.template.slice(unit.start, unit.end + 1), unit.start)) break;
+      units.push(unit);
+      from = unit.end;
+    }
+    const last = units[units.length - 1];
+    if (last !== undefined) {
+      fromLine = last.firstLine;
+      for (let k = last.start; k < last.end; k++) if (template.charCodeAt(k) === 10) fromLine++;
+    }
+  }
+  const chunks = splitChunks(template, from, fromLine);
   let i = 0;
   while (i < chunks.length) {
     const first = chunks[i];
@@ -213,10 +252,11 @@ function parseInChunks(template: string): RawVelocityNode[] | undefined {
       }
       parsed = shifted;
     }
-    for (const node of parsed) nodes.push(node);
+    const lastJoined = chunks[j];
+    units.push({ start: first.start, end: lastJoined === undefined ? template.length : lastJoined.start + lastJoined.text.length, firstLine: first.firstLine, nodes: parsed });
     i = j + 1;
   }
-  return nodes;
+  return units;
 }
 
 /** `chunked: false` forces a single whole-template parse (tests compare the two). */

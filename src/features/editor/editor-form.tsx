@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import type { Integration } from '../../api/models';
@@ -12,7 +12,7 @@ import type { IntegrationResponse, MethodResponse } from '../../rules/types';
 import { clearDraft, saveDraft, type Draft, type DraftSamples } from './drafts';
 import { fieldDomId, fieldMessageIds, FieldMessages } from './field-messages';
 import { analyzeForm, messagesFor, type AnalysisContext, type FieldMessage } from './form-analysis';
-import { sameBody, type EditorFormValues } from './form-model';
+import { sameBody, type EditorFormValues, type MappingRow } from './form-model';
 import { MappingFields } from './mapping-fields';
 import { defaultPreviewSample, mappingPreview, parseSampleHeaders, type SampleResponse } from './preview-model';
 import { defaultTesterSamples, SelectionTester } from './selection-tester';
@@ -121,7 +121,7 @@ export function EditorForm(props: EditorFormProps) {
     }),
     [samples.previewBody, samples.previewHeaders, samples.previewStatus],
   );
-  const previews = usePreviewResults(values.templates, previewSample, props.createPreviewRunner);
+  const { results: previews, prime: primePreview } = usePreviewResults(values.templates, previewSample, props.createPreviewRunner);
 
   const warnings = useMemo<FieldMessage[]>(() => {
     const out: FieldMessage[] = integrationResponseWarnings({
@@ -142,6 +142,15 @@ export function EditorForm(props: EditorFormProps) {
     });
     return out;
   }, [statusCode, analysis.body, siblings, integration.type, isLambda, values.templates, previews]);
+
+  // The template and mapping sections are memoised; their messages are new arrays on every keystroke and every
+  // preview result, but rarely new content, so they are handed on by content (the lists are short).
+  const errorsKey = JSON.stringify(analysis.errors);
+  const stableErrors = useMemo(() => JSON.parse(errorsKey) as FieldMessage[], [errorsKey]);
+  const warningsKey = JSON.stringify(warnings);
+  const stableWarnings = useMemo(() => JSON.parse(warningsKey) as FieldMessage[], [warningsKey]);
+  const declared = useMemo(() => declaredHeaders(methodResponse), [methodResponse]);
+  const previewFor = useCallback((row: MappingRow) => mappingPreview(row, previewSample), [previewSample]);
 
   // Parents (route blocker, page title) follow the form without re-rendering it.
   const { onDirtyChange, onErrorSummaryChange } = props;
@@ -283,7 +292,14 @@ export function EditorForm(props: EditorFormProps) {
         })}
       </fieldset>
 
-      <TemplateFields control={control} register={register} errors={analysis.errors} warnings={warnings} codeEditor={props.codeEditor ?? true} />
+      <TemplateFields
+        control={control}
+        register={register}
+        errors={stableErrors}
+        warnings={stableWarnings}
+        codeEditor={props.codeEditor ?? true}
+        onTemplateInput={primePreview}
+      />
 
       <TemplatePreview
         isLambda={isLambda}
@@ -297,15 +313,15 @@ export function EditorForm(props: EditorFormProps) {
         control={control}
         register={register}
         setValue={setValue}
-        errors={analysis.errors}
-        warnings={warnings}
-        declaredHeaders={declaredHeaders(methodResponse)}
+        errors={stableErrors}
+        warnings={stableWarnings}
+        declaredHeaders={declared}
         statusCode={statusCode}
         hasMethodResponse={methodResponse !== undefined}
         onDeclareHeader={props.onDeclareHeader}
         declaring={props.declaring ?? false}
         declareError={props.declareError}
-        previewFor={(row) => mappingPreview(row, previewSample)}
+        previewFor={previewFor}
       />
 
       <div className="flex flex-wrap items-center gap-4 border-t border-border pt-6">

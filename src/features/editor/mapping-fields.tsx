@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { memo, useState, type KeyboardEvent } from 'react';
 import { Controller, useFieldArray, useWatch, type Control, type UseFormRegister, type UseFormSetValue } from 'react-hook-form';
 import { Button } from '../../components/button';
 import { inputClassName } from '../../components/field';
@@ -20,7 +20,8 @@ const valueLabels: Record<MappingSourceKind, { label: string; hint?: string; pla
   expression: { label: 'AWS mapping expression', hint: 'Written exactly as AWS stores it.' },
 };
 
-export function MappingFields({
+// Memoised: the editor form re-renders on every keystroke and every preview result.
+export const MappingFields = memo(function MappingFields({
   control,
   register,
   setValue,
@@ -272,4 +273,4 @@ export function MappingFields({
       ) : null}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { Controller, useFieldArray, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { Button } from '../../components/button';
 import { inputClassName } from '../../components/field';
@@ -58,18 +58,22 @@ export function TemplateEditor(props: TemplateEditorProps) {
   );
 }
 
-export function TemplateFields({
+// Memoised: the editor form re-renders on every keystroke and every preview result.
+export const TemplateFields = memo(function TemplateFields({
   control,
   register,
   errors,
   warnings,
   codeEditor,
+  onTemplateInput,
 }: {
   control: Control<EditorFormValues>;
   register: UseFormRegister<EditorFormValues>;
   errors: FieldMessage[];
   warnings: FieldMessage[];
   codeEditor: boolean;
+  /** Called with a row's new template before the form takes it (the preview starts rendering it at once). */
+  onTemplateInput?: (index: number, template: string) => void;
 }) {
   const { fields, append, remove } = useFieldArray({ control, name: 'templates' });
   const templates = useWatch({ control, name: 'templates' });
@@ -153,7 +157,10 @@ export function TemplateFields({
                       id={templateId}
                       label={`Mapping template for ${name}`}
                       value={f.value}
-                      onChange={f.onChange}
+                      onChange={(value) => {
+                        onTemplateInput?.(index, value);
+                        f.onChange(value);
+                      }}
                       onBlur={f.onBlur}
                       describedBy={templateDescribedBy || undefined}
                       invalid={templateErrors.length > 0}
@@ -176,4 +183,4 @@ export function TemplateFields({
       </div>
     </section>
   );
-}
+});

@@ -197,7 +197,9 @@ function PreviewOutput({ row, result }: { row: TemplateRow; result: TemplatePrev
           </p>
         )
       ) : null}
-      {result.pending ? <p className="text-sm text-fg-muted">Updating…</p> : null}
+      {/* The line keeps its height when empty: appearing and vanishing on every keystroke would move the rest of
+          the page each time (a relayout and repaint of everything below). */}
+      <p className="min-h-5 text-sm text-fg-muted">{result.pending ? 'Updating…' : null}</p>
     </div>
   );
 }

@@ -33,6 +33,16 @@ function sameInputs(a: RowInputs | undefined, b: RowInputs): boolean {
   return a !== undefined && a.template === b.template && a.contentType === b.contentType && a.sample === b.sample;
 }
 
+export interface PreviewResults {
+  results: (TemplatePreviewResult | undefined)[];
+  /**
+   * Starts rendering row `index` with `template` at once, from the editor's change handler: the worker then renders
+   * while the main thread is still re-rendering the form for the same keystroke, instead of after it. The effect
+   * that follows sees the same inputs and does not ask again.
+   */
+  prime: (index: number, template: string) => void;
+}
+
 /**
  * Renders every template against the sample off the main thread. The runner is latest-wins per instance, so each
  * template row gets its own runner (otherwise rendering row 2 would supersede row 1). A generation counter per row
@@ -43,7 +53,7 @@ export function usePreviewResults(
   templates: TemplateRow[],
   sample: SampleResponse,
   createRunner: PreviewRunnerFactory = createPreviewRunner,
-): (TemplatePreviewResult | undefined)[] {
+): PreviewResults {
   // Each stored result remembers what it was rendered from; a row whose inputs changed since shows it as pending.
   const [entries, setEntries] = useState<({ inputs: RowInputs; result: TemplatePreviewResult } | undefined)[]>([]);
   const runners = useRef<PreviewRunner[]>([]);
@@ -52,40 +62,56 @@ export function usePreviewResults(
   const factory = useRef(createRunner);
 
   const rows: RowInputs[] = templates.map((t) => ({ contentType: t.contentType, template: t.template, sample }));
-
+  const latestRows = useRef(rows);
   useEffect(() => {
-    rows.forEach((inputs, index) => {
-      if (sameInputs(requested.current[index], inputs)) return;
-      requested.current[index] = inputs;
-      const generation = (generations.current[index] ?? 0) + 1;
-      generations.current[index] = generation;
-      const { contentType, template } = inputs;
-      if (template === '') return;
-      const runner = (runners.current[index] ??= factory.current());
-      void runner.render(template, toPreviewSample(inputs.sample)).then((result) => {
-        if (generations.current[index] !== generation) return;
-        let next: TemplatePreviewResult;
-        if (result.ok) {
-          const check = contentTypeExpectsJson(contentType) ? checkJsonOutput(result.output) : undefined;
-          next = {
-            ok: true,
-            output: result.output,
-            pending: false,
-            json:
-              check === undefined
-                ? undefined
-                : check.valid
-                  ? { valid: true }
-                  : { valid: false, error: `${check.message} (line ${check.line}, column ${check.column})` },
-          };
-        } else next = { ok: false, error: result.error, pending: false };
-        setEntries((prev) => {
-          const copy = prev.slice();
-          copy[index] = { inputs, result: next };
-          return copy;
-        });
+    latestRows.current = rows;
+  });
+
+  // One stable function for the effect and for prime (a ref, so that prime's identity never changes).
+  const request = useRef((index: number, inputs: RowInputs) => {
+    if (sameInputs(requested.current[index], inputs)) return;
+    requested.current[index] = inputs;
+    const generation = (generations.current[index] ?? 0) + 1;
+    generations.current[index] = generation;
+    const { contentType, template } = inputs;
+    if (template === '') return;
+    const runner = (runners.current[index] ??= factory.current());
+    const checkJson = contentTypeExpectsJson(contentType);
+    void runner.render(template, toPreviewSample(inputs.sample), { checkJson }).then((result) => {
+      if (generations.current[index] !== generation) return;
+      let next: TemplatePreviewResult;
+      if (result.ok) {
+        // The worker runner checks the JSON itself; a runner that did not is checked here.
+        const check = checkJson ? (result.json ?? checkJsonOutput(result.output)) : undefined;
+        next = {
+          ok: true,
+          output: result.output,
+          pending: false,
+          json:
+            check === undefined
+              ? undefined
+              : check.valid
+                ? { valid: true }
+                : { valid: false, error: `${check.message} (line ${check.line}, column ${check.column})` },
+        };
+      } else next = { ok: false, error: result.error, pending: false };
+      setEntries((prev) => {
+        const copy = prev.slice();
+        copy[index] = { inputs, result: next };
+        return copy;
       });
     });
+  });
+
+  const [prime] = useState(() => (index: number, template: string) => {
+    const row = latestRows.current[index];
+    // A row this hook has not rendered yet is left to the effect.
+    if (row === undefined) return;
+    request.current(index, { ...row, template });
+  });
+
+  useEffect(() => {
+    rows.forEach((inputs, index) => request.current(index, inputs));
     // Rows removed at the end: forget what they asked for, so a row added later at that index is rendered afresh.
     for (let index = rows.length; index < requested.current.length; index++) {
       requested.current[index] = undefined;
@@ -104,9 +130,10 @@ export function usePreviewResults(
     };
   }, []);
 
-  return rows.map((inputs, index) => {
+  const results = rows.map((inputs, index) => {
     const entry = entries[index];
     if (!entry) return undefined;
     return sameInputs(entry.inputs, inputs) ? entry.result : { ...entry.result, pending: true };
   });
+  return { results, prime };
 }
