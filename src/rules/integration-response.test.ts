@@ -173,6 +173,14 @@ describe('validateIntegrationResponseAgainstMethod', () => {
     expect(v[0]?.message).toContain('300 KB');
   });
 
+  it('counts 3- and 4-byte characters (a surrogate pair is one 4-byte character) against the 300 KB limit', () => {
+    const check = (t: string) => validateIntegrationResponseAgainstMethod({ responseTemplates: { 'application/json': t } }, undefined).length;
+    expect(check(`${'a'.repeat(MAX_TEMPLATE_BYTES - 3)}€`)).toBe(0);
+    expect(check(`${'a'.repeat(MAX_TEMPLATE_BYTES - 2)}€`)).toBe(1);
+    expect(check(`😀${'a'.repeat(MAX_TEMPLATE_BYTES - 4)}`)).toBe(0);
+    expect(check(`😀${'a'.repeat(MAX_TEMPLATE_BYTES - 3)}`)).toBe(1);
+  });
+
   it('returns every violation, parameters first, and the verdict is the first one', () => {
     const v = validateIntegrationResponseAgainstMethod(
       { responseParameters: { 'method.response.header.X-Foo': '*', 'method.response.header.X-Bar': "'ok'" }, responseTemplates: { '123': 'x' } },
