@@ -62,3 +62,17 @@ test('without the router’s code the list still works, a link falls back to a p
   await page.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Choose a resource');
 });
+
+test('a slow target still gets the first page’s loading state, then the list', async ({ page }) => {
+  const [first] = await getRestApisViaHttp();
+  if (!first) throw new Error('no demo RestApi');
+  // The first render waits up to 150 ms for the list (src/main.tsx); this answer comes well after that.
+  await page.route(/\/restapis\?/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto('/apis');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading APIs…' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Choose an API');
+  await expect(page.getByRole('link', { name: first.name, exact: true })).toBeVisible();
+});

@@ -32,15 +32,17 @@ function whenIdle(fn: () => void) {
   else setTimeout(fn, 200);
 }
 
+/** How long the first page may stay blank waiting for its list (see the end of this file). */
+const FIRST_RENDER_WAIT_MS = 150;
+let firstData: Promise<void> | undefined;
 if (startsOnFirstPage) {
   // `/` shows the list of APIs under its own address, as the router's redirect does.
   if (window.location.pathname !== FIRST_PAGE_PATH) {
     window.history.replaceState(window.history.state, '', `${FIRST_PAGE_PATH}${window.location.search}${window.location.hash}`);
   }
   // The list's request starts before React's first render; the page's useQuery finds it under the same key.
-  void queryClient
-    .prefetchQuery(restApisQueryOptions(clientFor(initialSettings), connectionScope(initialSettings)))
-    .then(() => whenIdle(() => void loadRouterModule()));
+  firstData = queryClient.prefetchQuery(restApisQueryOptions(clientFor(initialSettings), connectionScope(initialSettings)));
+  void firstData.then(() => whenIdle(() => void loadRouterModule()));
 } else {
   void startRouterApp({ client: clientFor(initialSettings), scope: connectionScope(initialSettings) });
 }
@@ -98,12 +100,24 @@ function App() {
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 
-createRoot(rootElement).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <ConnectionProvider initial={initialSettings}>
-        <App />
-      </ConnectionProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+const root = createRoot(rootElement);
+const renderApp = () =>
+  root.render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <ConnectionProvider initial={initialSettings}>
+          <App />
+        </ConnectionProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+
+// On the first page the first render waits for the list (or FIRST_RENDER_WAIT_MS, whichever comes first). A local
+// target answers well within it, and then the page is built once, with its data, instead of once with a loading
+// state and again with the list: measured on the bench machine, that second pass (render, style, layout) was a
+// third of the time to a usable list. A slower target still gets its loading state, after a wait too short to notice.
+if (firstData) {
+  void Promise.race([firstData, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]).then(renderApp);
+} else {
+  renderApp();
+}

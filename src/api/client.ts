@@ -9,8 +9,9 @@ import {
   integrationSchema,
   methodResponseSchema,
   methodSchema,
-  pageSchema,
+  resourcePageSchema,
   resourceSchema,
+  restApiPageSchema,
   restApiSchema,
 } from './models';
 import type {
@@ -455,19 +456,16 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
     return [...items.values()];
   }
 
-  const restApiPage = pageSchema(restApiSchema);
-  const resourcePage = pageSchema(resourceSchema);
-
   const client: ApiGatewayClient = {
     getRestApis: (params, o) =>
       call(
         { method: 'GET', path: '/restapis', query: { limit: params?.limit?.toString(), position: params?.position } },
-        restApiPage,
+        restApiPageSchema(),
         o,
       ),
     getAllRestApis: (o) =>
       collectAll((position) => client.getRestApis({ limit: 500, position }, o), (a) => a.id, o?.onProgress),
-    getRestApi: (id, o) => call({ method: 'GET', path: `/restapis/${seg(id)}` }, restApiSchema, o),
+    getRestApi: (id, o) => call({ method: 'GET', path: `/restapis/${seg(id)}` }, restApiSchema(), o),
     getResources: (id, params, o) =>
       call(
         {
@@ -479,7 +477,7 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
             embed: params?.embedMethods ? 'methods' : undefined,
           },
         },
-        resourcePage,
+        resourcePageSchema(),
         o,
       ) as Promise<Page<Resource>>,
     getAllResources: (id, o) =>
@@ -489,14 +487,14 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
         o?.onProgress,
       ),
     getResource: (id, resId, o) =>
-      call({ method: 'GET', path: `/restapis/${seg(id)}/resources/${seg(resId)}` }, resourceSchema, o) as Promise<Resource>,
-    getMethod: (id, resId, m, o) => call({ method: 'GET', path: methodPath(id, resId, m) }, methodSchema, o) as Promise<Method>,
+      call({ method: 'GET', path: `/restapis/${seg(id)}/resources/${seg(resId)}` }, resourceSchema(), o) as Promise<Resource>,
+    getMethod: (id, resId, m, o) => call({ method: 'GET', path: methodPath(id, resId, m) }, methodSchema(), o) as Promise<Method>,
     getMethodResponse: (id, resId, m, sc, o) =>
-      call({ method: 'GET', path: `${methodPath(id, resId, m)}/responses/${seg(sc)}` }, methodResponseSchema, o),
+      call({ method: 'GET', path: `${methodPath(id, resId, m)}/responses/${seg(sc)}` }, methodResponseSchema(), o),
     putMethodResponse: (id, resId, m, sc, body, o) =>
-      call({ method: 'PUT', path: `${methodPath(id, resId, m)}/responses/${seg(sc)}`, body }, methodResponseSchema, o),
+      call({ method: 'PUT', path: `${methodPath(id, resId, m)}/responses/${seg(sc)}`, body }, methodResponseSchema(), o),
     updateMethodResponse: (id, resId, m, sc, patchOperations, o) =>
-      call({ method: 'PATCH', path: `${methodPath(id, resId, m)}/responses/${seg(sc)}`, body: { patchOperations } }, methodResponseSchema, o),
+      call({ method: 'PATCH', path: `${methodPath(id, resId, m)}/responses/${seg(sc)}`, body: { patchOperations } }, methodResponseSchema(), o),
     getIntegration: async (id, resId, m, o) => {
       const raw = await send({ method: 'GET', path: `${methodPath(id, resId, m)}/integration` }, o);
       // moto answers 200 `{}` when the method has no integration (moto spec §3 #22); AWS answers 404. Report what
@@ -504,24 +502,24 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
       if (isRecord(raw) && Object.keys(raw).length === 0) {
         throw new ApiError({ kind: 'aws', errorType: 'NotFoundException', status: 404, message: 'Invalid Integration identifier specified' });
       }
-      return parseWith(integrationSchema, raw, 200, undefined) as Integration;
+      return parseWith(integrationSchema(), raw, 200, undefined) as Integration;
     },
     getIntegrationResponse: (id, resId, m, sc, o) =>
       call(
         { method: 'GET', path: `${methodPath(id, resId, m)}/integration/responses/${seg(sc)}` },
-        integrationResponseSchema,
+        integrationResponseSchema(),
         o,
       ) as Promise<IntegrationResponse>,
     putIntegrationResponse: (id, resId, m, sc, body, o) =>
       call(
         { method: 'PUT', path: `${methodPath(id, resId, m)}/integration/responses/${seg(sc)}`, body },
-        integrationResponseSchema,
+        integrationResponseSchema(),
         o,
       ) as Promise<IntegrationResponse>,
     updateIntegrationResponse: (id, resId, m, sc, patchOperations, o) =>
       call(
         { method: 'PATCH', path: `${methodPath(id, resId, m)}/integration/responses/${seg(sc)}`, body: { patchOperations } },
-        integrationResponseSchema,
+        integrationResponseSchema(),
         o,
       ) as Promise<IntegrationResponse>,
     deleteIntegrationResponse: async (id, resId, m, sc, o) => {

