@@ -175,7 +175,7 @@ async function main() {
     },
     {
       section: 'Editing',
-      measure: `keystroke → validation + preview p95, ${kb(editing.templateBytes)} template${editing.missed ? ` (${editing.missed} of ${editing.keystrokes} keys timed out)` : ''}`,
+      measure: `keystroke → validation + preview p95 (${editing.keystrokes} keys), ${kb(editing.templateBytes)} template${editing.missed ? ` (${editing.missed} of ${editing.keystrokes} keys timed out)` : ''}`,
       value: fmtMs(editing.p95Ms),
       reference: `bare input ${fmtMs(bare.p95Ms)}`,
       ratio: `${round(editing.p95Ms / bare.p95Ms, 2)}×`,
