@@ -211,12 +211,13 @@ const ResourceRow = memo(function ResourceRow({
   onToggle: (path: string) => void;
   onNavigate: (resourceId: string) => void;
 }) {
+  // As few elements as a row can have: a filter keystroke builds and styles every row in view anew. Indentation
+  // and the toggle's empty slot are padding and margin rather than spacer elements.
   return (
     <li
-      className="absolute top-0 left-0 flex w-full items-center gap-2 border-b border-border px-2 hover:bg-surface-sunken"
-      style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
+      className="absolute top-0 left-0 flex w-full items-center gap-2 border-b border-border pr-2 hover:bg-surface-sunken"
+      style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)`, paddingInlineStart: 8 + depth * 20 }}
     >
-      <span style={{ width: depth * 20 }} className="shrink-0" aria-hidden="true" />
       {toggleable ? (
         <button
           type="button"
@@ -225,15 +226,15 @@ const ResourceRow = memo(function ResourceRow({
           aria-label={`${isCollapsed ? 'Expand' : 'Collapse'} ${entry.path}`}
           onClick={() => onToggle(entry.path)}
         >
-          <span aria-hidden="true">{isCollapsed ? '▸' : '▾'}</span>
+          {isCollapsed ? '▸' : '▾'}
         </button>
-      ) : (
-        <span className="size-6 shrink-0" aria-hidden="true" />
-      )}
+      ) : null}
       <a
         href={href}
         onClick={(e) => followLink(e, () => onNavigate(entry.id))}
         className="min-w-0 truncate font-mono text-sm text-accent underline-offset-2 hover:underline"
+        // The toggle's width (size-6) and the gap after it, so paths line up whether or not a row has children.
+        style={toggleable ? undefined : { marginInlineStart: 32 }}
       >
         {entry.path}
       </a>
