@@ -202,17 +202,18 @@ function parseInChunks(template: string): RawVelocityNode[] | undefined {
   return nodes;
 }
 
-/** Length of the longest common prefix: a binary search with native comparisons of halving spans (about 2n chars compared). */
+/**
+ * Length of the longest common prefix. Equal 8 KB slices compare natively in bulk; the last, differing block is
+ * walked character by character. (A binary search with startsWith compared character by character in V8: ~2.6 ms
+ * on a 300 KB template, most of a keystroke's parse.)
+ */
 function commonPrefixLength(a: string, b: string): number {
-  let lo = 0;
-  let hi = Math.min(a.length, b.length);
-  // a and b agree on [0, lo); they differ somewhere before hi + 1, or hi is the shorter length.
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (b.startsWith(a.slice(lo, mid), lo)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  const n = Math.min(a.length, b.length);
+  const block = 8192;
+  let i = 0;
+  while (i + block <= n && a.slice(i, i + block) === b.slice(i, i + block)) i += block;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
 }
 
 function parseUnits(template: string): ParsedUnit[] | undefined {
