@@ -2,17 +2,11 @@
 // the JavaScript a routed page needs, and nothing on this page needs them to show the list, filter or sort it; they
 // load once the list is shown, and the first in-app link followed hands over to them (main.tsx).
 import { useMemo } from 'react';
+import { FIRST_PAGE_PATH } from './boot';
 import { AppFrame } from './components/app-header';
 import { AppNavigationContext } from './components/app-link';
 import type { AppNavigation } from './components/app-link';
 import { RestApisStep } from './features/wizard/rest-apis-step';
-
-export const FIRST_PAGE_PATH = '/apis';
-
-/** `/` redirects to the list of APIs, as the router's index route does. */
-export function isFirstPagePath(pathname: string): boolean {
-  return pathname === '/' || pathname === FIRST_PAGE_PATH || pathname === `${FIRST_PAGE_PATH}/`;
-}
 
 export function FirstPage({ navigate }: { navigate: (href: string) => void }) {
   const navigation = useMemo<AppNavigation>(() => ({ pathname: FIRST_PAGE_PATH, navigate }), [navigate]);

@@ -1,22 +1,18 @@
+// First: it starts the first page's request before the rest of the app is evaluated (see boot.ts).
+import { firstPageData, initialSettings, queryClient, startsOnFirstPage } from './boot';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ApiGatewayClient } from './api/client';
-import { connectionScope, embeddedConnection } from './api/connection';
-import { ConnectionProvider, clientFor, loadSettings, useConnection } from './api/connection-provider';
-import { restApisQueryOptions } from './api/queries';
+import { connectionScope } from './api/connection';
+import { ConnectionProvider, clientFor, useConnection } from './api/connection-provider';
 import { AppFrame } from './components/app-header';
 import { ErrorState } from './components/query-state';
-import { FIRST_PAGE_PATH, FirstPage, isFirstPagePath } from './first-page';
-import { createQueryClient } from './query-client';
+import { FirstPage } from './first-page';
 import type * as RouterAppModule from './router-app';
 import './styles.css';
 
 type RouterApp = ReturnType<typeof RouterAppModule.createRouterApp>;
-
-const queryClient = createQueryClient();
-const initialSettings = loadSettings() ?? embeddedConnection;
-const startsOnFirstPage = isFirstPagePath(window.location.pathname);
 
 // The router's code: fetched once the first page shows its list (or at once on any other page), run on demand.
 let routerModule: Promise<typeof RouterAppModule> | undefined;
@@ -34,18 +30,8 @@ function whenIdle(fn: () => void) {
 
 /** How long the first page may stay blank waiting for its list (see the end of this file). */
 const FIRST_RENDER_WAIT_MS = 150;
-let firstData: Promise<void> | undefined;
-if (startsOnFirstPage) {
-  // `/` shows the list of APIs under its own address, as the router's redirect does.
-  if (window.location.pathname !== FIRST_PAGE_PATH) {
-    window.history.replaceState(window.history.state, '', `${FIRST_PAGE_PATH}${window.location.search}${window.location.hash}`);
-  }
-  // The list's request starts before React's first render; the page's useQuery finds it under the same key.
-  firstData = queryClient.prefetchQuery(restApisQueryOptions(clientFor(initialSettings), connectionScope(initialSettings)));
-  void firstData.then(() => whenIdle(() => void loadRouterModule()));
-} else {
-  void startRouterApp({ client: clientFor(initialSettings), scope: connectionScope(initialSettings) });
-}
+if (firstPageData) void firstPageData.then(() => whenIdle(() => void loadRouterModule()));
+else void startRouterApp({ client: clientFor(initialSettings), scope: connectionScope(initialSettings) });
 
 /**
  * The first page until an in-app link is followed, the router from then on (or from the start on any other
@@ -116,8 +102,8 @@ const renderApp = () =>
 // target answers well within it, and then the page is built once, with its data, instead of once with a loading
 // state and again with the list: measured on the bench machine, that second pass (render, style, layout) was a
 // third of the time to a usable list. A slower target still gets its loading state, after a wait too short to notice.
-if (firstData) {
-  void Promise.race([firstData, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]).then(renderApp);
+if (firstPageData) {
+  void Promise.race([firstPageData, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]).then(renderApp);
 } else {
   renderApp();
 }
