@@ -9,7 +9,7 @@ import { createQueryClient } from './query-client';
 export const FIRST_PAGE_PATH = '/apis';
 
 /** `/` redirects to the list of APIs, as the router's index route does. */
-export function isFirstPagePath(pathname: string): boolean {
+function isFirstPagePath(pathname: string): boolean {
   return pathname === '/' || pathname === FIRST_PAGE_PATH || pathname === `${FIRST_PAGE_PATH}/`;
 }
 
