@@ -4,7 +4,20 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', '**/dist', 'node_modules', 'src/routeTree.gen.ts', 'test-results', 'playwright-report', '.data', '.tmp', '.tanstack', '.tmp-*'] },
+  {
+    ignores: [
+      'dist',
+      '**/dist',
+      'node_modules',
+      'src/routeTree.gen.ts',
+      'test-results',
+      'playwright-report',
+      '.data',
+      '.tmp',
+      '.tanstack',
+      '.tmp-*',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,23 +36,50 @@ export default tseslint.config(
   {
     files: ['src/rules/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/api/**', '**/features/**', '**/routes/**', '**/components/**', 'react', 'react-dom', '**/server/**'], message: 'The rules module is pure: it imports only zod and other rules.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/api/**',
+                '**/features/**',
+                '**/routes/**',
+                '**/components/**',
+                'react',
+                'react-dom',
+                '**/server/**',
+              ],
+              message: 'The rules module is pure: it imports only zod and other rules.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/routes/**/*.tsx', 'src/features/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'Screens never call fetch: use the typed client in src/api.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Screens never call fetch: use the typed client in src/api.' },
+      ],
     },
   },
   {
     files: ['server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/src/api/**', '**/src/features/**', '**/src/routes/**', '**/src/components/**'], message: 'The server depends on src/rules only.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/api/**', '**/src/features/**', '**/src/routes/**', '**/src/components/**'],
+              message: 'The server depends on src/rules only.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

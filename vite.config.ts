@@ -39,12 +39,7 @@ function firstPageZodCopy(): Plugin {
 
 export default defineConfig({
   // The router plugin must come before the React plugin so that it can split route files first.
-  plugins: [
-    firstPageZodCopy(),
-    tanstackRouter({ target: 'react', autoCodeSplitting: true }),
-    react(),
-    tailwindcss(),
-  ],
+  plugins: [firstPageZodCopy(), tanstackRouter({ target: 'react', autoCodeSplitting: true }), react(), tailwindcss()],
   server: {
     host: '127.0.0.1',
     port: 5174,

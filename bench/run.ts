@@ -83,9 +83,13 @@ async function main() {
   let emu: LoadResult;
   let moto: LoadResult;
   try {
-    const [app, floor] = await timed('start servers', () => Promise.all([startAppServer(appDir), startAppServer(floorDir)]));
+    const [app, floor] = await timed('start servers', () =>
+      Promise.all([startAppServer(appDir), startAppServer(floorDir)]),
+    );
     servers.push(app, floor);
-    cold = await timed('cold load', () => measureColdLoad(browser, `${app.baseUrl}/apis`, `${floor.baseUrl}/`, 'PetStore', COLD_RUNS));
+    cold = await timed('cold load', () =>
+      measureColdLoad(browser, `${app.baseUrl}/apis`, `${floor.baseUrl}/`, 'PetStore', COLD_RUNS),
+    );
     bare = await timed('bare keystroke reference', () => measureBareKeystroke(browser, `${floor.baseUrl}/`));
     const scaleDir = tempDir('scale');
     const scaleApi = (scaleSetup = await timed(`create ${SCALE_RESOURCES} resources`, async () => {
@@ -95,7 +99,9 @@ async function main() {
     }));
     const scaleServer = await startAppServer(appDir, scaleDir);
     servers.push(scaleServer);
-    scale = await timed('scale', () => measureScale(browser, scaleServer.baseUrl, scaleApi.apiId, scaleApi.created, round(scaleApi.seconds, 1)));
+    scale = await timed('scale', () =>
+      measureScale(browser, scaleServer.baseUrl, scaleApi.apiId, scaleApi.created, round(scaleApi.seconds, 1)),
+    );
     editing = await timed('editing', () => measureEditing(browser, app.baseUrl));
 
     const load = { concurrency: 16, maxRequests: 20_000, maxSeconds: 8 };
@@ -114,7 +120,10 @@ async function main() {
   // The manifest says what the entry imports; the browser says what it fetched before the list showed. Both count.
   const unseen = cold.appScriptFiles.filter((f) => !bundles.firstPage.files.includes(f));
   if (unseen.length > 0) {
-    bundles.firstPage = sizeOf(`first page (/apis), with ${unseen.join(', ')} fetched before the list showed`, appDir, [...bundles.firstPage.files, ...unseen]);
+    bundles.firstPage = sizeOf(`first page (/apis), with ${unseen.join(', ')} fetched before the list showed`, appDir, [
+      ...bundles.firstPage.files,
+      ...unseen,
+    ]);
   }
   const firstRatio = bundles.firstPage.gzipBytes / bundles.floor.gzipBytes;
   const coldRatio = cold.appMedianMs / cold.floorMedianMs;
@@ -236,20 +245,32 @@ async function main() {
   console.log(markdownTable(rows));
   console.log('');
   console.log('First page composition (minified bytes by package):');
-  for (const p of bundles.firstPageComposition) console.log(`  ${p.pkg.padEnd(28)} ${kb(p.rawBytes).padStart(9)}  ${round(p.share * 100, 1)}%`);
+  for (const p of bundles.firstPageComposition)
+    console.log(`  ${p.pkg.padEnd(28)} ${kb(p.rawBytes).padStart(9)}  ${round(p.share * 100, 1)}%`);
   console.log(
     `\nCold load detail (medians): GET /restapis starts at ${fmtMs(cold.appApiFetchStartMs)} in the app (${cold.appScripts} JS files) vs ${fmtMs(cold.floorApiFetchStartMs)} in the floor (${cold.floorScripts} JS file)`,
   );
   const b = editing.breakdownMedianMs;
-  console.log(`Editing breakdown (medians): keydown → "Updating…" ${fmtMs(b.toPending)}, → new output in DOM ${fmtMs(b.toCommit)}, commit → frame ${fmtMs(b.commitToFrame)}`);
-  console.log(`Client CPU per request: emulator run ${fmtMs(emu.clientCpuMsPerRequest)}, moto run ${fmtMs(moto.clientCpuMsPerRequest)}; load average ${loadavg().map((n) => round(n, 1)).join(' ')} on ${cpus().length} CPUs`);
-  if (emu.errors || moto.errors) console.log(`\nLoad errors: emulator ${emu.errors}, moto ${moto.errors} (non-2xx answers)`);
+  console.log(
+    `Editing breakdown (medians): keydown → "Updating…" ${fmtMs(b.toPending)}, → new output in DOM ${fmtMs(b.toCommit)}, commit → frame ${fmtMs(b.commitToFrame)}`,
+  );
+  console.log(
+    `Client CPU per request: emulator run ${fmtMs(emu.clientCpuMsPerRequest)}, moto run ${fmtMs(moto.clientCpuMsPerRequest)}; load average ${loadavg()
+      .map((n) => round(n, 1))
+      .join(' ')} on ${cpus().length} CPUs`,
+  );
+  if (emu.errors || moto.errors)
+    console.log(`\nLoad errors: emulator ${emu.errors}, moto ${moto.errors} (non-2xx answers)`);
   console.log(`\nTotal ${totalSeconds} s; wrote bench/results.json`);
 }
 
 export function markdownTable(rows: Row[]): string {
   const head = ['Section', 'Measure', 'Value', 'Reference (same run)', 'Ratio', 'Budget', 'Holds'];
-  const lines = [head, head.map(() => '---'), ...rows.map((r) => [r.section, r.measure, r.value, r.reference, r.ratio, r.budget, r.holds])];
+  const lines = [
+    head,
+    head.map(() => '---'),
+    ...rows.map((r) => [r.section, r.measure, r.value, r.reference, r.ratio, r.budget, r.holds]),
+  ];
   return lines.map((l) => `| ${l.join(' | ')} |`).join('\n');
 }
 

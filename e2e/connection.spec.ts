@@ -29,7 +29,9 @@ test('an unreachable custom endpoint gives a plain error, and switching back sho
   await expectNoAxeViolations(page);
   // Validation on Save: no endpoint yet.
   await page.getByRole('button', { name: 'Save and use this connection' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('Enter the endpoint URL');
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+    'Enter the endpoint URL',
+  );
   await expect(page).toHaveTitle(/^Error: Connection/);
 
   await page.getByLabel('Endpoint URL').fill(UNREACHABLE);
@@ -49,7 +51,9 @@ test('an unreachable custom endpoint gives a plain error, and switching back sho
 
   // The API list of the unreachable target: an error, never the embedded target's cached APIs.
   await page.getByRole('link', { name: 'APIs', exact: true }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Could not reach the server' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not reach the server' })).toBeVisible({
+    timeout: 20_000,
+  });
   await expect(page.getByRole('link', { name: 'PetStore' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
 
@@ -78,7 +82,9 @@ test('AWS offers a region picker and needs credentials', async ({ page }) => {
   await expect(page.getByText(/unencrypted in this browser's local storage/)).toBeVisible();
 });
 
-test('switching to moto_server through the forwarding route shows its RestApis, and switching back shows no stale data', async ({ page }) => {
+test('switching to moto_server through the forwarding route shows its RestApis, and switching back shows no stale data', async ({
+  page,
+}) => {
   test.skip(!motoServer.available, motoServer.reason);
   const moto = await startMotoServer();
   try {

@@ -16,7 +16,8 @@ import {
 } from './support/e2e-server';
 import { expectNoAxeViolations, trackConsoleErrors } from './support/page-checks';
 
-const LAMBDA_URI = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:orders/invocations';
+const LAMBDA_URI =
+  'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:orders/invocations';
 
 function editorUrl(f: { restApiId: string; resourceId: string; httpMethod: string }, statusCode: string): string {
   return `/apis/${f.restApiId}/resources/${f.resourceId}/methods/${f.httpMethod}/responses/${statusCode}`;
@@ -25,7 +26,11 @@ function editorUrl(f: { restApiId: string; resourceId: string; httpMethod: strin
 /** A Lambda (non-proxy) method with a default 200 and method responses 200/404 declaring X-Declared. */
 async function lambdaFixture(): Promise<IntegrationFixture & { restApiId: string; resourceId: string }> {
   const f = await createIntegrationFixture({ statusCodes: ['200', '404'], headers: { 'X-Declared': false } });
-  await putIntegrationViaHttp(f.api.id, f.resource.id, f.httpMethod, { type: 'AWS', httpMethod: 'POST', uri: LAMBDA_URI });
+  await putIntegrationViaHttp(f.api.id, f.resource.id, f.httpMethod, {
+    type: 'AWS',
+    httpMethod: 'POST',
+    uri: LAMBDA_URI,
+  });
   await putIntegrationResponseViaHttp(f.api.id, f.resource.id, f.httpMethod, '200', {});
   return { ...f, restApiId: f.api.id, resourceId: f.resource.id };
 }
@@ -43,10 +48,15 @@ async function codeEditor(page: Page, contentType: string) {
 }
 
 function testerRow(page: Page, sample: string) {
-  return page.getByRole('table').getByRole('row').filter({ has: page.getByRole('cell', { name: sample, exact: true }) });
+  return page
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: sample, exact: true }) });
 }
 
-test('fills every field, with live AWS errors that clear, and the tester and preview following along', async ({ page }) => {
+test('fills every field, with live AWS errors that clear, and the tester and preview following along', async ({
+  page,
+}) => {
   const f = await lambdaFixture();
   const errors = trackConsoleErrors(page);
   await openEditor(page, editorUrl(f, '404'));
@@ -146,18 +156,27 @@ test('fills every field, with live AWS errors that clear, and the tester and pre
   });
 });
 
-test('Continue with errors shows "There is a problem", prefixes the title, and links to the field', async ({ page }) => {
+test('Continue with errors shows "There is a problem", prefixes the title, and links to the field', async ({
+  page,
+}) => {
   const f = await lambdaFixture();
   // Changed outside the editor: a mapping whose header was later removed from the method response.
-  const response = await putMethodResponseViaHttp(f.restApiId, f.resourceId, 'GET', '404', { 'X-Declared': false, 'X-Undeclared': false });
+  const response = await putMethodResponseViaHttp(f.restApiId, f.resourceId, 'GET', '404', {
+    'X-Declared': false,
+    'X-Undeclared': false,
+  });
   expect(response).toBeTruthy();
   await putIntegrationResponseViaHttp(f.restApiId, f.resourceId, 'GET', '404', {
     selectionPattern: 'Not found.*',
     responseParameters: { 'method.response.header.X-Undeclared': "'x'" },
   });
-  const removed = await apiRequest('PATCH', `/restapis/${f.restApiId}/resources/${f.resourceId}/methods/GET/responses/404`, {
-    patchOperations: [{ op: 'remove', path: '/responseParameters/method.response.header.X-Undeclared' }],
-  });
+  const removed = await apiRequest(
+    'PATCH',
+    `/restapis/${f.restApiId}/resources/${f.resourceId}/methods/GET/responses/404`,
+    {
+      patchOperations: [{ op: 'remove', path: '/responseParameters/method.response.header.X-Undeclared' }],
+    },
+  );
   expect(removed.status).toBe(201);
   await openEditor(page, editorUrl(f, '404'));
   const message =
@@ -222,7 +241,12 @@ test('can be edited with the keyboard alone, Tab never trapped by the code edito
   // Tab forward to the content-handling radios, choose with the arrow keys.
   const passthrough = page.getByRole('radio', { name: /Passthrough/ });
   const passthroughId = await passthrough.getAttribute('id');
-  for (let i = 0; i < 12 && (await page.evaluate<string>('document.activeElement ? document.activeElement.id : ""')) !== passthroughId; i++) {
+  for (
+    let i = 0;
+    i < 12 &&
+    (await page.evaluate<string>('document.activeElement ? document.activeElement.id : ""')) !== passthroughId;
+    i++
+  ) {
     await page.keyboard.press('Tab');
   }
   await expect(passthrough).toBeFocused();
@@ -292,7 +316,9 @@ test('the demo data editor is axe-clean in light and dark (screenshots in /tmp/s
   }
 });
 
-test('an existing integration response can be deleted from the editor, after a confirmation naming it', async ({ page }) => {
+test('an existing integration response can be deleted from the editor, after a confirmation naming it', async ({
+  page,
+}) => {
   const f = await lambdaFixture();
   await openEditor(page, editorUrl(f, '200'));
   await page.getByRole('button', { name: 'Delete integration response 200' }).click();
@@ -303,6 +329,9 @@ test('an existing integration response can be deleted from the editor, after a c
   // Back on step 4, with nothing left to ask about, and the server agrees.
   await expect(page).toHaveURL(new RegExp(`/methods/${f.httpMethod}$`));
   await expect(page).toHaveTitle(/^Step 4 of 6/);
-  const stored = await apiRequest('GET', `/restapis/${f.restApiId}/resources/${f.resourceId}/methods/${f.httpMethod}/integration/responses/200`);
+  const stored = await apiRequest(
+    'GET',
+    `/restapis/${f.restApiId}/resources/${f.resourceId}/methods/${f.httpMethod}/integration/responses/200`,
+  );
   expect(stored.status).toBe(404);
 });

@@ -35,7 +35,11 @@ async function petStoreGet200(): Promise<{ editor: string; overview: string; api
   if (!api) throw new Error('the demo seed has no PetStore API');
   const pets = (await getResourcesViaHttp(api.id)).find((r) => r.path === '/pets');
   if (!pets) throw new Error('PetStore has no /pets');
-  return { editor: `/apis/${api.id}/resources/${pets.id}/methods/GET/responses/200`, overview: `/apis/${api.id}/overview`, apiId: api.id };
+  return {
+    editor: `/apis/${api.id}/resources/${pets.id}/methods/GET/responses/200`,
+    overview: `/apis/${api.id}/overview`,
+    apiId: api.id,
+  };
 }
 
 // ---- hostile strings --------------------------------------------------------------------------------------
@@ -50,7 +54,8 @@ const hostile = {
   headerName: "X-a'&!#$%*+^_|~",
   headerValue: '\'<img src=x onerror=__pwned("header")>\'',
   selectionPattern: '<img src=x onerror=__pwned\\("pattern"\\)>.*',
-  template: '<script>__pwned("template")</script><img src=x onerror=__pwned("template-img")>\n#set($x = "<iframe srcdoc=\'<script>parent.__pwned(1)</script>\'>")\n$x',
+  template:
+    '<script>__pwned("template")</script><img src=x onerror=__pwned("template-img")>\n#set($x = "<iframe srcdoc=\'<script>parent.__pwned(1)</script>\'>")\n$x',
   apiIdInUrl: '<img src=x onerror=__pwned("error")>',
 };
 
@@ -58,11 +63,17 @@ async function hostileFixture() {
   const api = await createRestApiViaHttp(`${hostile.name} ${uniqueName('h')}`, { description: hostile.description });
   const resource = await createResourceViaHttp(api.id, api.rootResourceId, hostile.pathPart);
   await putMethodViaHttp(api.id, resource.id, 'GET');
-  await putIntegrationViaHttp(api.id, resource.id, 'GET', { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } });
+  await putIntegrationViaHttp(api.id, resource.id, 'GET', {
+    type: 'MOCK',
+    requestTemplates: { 'application/json': '{"statusCode": 200}' },
+  });
   await putMethodResponseViaHttp(api.id, resource.id, 'GET', '200', { [hostile.headerName]: false, 'X-Evil': true });
   const body: Omit<IntegrationResponseJson, 'statusCode'> = {
     selectionPattern: hostile.selectionPattern,
-    responseParameters: { 'method.response.header.X-Evil': hostile.headerValue, [`method.response.header.${hostile.headerName}`]: "'ok'" },
+    responseParameters: {
+      'method.response.header.X-Evil': hostile.headerValue,
+      [`method.response.header.${hostile.headerName}`]: "'ok'",
+    },
     responseTemplates: { 'application/json': hostile.template, 'text/html': hostile.description },
   };
   await putIntegrationResponseViaHttp(api.id, resource.id, 'GET', '200', body);
@@ -73,7 +84,9 @@ test.describe('hostile strings', () => {
   // The CSP would stop an injected inline handler anyway; switching it off here tests the rendering itself.
   test.use({ bypassCSP: true });
 
-  test('API names, descriptions, paths, header names, patterns, templates and error messages render as text on every page', async ({ page }) => {
+  test('API names, descriptions, paths, header names, patterns, templates and error messages render as text on every page', async ({
+    page,
+  }) => {
     test.slow();
     const ran: string[] = [];
     await page.exposeFunction('__pwned', (tag: unknown) => {
@@ -89,7 +102,10 @@ test.describe('hostile strings', () => {
       // Give image errors and event handlers time to fire if anything was parsed as markup.
       await page.waitForTimeout(300);
       expect(ran, `script ran on ${where}`).toEqual([]);
-      expect(await page.locator('main img[src="x"], main svg[onload], main iframe, main b:text-is("bold")').count(), `markup injected on ${where}`).toBe(0);
+      expect(
+        await page.locator('main img[src="x"], main svg[onload], main iframe, main b:text-is("bold")').count(),
+        `markup injected on ${where}`,
+      ).toBe(0);
     };
 
     await page.goto('/apis');
@@ -108,17 +124,25 @@ test.describe('hostile strings', () => {
     await noMarkup('step 3');
 
     await page.goto(base);
-    await expect(page.getByRole('region', { name: 'Integration response 200' })).toContainText(hostile.selectionPattern);
+    await expect(page.getByRole('region', { name: 'Integration response 200' })).toContainText(
+      hostile.selectionPattern,
+    );
     await expect(page.getByRole('region', { name: 'Method response 200' })).toContainText(hostile.headerName);
     await noMarkup('step 4');
 
     await page.goto(`${base}/responses/200`);
-    await expect(page.getByRole('textbox', { name: 'Mapping template for application/json' })).toHaveAttribute('contenteditable', 'true');
+    await expect(page.getByRole('textbox', { name: 'Mapping template for application/json' })).toHaveAttribute(
+      'contenteditable',
+      'true',
+    );
     await expect(page.getByText('<script>__pwned("template")</script>', { exact: false }).first()).toBeVisible();
     await noMarkup('step 5');
 
     // A change, so that the review has something to show: the hostile template goes through diff and exports.
-    await page.getByLabel(/selection pattern|regex/i).first().fill(`${hostile.selectionPattern}<i>x</i>`);
+    await page
+      .getByLabel(/selection pattern|regex/i)
+      .first()
+      .fill(`${hostile.selectionPattern}<i>x</i>`);
     await page.getByRole('button', { name: 'Continue to review' }).click();
     await expect(page).toHaveURL(/\/review$/);
     await expect(page.getByTestId('export-aws-cli')).toContainText('__pwned');
@@ -170,13 +194,17 @@ test('the SPA is served with a CSP allowing only what it needs, plus nosniff and
   expect(connect).toContain('http://localhost:*');
   // Every region the Connection page offers must be reachable directly, or choosing it would fail under the CSP.
   for (const region of awsCommercialRegions) expect(connect).toContain(`https://apigateway.${region}.amazonaws.com`);
-  expect(connect.some((s) => s === '*' || s === 'https:' || s === 'http:' || s === 'https://*.amazonaws.com')).toBe(false);
+  expect(connect.some((s) => s === '*' || s === 'https:' || s === 'http:' || s === 'https://*.amazonaws.com')).toBe(
+    false,
+  );
 });
 
 test('the app works under its CSP: no violation and no console error while walking the wizard', async ({ page }) => {
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+      console.error(
+        `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   const errors = trackConsoleErrors(page);
@@ -236,7 +264,10 @@ function findSecrets(where: string, text: string): string[] {
 
 async function storage(page: Page): Promise<{ local: string; session: string }> {
   return page.evaluate(() => {
-    const dump = (s: Storage) => JSON.stringify(Object.fromEntries(Array.from({ length: s.length }, (_, i) => s.key(i) ?? '').map((k) => [k, s.getItem(k)])));
+    const dump = (s: Storage) =>
+      JSON.stringify(
+        Object.fromEntries(Array.from({ length: s.length }, (_, i) => s.key(i) ?? '').map((k) => [k, s.getItem(k)])),
+      );
     return { local: dump(localStorage), session: dump(sessionStorage) };
   });
 }
@@ -280,7 +311,9 @@ async function visitEverything(page: Page, f: { apiId: string; resourceId: strin
   return found;
 }
 
-test('credentials never reach storage (unless remembered), URLs, the console, exports or error text', async ({ page }) => {
+test('credentials never reach storage (unless remembered), URLs, the console, exports or error text', async ({
+  page,
+}) => {
   const f = await createIntegrationFixture({ name: uniqueName('secrets') });
   const leaks = watchLeaks(page);
 
@@ -378,9 +411,14 @@ test('keyboard only: the whole wizard, steps 1→6, ending with the integration 
   const send = page.getByRole('button', { name: 'Create integration response 200' });
   await tabTo(page, send);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'API Gateway created the integration response' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'API Gateway created the integration response' }),
+  ).toBeVisible();
 
-  const stored = await apiRequest<IntegrationResponseJson>('GET', `/restapis/${f.api.id}/resources/${f.resource.id}/methods/GET/integration/responses/200`);
+  const stored = await apiRequest<IntegrationResponseJson>(
+    'GET',
+    `/restapis/${f.api.id}/resources/${f.resource.id}/methods/GET/integration/responses/200`,
+  );
   expect(stored.status).toBe(200);
   expect(Object.values(stored.body.responseTemplates ?? {})).toContain('{"ok": true}');
 });

@@ -47,15 +47,24 @@ async function petStoreId(): Promise<string> {
 
 /** Every method of the API as the AWS CLI sees it: get-resources, then get-method for each verb. */
 async function methodsViaCli(restApiId: string): Promise<CliMethodRef[]> {
-  const { items } = await runAwsCliJson<{ items: { id: string; path: string; resourceMethods?: Record<string, unknown> }[] }>([
-    'apigateway', 'get-resources', '--rest-api-id', restApiId, '--limit', '500',
-  ]);
-  const refs = items.flatMap((r) => Object.keys(r.resourceMethods ?? {}).map((verb) => ({ resourceId: r.id, path: r.path, httpMethod: verb })));
+  const { items } = await runAwsCliJson<{
+    items: { id: string; path: string; resourceMethods?: Record<string, unknown> }[];
+  }>(['apigateway', 'get-resources', '--rest-api-id', restApiId, '--limit', '500']);
+  const refs = items.flatMap((r) =>
+    Object.keys(r.resourceMethods ?? {}).map((verb) => ({ resourceId: r.id, path: r.path, httpMethod: verb })),
+  );
   const out: CliMethodRef[] = [];
   // The CLI takes a second or more to start, so a few run at once.
   await inParallel(refs, 3, async (ref) => {
     const method = await runAwsCliJson<CliMethod>([
-      'apigateway', 'get-method', '--rest-api-id', restApiId, '--resource-id', ref.resourceId, '--http-method', ref.httpMethod,
+      'apigateway',
+      'get-method',
+      '--rest-api-id',
+      restApiId,
+      '--resource-id',
+      ref.resourceId,
+      '--http-method',
+      ref.httpMethod,
     ]);
     out.push({ ...ref, method });
   });
@@ -82,19 +91,30 @@ test.describe('mapping overview', () => {
   // Ground truth comes from one AWS CLI process per method, each about a second.
   test.describe.configure({ timeout: 180_000 });
 
-  test('shows every integration response the AWS CLI lists, with the same values, and is accessible', async ({ page }) => {
+  test('shows every integration response the AWS CLI lists, with the same values, and is accessible', async ({
+    page,
+  }) => {
     const errors = trackConsoleErrors(page);
     const apiId = await petStoreId();
     const truth = await methodsViaCli(apiId);
-    const irCount = truth.reduce((n, m) => n + Object.keys(m.method.methodIntegration?.integrationResponses ?? {}).length, 0);
-    const emptyMethods = truth.filter((m) => Object.keys(m.method.methodIntegration?.integrationResponses ?? {}).length === 0).length;
+    const irCount = truth.reduce(
+      (n, m) => n + Object.keys(m.method.methodIntegration?.integrationResponses ?? {}).length,
+      0,
+    );
+    const emptyMethods = truth.filter(
+      (m) => Object.keys(m.method.methodIntegration?.integrationResponses ?? {}).length === 0,
+    ).length;
     expect(irCount, 'the demo API has integration responses').toBeGreaterThan(5);
 
     await openOverview(page, apiId);
-    await expect(page.getByTestId('overview-summary')).toContainText(`${truth.length} methods, ${irCount + emptyMethods} rows`);
+    await expect(page.getByTestId('overview-summary')).toContainText(
+      `${truth.length} methods, ${irCount + emptyMethods} rows`,
+    );
 
     // A few rows in detail: every integration response of methods with header mappings and several codes.
-    const sampled = truth.filter((m) => Object.keys(m.method.methodIntegration?.integrationResponses ?? {}).length >= 2).slice(0, 3);
+    const sampled = truth
+      .filter((m) => Object.keys(m.method.methodIntegration?.integrationResponses ?? {}).length >= 2)
+      .slice(0, 3);
     expect(sampled.length).toBeGreaterThan(0);
     for (const m of sampled) {
       await filterTo(page, m.path, m.httpMethod);
@@ -105,11 +125,21 @@ test.describe('mapping overview', () => {
         await expect(cells.nth(0)).toContainText(m.path);
         await expect(cells.nth(2)).toHaveText(m.method.methodIntegration?.type ?? '');
         await expect(cells.nth(3)).toHaveText(ir.statusCode);
-        await expect(cells.nth(4)).toHaveText((ir.selectionPattern ?? '') === '' ? 'default' : (ir.selectionPattern ?? ''));
+        await expect(cells.nth(4)).toHaveText(
+          (ir.selectionPattern ?? '') === '' ? 'default' : (ir.selectionPattern ?? ''),
+        );
         await expect(cells.nth(5)).toHaveText(ir.contentHandling ?? '');
-        await expect(cells.nth(6)).toHaveText(Object.keys(ir.responseTemplates ?? {}).sort().join(', '));
+        await expect(cells.nth(6)).toHaveText(
+          Object.keys(ir.responseTemplates ?? {})
+            .sort()
+            .join(', '),
+        );
         for (const [key, source] of Object.entries(ir.responseParameters ?? {})) {
-          await expect(cells.nth(7)).toContainText(new RegExp(`${escapeRegExp(key.replace('method.response.header.', ''))}\\W+(from\\s+)?${escapeRegExp(source)}`));
+          await expect(cells.nth(7)).toContainText(
+            new RegExp(
+              `${escapeRegExp(key.replace('method.response.header.', ''))}\\W+(from\\s+)?${escapeRegExp(source)}`,
+            ),
+          );
         }
       }
     }
@@ -117,7 +147,9 @@ test.describe('mapping overview', () => {
     await expect(page.getByTestId('overview-count')).toHaveText(`Showing all ${irCount + emptyMethods} rows`);
 
     // The flow picture of the first row's method is shown, with a text alternative.
-    await expect(page.getByTestId('flow-diagram')).toHaveAccessibleName(/Backend|Lambda|Mock|status|Proxy|No integration/);
+    await expect(page.getByTestId('flow-diagram')).toHaveAccessibleName(
+      /Backend|Lambda|Mock|status|Proxy|No integration/,
+    );
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
   });
@@ -155,8 +187,13 @@ test.describe('mapping overview', () => {
       // The fix, with the AWS CLI: declare the missing method response, and make the lowest code the default.
       await runAwsCliJson(['apigateway', 'put-method-response', ...cliBase, '--status-code', orphan.statusCode]);
       await runAwsCliJson([
-        'apigateway', 'update-integration-response', ...cliBase, '--status-code', first.statusCode,
-        '--patch-operations', JSON.stringify([{ op: 'replace', path: '/selectionPattern', value: '' }]),
+        'apigateway',
+        'update-integration-response',
+        ...cliBase,
+        '--status-code',
+        first.statusCode,
+        '--patch-operations',
+        JSON.stringify([{ op: 'replace', path: '/selectionPattern', value: '' }]),
       ]);
       await page.reload();
       await expect(page.getByTestId('overview-summary')).toBeVisible({ timeout: 30_000 });
@@ -169,7 +206,10 @@ test.describe('mapping overview', () => {
       }
     } finally {
       // Put the seed back as it was: other specs rely on the broken method.
-      await apiRequest('DELETE', `/restapis/${apiId}/resources/${broken.resourceId}/methods/${broken.httpMethod}/responses/${orphan.statusCode}`);
+      await apiRequest(
+        'DELETE',
+        `/restapis/${apiId}/resources/${broken.resourceId}/methods/${broken.httpMethod}/responses/${orphan.statusCode}`,
+      );
       await putIntegrationResponseViaHttp(apiId, broken.resourceId, broken.httpMethod, first.statusCode, {
         selectionPattern: first.selectionPattern,
         responseTemplates: first.responseTemplates,
@@ -189,7 +229,10 @@ test.describe('mapping overview', () => {
     const count = Number(/Showing (\d+) of/.exec(shown ?? '')?.[1]);
     expect(count).toBeGreaterThan(0);
 
-    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
     expect(csvDownload.suggestedFilename()).toBe(`${apiId}-mappings.csv`);
     const csv = await readFile((await csvDownload.path()) ?? '', 'utf8');
     const csvLines = csv.split('\r\n').filter((l) => l !== '');
@@ -198,7 +241,10 @@ test.describe('mapping overview', () => {
     expect(csvLines).toHaveLength(count + 1);
     for (const line of csvLines.slice(1)) expect(line.split(',')[3]).toMatch(/^4\d\d$/);
 
-    const [mdDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Markdown' }).click()]);
+    const [mdDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download Markdown' }).click(),
+    ]);
     expect(mdDownload.suggestedFilename()).toBe(`${apiId}-mappings.md`);
     const md = await readFile((await mdDownload.path()) ?? '', 'utf8');
     const mdLines = md.trimEnd().split('\n');
@@ -207,7 +253,9 @@ test.describe('mapping overview', () => {
     expect(mdLines.slice(2).every((l) => /^\| `\/.*` \| `[A-Z]+` \| `[A-Z_]+` \| `4\d\d` \|/.test(l))).toBe(true);
   });
 
-  test('keyboard: sort with a header button, move between rows with the arrow keys, open the editor with Enter', async ({ page }) => {
+  test('keyboard: sort with a header button, move between rows with the arrow keys, open the editor with Enter', async ({
+    page,
+  }) => {
     const apiId = await petStoreId();
     await openOverview(page, apiId);
     const statusSort = page.getByRole('button', { name: /^Status/ });
@@ -236,20 +284,31 @@ test.describe('mapping overview', () => {
       const verbs = ['GET', 'POST', 'PUT', 'DELETE'];
       const resourceCount = 500;
       const resources: string[] = [];
-      await inParallel(Array.from({ length: resourceCount }, (_, i) => i), 16, async (i) => {
-        const r = await createResourceViaHttp(api.id, api.rootResourceId, `r${String(i).padStart(4, '0')}`);
-        resources[i] = r.id;
-      });
+      await inParallel(
+        Array.from({ length: resourceCount }, (_, i) => i),
+        16,
+        async (i) => {
+          const r = await createResourceViaHttp(api.id, api.rootResourceId, `r${String(i).padStart(4, '0')}`);
+          resources[i] = r.id;
+        },
+      );
       // Every write is fsynced by the emulator, so the seed keeps to three calls per method: no method
       // responses, hence no header mappings (AWS would reject them), but one default integration response each.
-      await inParallel(resources.flatMap((id) => verbs.map((v) => [id, v] as const)), 16, async ([id, verb]) => {
-        await putMethodViaHttp(api.id, id, verb);
-        await putIntegrationViaHttp(api.id, id, verb, { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } });
-        await putIntegrationResponseViaHttp(api.id, id, verb, '200', {
-          selectionPattern: '',
-          responseTemplates: { 'application/json': `{"verb": "${verb}"}` },
-        });
-      });
+      await inParallel(
+        resources.flatMap((id) => verbs.map((v) => [id, v] as const)),
+        16,
+        async ([id, verb]) => {
+          await putMethodViaHttp(api.id, id, verb);
+          await putIntegrationViaHttp(api.id, id, verb, {
+            type: 'MOCK',
+            requestTemplates: { 'application/json': '{"statusCode": 200}' },
+          });
+          await putIntegrationResponseViaHttp(api.id, id, verb, '200', {
+            selectionPattern: '',
+            responseTemplates: { 'application/json': `{"verb": "${verb}"}` },
+          });
+        },
+      );
 
       // Each GetMethod is held back a little, so that the progress is observable and leaving happens mid-load.
       const methodGets: string[] = [];
@@ -279,7 +338,9 @@ test.describe('mapping overview', () => {
       await page.unroute(/\/restapis\/[^/]+\/resources\/[^/]+\/methods\/[A-Z]+$/);
       await page.goto(`/apis/${api.id}/overview`);
       await expect(page.getByTestId('overview-summary')).toBeVisible({ timeout: 180_000 });
-      await expect(page.getByTestId('overview-summary')).toContainText('2000 methods, 2000 rows, 2000 rows with problems');
+      await expect(page.getByTestId('overview-summary')).toContainText(
+        '2000 methods, 2000 rows, 2000 rows with problems',
+      );
       // Virtualized: a screenful of rows is in the DOM, not 2,000.
       expect(await page.getByTestId('overview-row').count()).toBeLessThan(100);
       await filterTo(page, '/r0042');
@@ -292,7 +353,9 @@ test.describe('mapping overview', () => {
       // Scrolling far down still renders rows (the virtualizer keeps up).
       await filterTo(page, '', '');
       await page.getByTestId('overview-scroll').evaluate((el: HTMLElement) => el.scrollTo(0, el.scrollHeight));
-      await expect(page.locator('[data-testid="overview-row"][data-row-id$="DELETE 200"]').last()).toContainText('/r0499');
+      await expect(page.locator('[data-testid="overview-row"][data-row-id$="DELETE 200"]').last()).toContainText(
+        '/r0499',
+      );
     } finally {
       await deleteRestApiViaHttp(api.id);
     }

@@ -31,7 +31,16 @@ function editorUrl(ids: Ids, statusCode: string): string {
 }
 
 function idArgs(ids: Ids, statusCode: string): string[] {
-  return ['--rest-api-id', ids.restApiId, '--resource-id', ids.resourceId, '--http-method', ids.httpMethod, '--status-code', statusCode];
+  return [
+    '--rest-api-id',
+    ids.restApiId,
+    '--resource-id',
+    ids.resourceId,
+    '--http-method',
+    ids.httpMethod,
+    '--status-code',
+    statusCode,
+  ];
 }
 
 async function cliGet(ids: Ids, statusCode: string): Promise<IntegrationResponseJson> {
@@ -65,17 +74,25 @@ async function setTemplate(page: Page, contentType: string, text: string): Promi
 }
 
 async function fillEditor(page: Page, input: EditorInput): Promise<void> {
-  if (input.selectionPattern !== undefined) await page.getByRole('textbox', { name: /^Selection pattern/ }).fill(input.selectionPattern);
+  if (input.selectionPattern !== undefined)
+    await page.getByRole('textbox', { name: /^Selection pattern/ }).fill(input.selectionPattern);
   if (input.contentHandling) await page.getByRole('radio', { name: new RegExp(input.contentHandling) }).check();
   for (const t of input.templates ?? []) {
     await page.getByRole('button', { name: 'Add a template' }).click();
     await page.getByLabel('Content type').last().fill(t.contentType);
     await setTemplate(page, t.contentType, t.template);
   }
-  const labels = { static: 'Static value', header: 'Integration response header name', body: 'JSONPath in the body, without $' } as const;
+  const labels = {
+    static: 'Static value',
+    header: 'Integration response header name',
+    body: 'JSONPath in the body, without $',
+  } as const;
   for (const m of input.mappings ?? []) {
     await page.getByRole('button', { name: 'Add a header mapping' }).click();
-    const row = page.getByRole('listitem').filter({ has: page.getByLabel('Response header') }).last();
+    const row = page
+      .getByRole('listitem')
+      .filter({ has: page.getByLabel('Response header') })
+      .last();
     await row.getByLabel('Response header').selectOption(m.header);
     await row.getByLabel('Source').selectOption(m.kind);
     await row.getByLabel(labels[m.kind], { exact: true }).fill(m.value);
@@ -85,7 +102,9 @@ async function fillEditor(page: Page, input: EditorInput): Promise<void> {
 async function continueToReview(page: Page, statusCode: string): Promise<void> {
   await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(page).toHaveURL(/\/review$/);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Check and send the integration response for ${statusCode}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(
+    `Check and send the integration response for ${statusCode}`,
+  );
 }
 
 const fullInput: EditorInput = {
@@ -132,7 +151,9 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-test('1. creates an integration response with pattern, two templates, three header sources and CONVERT_TO_TEXT', async ({ page }) => {
+test('1. creates an integration response with pattern, two templates, three header sources and CONVERT_TO_TEXT', async ({
+  page,
+}) => {
   const ids = await fixture();
   const errors = trackConsoleErrors(page);
   await openEditor(page, ids, '400');
@@ -145,7 +166,9 @@ test('1. creates an integration response with pattern, two templates, three head
   await expect(page.getByTestId('review-selectionPattern')).toContainText('4\\d{2}');
   await expect(page.getByTestId('review-contentHandling')).toContainText('CONVERT_TO_TEXT');
   await expect(page.getByTestId('review-header-X-Static')).toContainText("'no-store'");
-  await expect(page.getByTestId('review-header-X-Request-Id')).toContainText('integration.response.header.x-amzn-RequestId');
+  await expect(page.getByTestId('review-header-X-Request-Id')).toContainText(
+    'integration.response.header.x-amzn-RequestId',
+  );
   await expect(page.getByTestId('review-header-X-Error-Code')).toContainText('integration.response.body.error.code');
   const jsonRow = page.getByTestId('review-template-application_2fjson');
   await expect(jsonRow).toContainText('New template.');
@@ -176,7 +199,9 @@ test('1. creates an integration response with pattern, two templates, three head
   // What the server answered, not the form: its JSON is shown as stored.
   await page.getByText("The server's answer as JSON").click();
   expect(JSON.parse((await page.getByTestId('stored-response-json').textContent()) ?? '')).toEqual(expectedFull('400'));
-  await expect(page.getByTestId('deploy-command')).toContainText(`aws apigateway create-deployment \\\n  --rest-api-id ${ids.restApiId} \\\n  --stage-name <stage>`);
+  await expect(page.getByTestId('deploy-command')).toContainText(
+    `aws apigateway create-deployment \\\n  --rest-api-id ${ids.restApiId} \\\n  --stage-name <stage>`,
+  );
   await expectNoAxeViolations(page);
   await screenshot(page, 'sent');
 
@@ -212,7 +237,9 @@ test('2. edits it, then deletes it; the CLI agrees each time', async ({ page }) 
   const jsonRow = page.getByTestId('review-template-application_2fjson');
   await expect(jsonRow).toContainText('changed');
   // Only the changed line is marked (the visible -/+ prefix is followed by the template's own indentation).
-  await expect(jsonRow).toContainText(`Removed: -  "message": "it's $msg",Added: +  "message": "failed: $msg",   "path"`);
+  await expect(jsonRow).toContainText(
+    `Removed: -  "message": "it's $msg",Added: +  "message": "failed: $msg",   "path"`,
+  );
   await screenshot(page, 'edit');
 
   await page.getByRole('button', { name: 'Replace integration response 400' }).click();
@@ -220,7 +247,10 @@ test('2. edits it, then deletes it; the CLI agrees each time', async ({ page }) 
   expect(await cliGet(ids, '400')).toEqual({
     statusCode: '400',
     selectionPattern: '4\\d{2}|5\\d{2}',
-    responseTemplates: { 'application/json': JSON_TEMPLATE.replace("it's $msg", 'failed: $msg'), 'application/xml': XML_TEMPLATE },
+    responseTemplates: {
+      'application/json': JSON_TEMPLATE.replace("it's $msg", 'failed: $msg'),
+      'application/xml': XML_TEMPLATE,
+    },
     responseParameters: {
       'method.response.header.X-Static': "'no-store'",
       'method.response.header.X-Request-Id': 'integration.response.header.x-amzn-RequestId',
@@ -232,7 +262,12 @@ test('2. edits it, then deletes it; the CLI agrees each time', async ({ page }) 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('integration response for 400');
   await continueToReview(page, '400');
   // The editor started from what was just stored, so nothing would change.
-  for (const id of ['review-selectionPattern', 'review-contentHandling', 'review-header-X-Static', 'review-template-application_2fjson']) {
+  for (const id of [
+    'review-selectionPattern',
+    'review-contentHandling',
+    'review-header-X-Static',
+    'review-template-application_2fjson',
+  ]) {
     await expect(page.getByTestId(id)).toContainText('unchanged');
   }
   await page.getByRole('button', { name: 'Delete integration response 400' }).click();
@@ -251,7 +286,15 @@ test('3. a change made with the CLI while the review page is open is never silen
   const original = { selectionPattern: '4\\d{2}', responseTemplates: { 'application/json': '{"v": 1}' } };
   await putIntegrationResponseViaHttp(ids.restApiId, ids.resourceId, ids.httpMethod, '400', original);
   const cliPut = (pattern: string) =>
-    runAwsCliJson(['apigateway', 'put-integration-response', ...idArgs(ids, '400'), '--selection-pattern', pattern, '--response-templates', '{"application/json":"{\\"v\\": \\"cli\\"}"}']);
+    runAwsCliJson([
+      'apigateway',
+      'put-integration-response',
+      ...idArgs(ids, '400'),
+      '--selection-pattern',
+      pattern,
+      '--response-templates',
+      '{"application/json":"{\\"v\\": \\"cli\\"}"}',
+    ]);
 
   await openEditor(page, ids, '400');
   await setTemplate(page, 'application/json', '{"v": "mine"}');
@@ -280,7 +323,11 @@ test('3. a change made with the CLI while the review page is open is never silen
   await page.getByRole('button', { name: 'Replace integration response 400' }).click();
   await conflict.getByRole('button', { name: 'Overwrite with my version' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Integration response 400 replaced');
-  expect(await cliGet(ids, '400')).toEqual({ statusCode: '400', selectionPattern: '4\\d{2}', responseTemplates: { 'application/json': '{"v": "mine"}' } });
+  expect(await cliGet(ids, '400')).toEqual({
+    statusCode: '400',
+    selectionPattern: '4\\d{2}',
+    responseTemplates: { 'application/json': '{"v": "mine"}' },
+  });
 
   // Another edit, another CLI change during review → Reload into the editor: the editor shows the CLI version.
   await openEditor(page, ids, '400');
@@ -301,7 +348,13 @@ test('3b. a response created with the CLI while a new one is being reviewed is a
   await openEditor(page, ids, '400');
   await fillEditor(page, { selectionPattern: '4\\d{2}' });
   await continueToReview(page, '400');
-  await runAwsCliJson(['apigateway', 'put-integration-response', ...idArgs(ids, '400'), '--selection-pattern', '40\\d']);
+  await runAwsCliJson([
+    'apigateway',
+    'put-integration-response',
+    ...idArgs(ids, '400'),
+    '--selection-pattern',
+    '40\\d',
+  ]);
   await page.getByRole('button', { name: 'Create integration response 400' }).click();
   const conflict = page.getByTestId('conflict');
   await expect(conflict.getByTestId('conflict-server')).toContainText('40\\d');
@@ -322,13 +375,24 @@ test('4. a server error on send shows AWS’s message next to the field and keep
   });
   await continueToReview(page, '400');
   const removed = await runAwsCli([
-    'apigateway', 'update-method-response', '--rest-api-id', ids.restApiId, '--resource-id', ids.resourceId, '--http-method', 'GET',
-    '--status-code', '400', '--patch-operations', 'op=remove,path=/responseParameters/method.response.header.X-Gone',
+    'apigateway',
+    'update-method-response',
+    '--rest-api-id',
+    ids.restApiId,
+    '--resource-id',
+    ids.resourceId,
+    '--http-method',
+    'GET',
+    '--status-code',
+    '400',
+    '--patch-operations',
+    'op=remove,path=/responseParameters/method.response.header.X-Gone',
   ]);
   expect(removed.stderr).toBe('');
 
   await page.getByRole('button', { name: 'Create integration response 400' }).click();
-  const message = 'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.response.header.X-Gone]';
+  const message =
+    'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.response.header.X-Gone]';
   await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
   await expect(page).toHaveTitle(/^Error: Step 6 of 6/);
   await expect(page.getByTestId('send-error-type')).toHaveText('BadRequestException');
@@ -351,7 +415,9 @@ test('4. a server error on send shows AWS’s message next to the field and keep
   await expect(page.getByRole('textbox', { name: /^Selection pattern/ })).toHaveValue('4\\d{2}');
   await expect(page.getByLabel('Response header').nth(1)).toHaveValue('X-Gone');
   await expect(page.getByLabel('Integration response header name', { exact: true })).toHaveValue('x-gone');
-  await expect(page.getByRole('textbox', { name: 'Mapping template for application/json' })).toContainText("\"message\": \"it's $msg\",");
+  await expect(page.getByRole('textbox', { name: 'Mapping template for application/json' })).toContainText(
+    '"message": "it\'s $msg",',
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -369,13 +435,32 @@ test('5. the same create journey against moto_server, through the forwarding rou
     const api = await aws<{ id: string }>(['create-rest-api', '--name', 'review-moto']);
     const resources = await aws<{ items: { id: string; path: string }[] }>(['get-resources', '--rest-api-id', api.id]);
     const rootId = resources.items.find((r) => r.path === '/')?.id ?? '';
-    const resource = await aws<{ id: string }>(['create-resource', '--rest-api-id', api.id, '--parent-id', rootId, '--path-part', 'items']);
+    const resource = await aws<{ id: string }>([
+      'create-resource',
+      '--rest-api-id',
+      api.id,
+      '--parent-id',
+      rootId,
+      '--path-part',
+      'items',
+    ]);
     const ids: Ids = { restApiId: api.id, resourceId: resource.id, httpMethod: 'GET' };
     const m = ['--rest-api-id', api.id, '--resource-id', resource.id, '--http-method', 'GET'];
     await aws([...['put-method'], ...m, '--authorization-type', 'NONE']);
-    await aws(['put-integration', ...m, '--type', 'MOCK', '--request-templates', '{"application/json":"{\\"statusCode\\": 400}"}']);
     await aws([
-      'put-method-response', ...m, '--status-code', '400', '--response-parameters',
+      'put-integration',
+      ...m,
+      '--type',
+      'MOCK',
+      '--request-templates',
+      '{"application/json":"{\\"statusCode\\": 400}"}',
+    ]);
+    await aws([
+      'put-method-response',
+      ...m,
+      '--status-code',
+      '400',
+      '--response-parameters',
       JSON.stringify(Object.fromEntries(Object.keys(headers).map((h) => [`method.response.header.${h}`, false]))),
     ]);
 
@@ -401,9 +486,14 @@ test('5. the same create journey against moto_server, through the forwarding rou
 
 function bash(command: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('bash', ['-c', command], { env: awsCliEnv(), encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      'bash',
+      ['-c', command],
+      { env: awsCliEnv(), encoding: 'utf8', timeout: 60_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -425,11 +515,26 @@ test('6. the AWS CLI command copied from the page stores the same object in a fr
       return JSON.parse(r.stdout || '{}') as T;
     };
     const api = await aws<{ id: string; rootResourceId: string }>(['create-rest-api', '--name', 'copied-command']);
-    const resource = await aws<{ id: string }>(['create-resource', '--rest-api-id', api.id, '--parent-id', api.rootResourceId, '--path-part', 'items']);
+    const resource = await aws<{ id: string }>([
+      'create-resource',
+      '--rest-api-id',
+      api.id,
+      '--parent-id',
+      api.rootResourceId,
+      '--path-part',
+      'items',
+    ]);
     const m = ['--rest-api-id', api.id, '--resource-id', resource.id, '--http-method', 'GET'];
     await aws(['put-method', ...m, '--authorization-type', 'NONE']);
     await aws(['put-integration', ...m, '--type', 'MOCK']);
-    await aws(['put-method-response', ...m, '--status-code', '400', '--response-parameters', JSON.stringify(Object.fromEntries(Object.keys(headers).map((h) => [`method.response.header.${h}`, false])))]);
+    await aws([
+      'put-method-response',
+      ...m,
+      '--status-code',
+      '400',
+      '--response-parameters',
+      JSON.stringify(Object.fromEntries(Object.keys(headers).map((h) => [`method.response.header.${h}`, false]))),
+    ]);
 
     // The fresh emulator has its own ids and port: exactly these three words change, nothing else.
     const origin = new URL(page.url()).origin;

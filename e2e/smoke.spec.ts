@@ -22,7 +22,9 @@ test('the first page shows the product and lists the demo RestApis', async ({ pa
 
 // The first page is drawn without the router (src/first-page.tsx); the router's code comes after the list. These
 // check the hand-over a user cannot see, and what happens when that code never arrives.
-test('following a link from the first page hands over to the router without a page load, and Back returns to the list', async ({ page }) => {
+test('following a link from the first page hands over to the router without a page load, and Back returns to the list', async ({
+  page,
+}) => {
   const [first] = await getRestApisViaHttp();
   if (!first) throw new Error('no demo RestApi');
   await page.goto('/apis');
@@ -43,7 +45,9 @@ test('following a link from the first page hands over to the router without a pa
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 });
 
-test('without the router’s code the list still works, a link falls back to a page load, and the next page says what failed', async ({ page }) => {
+test('without the router’s code the list still works, a link falls back to a page load, and the next page says what failed', async ({
+  page,
+}) => {
   const [first] = await getRestApisViaHttp();
   if (!first) throw new Error('no demo RestApi');
   let blocked = 0;

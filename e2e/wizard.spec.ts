@@ -42,7 +42,12 @@ async function expectStep(page: Page, step: number, heading: string) {
 async function tabTo(page: Page, target: Locator, max = 60) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => (el as unknown as { matches(s: string): boolean }).matches(':focus'), undefined, { timeout: 5000 })) return;
+    if (
+      await target.evaluate((el) => (el as unknown as { matches(s: string): boolean }).matches(':focus'), undefined, {
+        timeout: 5000,
+      })
+    )
+      return;
   }
   throw new Error(`could not reach ${target.toString()} with Tab`);
 }
@@ -66,13 +71,17 @@ test('mouse: from the API list to the editor through steps 1–4, accessible at 
   await page.getByRole('link', { name: '/pets', exact: true }).click();
   await expectStep(page, 3, 'Choose a method');
   await expect(page.getByText('Lambda function (AWS)')).toBeVisible();
-  await expect(page.getByText('http://petstore-demo-endpoint.execute-api.com/petstore/pets', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('http://petstore-demo-endpoint.execute-api.com/petstore/pets', { exact: true }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page.getByRole('link', { name: 'Continue with GET' }).click();
   await expectStep(page, 4, 'Choose a status code');
   await expect(page.getByRole('region', { name: 'Integration response 200' })).toContainText('2\\d{2}');
-  await expect(page.getByRole('region', { name: 'Method response 200' })).toContainText('Access-Control-Allow-Origin (required)');
+  await expect(page.getByRole('region', { name: 'Method response 200' })).toContainText(
+    'Access-Control-Allow-Origin (required)',
+  );
   await expectNoAxeViolations(page);
 
   await page.getByLabel('200', { exact: true }).check();
@@ -286,7 +295,10 @@ test('step 4 deletes an integration response after a confirmation naming it', as
   await page.getByRole('dialog').getByRole('button', { name: 'Delete integration response 500' }).click();
   await expect(page.getByText('Integration response 500 deleted')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Integration response 500' })).toContainText('None yet');
-  const gone = await apiRequest('GET', `/restapis/${fx.api.id}/resources/${fx.resource.id}/methods/GET/integration/responses/500`);
+  const gone = await apiRequest(
+    'GET',
+    `/restapis/${fx.api.id}/resources/${fx.resource.id}/methods/GET/integration/responses/500`,
+  );
   expect(gone.status).toBe(404);
 });
 

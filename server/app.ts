@@ -222,7 +222,11 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
     // RequestEntityTooLargeException type is what AWS front ends (and Lambda's RequestTooLarge) use.
     onError: (c) => {
       prepareErrorHeaders(c);
-      return errorResponse(c, 'RequestEntityTooLargeException', 'Request must be smaller than 6291456 bytes for the operation');
+      return errorResponse(
+        c,
+        'RequestEntityTooLargeException',
+        'Request must be smaller than 6291456 bytes for the operation',
+      );
     },
   });
   app.use('*', (c, next) => {
@@ -252,7 +256,11 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
   // cannot map to an operation with 404 UnknownOperationException (chosen; the exact AWS answer is UNVERIFIED).
   app.notFound((c) => {
     prepareErrorHeaders(c);
-    return errorResponse(c, 'UnknownOperationException', `No operation matches ${c.req.method} ${new URL(c.req.url).pathname}`);
+    return errorResponse(
+      c,
+      'UnknownOperationException',
+      `No operation matches ${c.req.method} ${new URL(c.req.url).pathname}`,
+    );
   });
 
   const body = async (c: Context): Promise<JsonObject> => parseJsonBody(await c.req.text());
@@ -288,7 +296,11 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
   // ---- rest apis ---------------------------------------------------------------------------------------
 
   app.get('/restapis', (c) => {
-    const page = store.listRestApis(region(c), decodePosition(c.req.query('position')), parseLimit(c.req.query('limit')));
+    const page = store.listRestApis(
+      region(c),
+      decodePosition(c.req.query('position')),
+      parseLimit(c.req.query('limit')),
+    );
     const out: JsonObject = { item: page.items };
     if (page.nextAfter) out.position = encodePosition(page.nextAfter);
     return json(c, out, 200);
@@ -318,7 +330,9 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
     }
     (endpointTypes ?? []).forEach((t, i) => {
       if (!includes(ENDPOINT_TYPES, t)) {
-        constraints.push(enumConstraint(t, `createRestApiInput.endpointConfiguration.types.${i + 1}.member`, ENDPOINT_TYPES));
+        constraints.push(
+          enumConstraint(t, `createRestApiInput.endpointConfiguration.types.${i + 1}.member`, ENDPOINT_TYPES),
+        );
       }
     });
     if (constraints.length > 0) throw validationError(constraints);
@@ -349,7 +363,9 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
     if (policy !== undefined) api.policy = policy;
     if (tags && Object.keys(tags).length > 0) api.tags = tags as Record<string, string>;
     const rg = region(c);
-    await store.write(() => (cloneFrom !== undefined ? cloneRestApi(rg, cloneFrom, api) : store.createRestApi(rg, api)));
+    await store.write(() =>
+      cloneFrom !== undefined ? cloneRestApi(rg, cloneFrom, api) : store.createRestApi(rg, api),
+    );
     return json(c, api, 201);
   });
 
@@ -416,7 +432,11 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
     const rg = region(c);
     const apiId = c.req.param('api');
     const r = requireResource(rg, apiId, c.req.param('res'));
-    return json(c, resourceView(r, embedsMethods(c) ? store.methodsOf(rg, apiId, r.id) : store.methodVerbsOf(rg, apiId, r.id)), 200);
+    return json(
+      c,
+      resourceView(r, embedsMethods(c) ? store.methodsOf(rg, apiId, r.id) : store.methodVerbsOf(rg, apiId, r.id)),
+      200,
+    );
   });
 
   app.post('/restapis/:api/resources/:res', async (c) => {
@@ -437,12 +457,17 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
       }
       const siblings = store.childrenOf(rg, apiId, parent.id);
       if (siblings.some((s) => s.pathPart === pathPart)) {
-        throw new AwsError('ConflictException', `Another resource with the same parent already has this name: ${pathPart}`);
+        throw new AwsError(
+          'ConflictException',
+          `Another resource with the same parent already has this name: ${pathPart}`,
+        );
       }
       if (pathPart.startsWith('{')) {
         const variable = siblings.find((s) => s.pathPart?.startsWith('{'));
         if (variable) {
-          throw badRequest(`A sibling (${variable.pathPart}) of this resource already has a variable path part -- only one is allowed`);
+          throw badRequest(
+            `A sibling (${variable.pathPart}) of this resource already has a variable path part -- only one is allowed`,
+          );
         }
       }
       const created: ResourceRow = {
@@ -483,7 +508,8 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
     const requestModels = optMap<string>(b, 'requestModels', 'String');
     const authorizationScopes = optStringList(b, 'authorizationScopes');
     const rawParams = optObject(b, 'requestParameters');
-    if (authorizationTypeRaw === undefined) throw validationError([notNullConstraint('putMethodInput.authorizationType')]);
+    if (authorizationTypeRaw === undefined)
+      throw validationError([notNullConstraint('putMethodInput.authorizationType')]);
 
     const rg = region(c);
     const apiId = c.req.param('api');
@@ -491,7 +517,8 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
     const verb = c.req.param('verb');
     const doc = await store.write(() => {
       requireResource(rg, apiId, resId);
-      if (!includes(VERBS, verb)) throw badRequest(`Invalid HttpMethod specified. Valid options are ${VERBS.join(',')}`);
+      if (!includes(VERBS, verb))
+        throw badRequest(`Invalid HttpMethod specified. Valid options are ${VERBS.join(',')}`);
 
       const authorizationType = authorizationTypeRaw.toUpperCase();
       if (!includes(AUTH_TYPES, authorizationType)) {
@@ -503,10 +530,14 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
         );
       }
       // The emulator has no authorizers, validators or user models: any reference to one is unknown.
-      if (authorizerId) throw badRequest('Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.');
+      if (authorizerId)
+        throw badRequest(
+          'Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.',
+        );
       if (requestValidatorId !== undefined) throw badRequest('Invalid Request Validator identifier specified');
       for (const model of Object.values(requestModels ?? {})) {
-        if (model !== null && !BUILTIN_MODELS.includes(model)) throw badRequest(`Invalid model identifier specified: ${model}`);
+        if (model !== null && !BUILTIN_MODELS.includes(model))
+          throw badRequest(`Invalid model identifier specified: ${model}`);
       }
       let requestParameters: Record<string, boolean> | undefined;
       if (rawParams) {
@@ -526,7 +557,8 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
           requestParameters[k] = v;
         }
       }
-      if (store.getMethod(rg, apiId, resId, verb)) throw new AwsError('ConflictException', 'Method already exists for this resource');
+      if (store.getMethod(rg, apiId, resId, verb))
+        throw new AwsError('ConflictException', 'Method already exists for this resource');
 
       const created: MethodDoc = { httpMethod: verb, authorizationType, apiKeyRequired: apiKeyRequired ?? false };
       if (operationName !== undefined) created.operationName = operationName;
@@ -654,7 +686,8 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
 
     const constraints: string[] = [];
     if (type === undefined) constraints.push(notNullConstraint('putIntegrationInput.type'));
-    else if (!includes(INTEGRATION_TYPES, type)) constraints.push(enumConstraint(type, 'putIntegrationInput.type', INTEGRATION_TYPES));
+    else if (!includes(INTEGRATION_TYPES, type))
+      constraints.push(enumConstraint(type, 'putIntegrationInput.type', INTEGRATION_TYPES));
     if (connectionType !== undefined && !includes(CONNECTION_TYPES, connectionType)) {
       constraints.push(enumConstraint(connectionType, 'putIntegrationInput.connectionType', CONNECTION_TYPES));
     }
@@ -671,8 +704,10 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
     requireMethod(rg, apiId, resId, verb);
 
     const itype = type as IntegrationDoc['type'];
-    if (itype !== 'MOCK' && itype !== 'AWS_PROXY' && !httpMethod) throw badRequest('Enumeration value for HttpMethod must be non-empty');
-    if (httpMethod && !includes(VERBS, httpMethod)) throw badRequest(`Invalid HttpMethod specified. Valid options are ${VERBS.join(',')}`);
+    if (itype !== 'MOCK' && itype !== 'AWS_PROXY' && !httpMethod)
+      throw badRequest('Enumeration value for HttpMethod must be non-empty');
+    if (httpMethod && !includes(VERBS, httpMethod))
+      throw badRequest(`Invalid HttpMethod specified. Valid options are ${VERBS.join(',')}`);
     if (itype === 'AWS_PROXY' && !httpMethod) throw badRequest('Enumeration value for HttpMethod must be non-empty');
     if (itype === 'HTTP' || itype === 'HTTP_PROXY') {
       let ok = false;
@@ -688,9 +723,12 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
       const arn = /^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:([a-z0-9.-]+):(.*)$/.exec(uri ?? '');
       if (!arn) throw badRequest('Invalid ARN specified in the request');
       const service = arn[1] ?? '';
-      if (!/^(path|action)\/.+/.test(arn[2] ?? '')) throw badRequest('AWS ARN for integration must contain path or action');
+      if (!/^(path|action)\/.+/.test(arn[2] ?? ''))
+        throw badRequest('AWS ARN for integration must contain path or action');
       if (itype === 'AWS_PROXY' && service !== 'lambda' && service !== 'firehose') {
-        throw badRequest("Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.");
+        throw badRequest(
+          "Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.",
+        );
       }
     }
     // passthroughBehavior is a plain string in AWS's model; the exact rejection text is UNVERIFIED.

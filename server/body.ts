@@ -20,11 +20,21 @@ export function serializationError(value: unknown, target: CoralTarget | 'Intege
   if (target === 'List') {
     if (Array.isArray(value)) return new AwsError('SerializationException', 'Unexpected value type in payload');
     const asString = coralTypeError(value, 'String');
-    return new AwsError('SerializationException', asString?.replace(/an String$/, 'an List') ?? 'class java.lang.String can not be converted to an List');
+    return new AwsError(
+      'SerializationException',
+      asString?.replace(/an String$/, 'an List') ?? 'class java.lang.String can not be converted to an List',
+    );
   }
   const asString = coralTypeError(value, 'String');
-  if (typeof value === 'number') return new AwsError('SerializationException', 'class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an Integer');
-  return new AwsError('SerializationException', asString?.replace(/an String$/, 'an Integer') ?? 'class java.lang.String can not be converted to an Integer');
+  if (typeof value === 'number')
+    return new AwsError(
+      'SerializationException',
+      'class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an Integer',
+    );
+  return new AwsError(
+    'SerializationException',
+    asString?.replace(/an String$/, 'an Integer') ?? 'class java.lang.String can not be converted to an Integer',
+  );
 }
 
 /** Parses a JSON request body; an empty body is `{}` (optional members all absent). */

@@ -7,10 +7,7 @@ import { httpStatusForErrorType } from '../src/rules/types';
 
 /** Types the emulator emits beyond the modeled ones (framework-level failures). */
 export type EmulatorErrorType =
-  | AwsErrorType
-  | 'UnknownOperationException'
-  | 'RequestEntityTooLargeException'
-  | 'InternalFailure';
+  AwsErrorType | 'UnknownOperationException' | 'RequestEntityTooLargeException' | 'InternalFailure';
 
 const extraStatus: Record<Exclude<EmulatorErrorType, AwsErrorType>, number> = {
   UnknownOperationException: 404,

@@ -56,13 +56,21 @@ afterAll(async () => {
 });
 
 /** Raw HTTP so the test controls the request line and the Host/Connection headers exactly. */
-function raw(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+function raw(opts: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: forwardPort, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString('utf8')));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: forwardPort, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString('utf8')));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -70,7 +78,8 @@ function raw(opts: { method?: string; path: string; headers?: Record<string, str
 
 describe('allowlisted targets', () => {
   test('a loopback target receives the request with Authorization and x-amz-* untouched', async () => {
-    const auth = 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/apigateway/aws4_request, SignedHeaders=accept;host;x-amz-date, Signature=abc';
+    const auth =
+      'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/apigateway/aws4_request, SignedHeaders=accept;host;x-amz-date, Signature=abc';
     const res = await raw({
       method: 'PUT',
       path: '/__forward/restapis/a1/resources/r1/methods/GET/integration/responses/200?x=a%20b',
@@ -88,7 +97,9 @@ describe('allowlisted targets', () => {
       body: '{"selectionPattern":""}',
     });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toMatchObject({ echoedPath: '/restapis/a1/resources/r1/methods/GET/integration/responses/200?x=a%20b' });
+    expect(JSON.parse(res.body)).toMatchObject({
+      echoedPath: '/restapis/a1/resources/r1/methods/GET/integration/responses/200?x=a%20b',
+    });
     expect(res.headers['x-amzn-requestid']).toBe('target-req-1');
     expect(res.headers['x-target-hop']).toBeUndefined();
     const got = seen[0];
@@ -117,7 +128,10 @@ describe('allowlisted targets', () => {
   });
 
   test('a spoofed Host header does not change where the request goes', async () => {
-    const res = await raw({ path: '/__forward/restapis', headers: { 'x-forward-target': targetOrigin, host: 'evil.example' } });
+    const res = await raw({
+      path: '/__forward/restapis',
+      headers: { 'x-forward-target': targetOrigin, host: 'evil.example' },
+    });
     expect(res.status).toBe(200);
     expect(seen).toHaveLength(1);
   });
@@ -139,7 +153,10 @@ describe('refused', () => {
   });
 
   test('userinfo that hides the real host → refused', async () => {
-    const res = await raw({ path: '/__forward/restapis', headers: { 'x-forward-target': `http://127.0.0.1@example.com` } });
+    const res = await raw({
+      path: '/__forward/restapis',
+      headers: { 'x-forward-target': `http://127.0.0.1@example.com` },
+    });
     expect([400, 403]).toContain(res.status);
     expect(seen).toHaveLength(0);
   });
@@ -151,7 +168,10 @@ describe('refused', () => {
   });
 
   test('absolute-form request line → 400, nothing sent', async () => {
-    const res = await raw({ path: `${targetOrigin}/__forward/restapis`, headers: { 'x-forward-target': targetOrigin } });
+    const res = await raw({
+      path: `${targetOrigin}/__forward/restapis`,
+      headers: { 'x-forward-target': targetOrigin },
+    });
     expect(res.status).toBe(400);
     expect(seen).toHaveLength(0);
   });
@@ -166,8 +186,18 @@ describe('refused', () => {
 });
 
 test('default allowlist: loopback on any port and https API Gateway in any region', () => {
-  const ok = ['http://127.0.0.1:5000', 'https://localhost', 'http://[::1]:4566', 'https://apigateway.eu-central-2.amazonaws.com'];
-  const no = ['http://127.0.0.2', 'http://localhost.evil.example', 'https://apigateway.amazonaws.com', 'http://apigateway.us-east-1.amazonaws.com'];
+  const ok = [
+    'http://127.0.0.1:5000',
+    'https://localhost',
+    'http://[::1]:4566',
+    'https://apigateway.eu-central-2.amazonaws.com',
+  ];
+  const no = [
+    'http://127.0.0.2',
+    'http://localhost.evil.example',
+    'https://apigateway.amazonaws.com',
+    'http://apigateway.us-east-1.amazonaws.com',
+  ];
   for (const u of ok) expect(isAllowedTarget(new URL(u), defaultForwardAllowlist), u).toBe(true);
   for (const u of no) expect(isAllowedTarget(new URL(u), defaultForwardAllowlist), u).toBe(false);
 });

@@ -11,7 +11,12 @@ export const FORWARD_TARGET_HEADER = 'x-forward-target';
  * Allowlist entries: a bare host (`127.0.0.1`, `localhost`, `[::1]`) allows http and https on any port;
  * `https://apigateway.*.amazonaws.com` restricts the scheme, and `*` matches exactly one DNS label.
  */
-export const defaultForwardAllowlist: readonly string[] = ['127.0.0.1', 'localhost', '[::1]', 'https://apigateway.*.amazonaws.com'];
+export const defaultForwardAllowlist: readonly string[] = [
+  '127.0.0.1',
+  'localhost',
+  '[::1]',
+  'https://apigateway.*.amazonaws.com',
+];
 
 export interface ForwardOptions {
   allowlist: string[];
@@ -38,7 +43,16 @@ const HOP_BY_HOP = new Set([
 ]);
 
 // The app's own cookies and browser context have no business at the target.
-const NOT_FORWARDED_REQUEST = new Set(['cookie', 'origin', 'referer', 'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', FORWARD_TARGET_HEADER]);
+const NOT_FORWARDED_REQUEST = new Set([
+  'cookie',
+  'origin',
+  'referer',
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  FORWARD_TARGET_HEADER,
+]);
 // fetch already decoded the body, so the encoding and length no longer describe it.
 const NOT_FORWARDED_RESPONSE = new Set(['content-encoding', 'content-length', 'set-cookie']);
 
@@ -97,17 +111,32 @@ export function createForwardApp(opts: ForwardOptions): Hono {
     // relay use its own idea of the destination: refuse it outright rather than reason about which URL wins.
     const env: unknown = c.env;
     const incomingUrl =
-      env && typeof env === 'object' && 'incoming' in env && env.incoming && typeof env.incoming === 'object' && 'url' in env.incoming
+      env &&
+      typeof env === 'object' &&
+      'incoming' in env &&
+      env.incoming &&
+      typeof env.incoming === 'object' &&
+      'url' in env.incoming
         ? env.incoming.url
         : undefined;
     if (typeof incomingUrl === 'string' && !incomingUrl.startsWith('/')) {
-      return jsonError(c, 400, 'BadRequestException', 'Absolute request URLs are not accepted by the forwarding route.');
+      return jsonError(
+        c,
+        400,
+        'BadRequestException',
+        'Absolute request URLs are not accepted by the forwarding route.',
+      );
     }
 
     // The Host header is never used to pick the destination; only the explicit target header is.
     const target = parseTarget(c.req.header(FORWARD_TARGET_HEADER));
     if (!target) {
-      return jsonError(c, 400, 'BadRequestException', `Missing or invalid ${FORWARD_TARGET_HEADER} header (expected an http(s) origin).`);
+      return jsonError(
+        c,
+        400,
+        'BadRequestException',
+        `Missing or invalid ${FORWARD_TARGET_HEADER} header (expected an http(s) origin).`,
+      );
     }
     if (!isAllowedTarget(target, opts.allowlist)) {
       return jsonError(c, 403, 'ForwardingNotAllowed', `Forwarding to ${target.host} is not allowed.`);
@@ -154,7 +183,8 @@ export function createForwardApp(opts: ForwardOptions): Hono {
       });
     } catch {
       clearTimeout(timer);
-      if (controller.signal.aborted) return jsonError(c, 504, 'ForwardingTimeout', `No answer from ${target.host} in time.`);
+      if (controller.signal.aborted)
+        return jsonError(c, 504, 'ForwardingTimeout', `No answer from ${target.host} in time.`);
       return jsonError(c, 502, 'ForwardingFailed', `Could not reach ${target.host}.`);
     }
     let payload: ArrayBuffer;
@@ -174,7 +204,11 @@ export function createForwardApp(opts: ForwardOptions): Hono {
       out.set(key, value);
     });
     const nullBody = response.status === 204 || response.status === 304 || method === 'HEAD';
-    return new Response(nullBody ? null : payload, { status: response.status, statusText: response.statusText, headers: out });
+    return new Response(nullBody ? null : payload, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: out,
+    });
   });
 
   return app;

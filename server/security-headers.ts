@@ -3,7 +3,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { awsCommercialRegions } from '../src/rules/aws-regions';
 
-
 export interface SecurityHeadersOptions {
   /** Regions whose `https://apigateway.<region>.amazonaws.com` the page may fetch. Default: every region the Connection page offers. */
   awsRegions?: readonly string[];

@@ -41,13 +41,16 @@ function lambdaResponses(okTemplate: string): Pick<MethodSpec, 'methodResponses'
       '400': {
         selectionPattern: '.*Invalid.*',
         responseParameters: { [hdr('Access-Control-Allow-Origin')]: "'*'" },
-        responseTemplates: { 'application/json': '{"error": "$util.escapeJavaScript($input.path(\'$.errorMessage\'))"}' },
+        responseTemplates: {
+          'application/json': '{"error": "$util.escapeJavaScript($input.path(\'$.errorMessage\'))"}',
+        },
       },
       '404': {
         selectionPattern: '.*Not Found.*',
         responseParameters: { [hdr('Access-Control-Allow-Origin')]: "'*'" },
         responseTemplates: {
-          'application/json': '{"error": "not_found", "message": "$util.escapeJavaScript($input.path(\'$.errorMessage\'))"}',
+          'application/json':
+            '{"error": "not_found", "message": "$util.escapeJavaScript($input.path(\'$.errorMessage\'))"}',
           'text/plain': 'Not found',
         },
       },
@@ -95,10 +98,20 @@ export async function seedDemo(app: Hono): Promise<SeedResult> {
   }
   async function method(apiId: string, res: string, verb: string, spec: MethodSpec): Promise<void> {
     const base = `/restapis/${apiId}/resources/${res}/methods/${verb}`;
-    await call('PUT', base, { authorizationType: 'NONE', ...(spec.requestParameters ? { requestParameters: spec.requestParameters } : {}) }, 201);
+    await call(
+      'PUT',
+      base,
+      { authorizationType: 'NONE', ...(spec.requestParameters ? { requestParameters: spec.requestParameters } : {}) },
+      201,
+    );
     for (const [sc, headers] of Object.entries(spec.methodResponses ?? {})) {
       const responseParameters = Object.fromEntries(Object.entries(headers).map(([h, req]) => [hdr(h), req]));
-      await call('PUT', `${base}/responses/${sc}`, { responseParameters, responseModels: { 'application/json': 'Empty' } }, 201);
+      await call(
+        'PUT',
+        `${base}/responses/${sc}`,
+        { responseParameters, responseModels: { 'application/json': 'Empty' } },
+        201,
+      );
     }
     await call('PUT', `${base}/integration`, spec.integration, 201);
     for (const [sc, body] of Object.entries(spec.integrationResponses ?? {})) {
@@ -107,7 +120,10 @@ export async function seedDemo(app: Hono): Promise<SeedResult> {
   }
 
   // ---- Pet Store -----------------------------------------------------------------------------------------
-  const pet = await api('PetStore', 'Your first API with Amazon API Gateway. This is a sample API that integrates via HTTP with our demo Pet Store endpoints');
+  const pet = await api(
+    'PetStore',
+    'Your first API with Amazon API Gateway. This is a sample API that integrates via HTTP with our demo Pet Store endpoints',
+  );
   const pets = await resource(pet.id, pet.root, 'pets');
   const petId = await resource(pet.id, pets, '{petId}');
   const photos = await resource(pet.id, petId, 'photos');
@@ -169,7 +185,12 @@ export async function seedDemo(app: Hono): Promise<SeedResult> {
   });
 
   await method(pet.id, pets, 'POST', {
-    integration: { type: 'AWS', httpMethod: 'POST', uri: LAMBDA('CreatePet'), requestTemplates: { 'application/json': "$input.json('$')" } },
+    integration: {
+      type: 'AWS',
+      httpMethod: 'POST',
+      uri: LAMBDA('CreatePet'),
+      requestTemplates: { 'application/json': "$input.json('$')" },
+    },
     ...lambdaResponses('{"pet": $input.json(\'$.pet\'), "message": "created"}'),
   });
 
@@ -188,8 +209,13 @@ export async function seedDemo(app: Hono): Promise<SeedResult> {
   }
 
   await method(pet.id, photos, 'GET', {
-    integration: { type: 'HTTP', httpMethod: 'GET', uri: `${PETSTORE_HTTP}/pets/{petId}/photos`, contentHandling: 'CONVERT_TO_BINARY',
-      requestParameters: { 'integration.request.path.petId': 'method.request.path.petId' } },
+    integration: {
+      type: 'HTTP',
+      httpMethod: 'GET',
+      uri: `${PETSTORE_HTTP}/pets/{petId}/photos`,
+      contentHandling: 'CONVERT_TO_BINARY',
+      requestParameters: { 'integration.request.path.petId': 'method.request.path.petId' },
+    },
     requestParameters: { 'method.request.path.petId': true },
     methodResponses: { '200': { 'Content-Type': true, 'Content-Length': false } },
     integrationResponses: {
@@ -235,8 +261,12 @@ export async function seedDemo(app: Hono): Promise<SeedResult> {
   });
 
   await method(pet.id, ownerPets, 'GET', {
-    integration: { type: 'HTTP', httpMethod: 'GET', uri: `${PETSTORE_HTTP}/owners/{ownerId}/pets`,
-      requestParameters: { 'integration.request.path.ownerId': 'method.request.path.ownerId' } },
+    integration: {
+      type: 'HTTP',
+      httpMethod: 'GET',
+      uri: `${PETSTORE_HTTP}/owners/{ownerId}/pets`,
+      requestParameters: { 'integration.request.path.ownerId': 'method.request.path.ownerId' },
+    },
     requestParameters: { 'method.request.path.ownerId': true },
     methodResponses: { '200': {}, '404': {} },
     integrationResponses: {
@@ -268,7 +298,10 @@ export async function seedDemo(app: Hono): Promise<SeedResult> {
       '200': {
         selectionPattern: '',
         responseParameters: { [hdr('Cache-Control')]: "'no-store'" },
-        responseTemplates: { 'application/json': "$input.json('$')", 'text/csv': '#foreach($k in $input.path(\'$\').keySet())$k,$input.path("$.$k")\n#end' },
+        responseTemplates: {
+          'application/json': "$input.json('$')",
+          'text/csv': '#foreach($k in $input.path(\'$\').keySet())$k,$input.path("$.$k")\n#end',
+        },
       },
     },
   });
@@ -276,7 +309,9 @@ export async function seedDemo(app: Hono): Promise<SeedResult> {
   await method(pet.id, health, 'GET', {
     integration: { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } },
     methodResponses: { '200': {} },
-    integrationResponses: { '200': { responseTemplates: { 'application/json': '{"status": "ok"}', 'text/plain': 'ok' } } },
+    integrationResponses: {
+      '200': { responseTemplates: { 'application/json': '{"status": "ok"}', 'text/plain': 'ok' } },
+    },
   });
 
   // Deliberately broken at run time: the 404 mapping has no 404 method response, and there is no default
@@ -285,8 +320,14 @@ export async function seedDemo(app: Hono): Promise<SeedResult> {
     integration: { type: 'AWS', httpMethod: 'POST', uri: LAMBDA('SearchPets') },
     methodResponses: { '200': {} },
     integrationResponses: {
-      '200': { selectionPattern: '.*"results".*', responseTemplates: { 'application/json': "$input.json('$.results')" } },
-      '404': { selectionPattern: '.*Not Found.*', responseTemplates: { 'application/json': '{"error": "no pets match"}' } },
+      '200': {
+        selectionPattern: '.*"results".*',
+        responseTemplates: { 'application/json': "$input.json('$.results')" },
+      },
+      '404': {
+        selectionPattern: '.*Not Found.*',
+        responseTemplates: { 'application/json': '{"error": "no pets match"}' },
+      },
     },
   });
 
@@ -314,13 +355,20 @@ export async function seedDemo(app: Hono): Promise<SeedResult> {
     integration: { type: 'HTTP', httpMethod: 'POST', uri: 'https://notifications.example.com/v1/messages' },
     methodResponses: { '202': { Location: false }, '400': {} },
     integrationResponses: {
-      '202': { selectionPattern: '2\\d{2}', responseParameters: { [hdr('Location')]: 'integration.response.header.Location' } },
+      '202': {
+        selectionPattern: '2\\d{2}',
+        responseParameters: { [hdr('Location')]: 'integration.response.header.Location' },
+      },
       '400': { selectionPattern: '4\\d{2}', responseTemplates: { 'application/json': "$input.json('$')" } },
     },
   });
   await method(notif.id, messageId, 'GET', {
-    integration: { type: 'HTTP_PROXY', httpMethod: 'GET', uri: 'https://notifications.example.com/v1/messages/{messageId}',
-      requestParameters: { 'integration.request.path.messageId': 'method.request.path.messageId' } },
+    integration: {
+      type: 'HTTP_PROXY',
+      httpMethod: 'GET',
+      uri: 'https://notifications.example.com/v1/messages/{messageId}',
+      requestParameters: { 'integration.request.path.messageId': 'method.request.path.messageId' },
+    },
     requestParameters: { 'method.request.path.messageId': true },
   });
 

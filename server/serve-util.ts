@@ -10,7 +10,9 @@ export function listen(
   hostname: string,
 ): Promise<{ server: ServerType; port: number }> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: fetchHandler, port, hostname }, (info: AddressInfo) => resolve({ server, port: info.port }));
+    const server = serve({ fetch: fetchHandler, port, hostname }, (info: AddressInfo) =>
+      resolve({ server, port: info.port }),
+    );
     server.once('error', reject);
   });
 }

@@ -29,7 +29,10 @@ const host = '127.0.0.1';
 const port = parsePort(values.port, 5173);
 const dataDir = values['data-dir'] ?? '.data';
 const allowlist = values['forward-allow']
-  ? values['forward-allow'].split(',').map((s) => s.trim()).filter(Boolean)
+  ? values['forward-allow']
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
   : [...defaultForwardAllowlist];
 const distDir = resolve(values['dist-dir'] ?? fileURLToPath(new URL('../dist', import.meta.url)));
 const indexHtml = join(distDir, 'index.html');

@@ -48,7 +48,10 @@ export class Store {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly st: ReturnType<Store['prepare']>;
-  private readonly tx: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
+  private readonly tx: Record<
+    'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo',
+    Database.Statement
+  >;
   private queue: WriteJob[] = [];
   private flushScheduled = false;
   /** True while a WAL sync is in flight; writes arriving meanwhile wait for it to finish (see write()). */
@@ -128,7 +131,9 @@ export class Store {
       resChildren: d.prepare<[string, string, string], ResourceDbRow>(
         'SELECT id, parent_id, path_part, path FROM resources WHERE region = ? AND api_id = ? AND parent_id = ?',
       ),
-      resInsert: d.prepare('INSERT INTO resources (region, api_id, id, parent_id, path_part, path) VALUES (?, ?, ?, ?, ?, ?)'),
+      resInsert: d.prepare(
+        'INSERT INTO resources (region, api_id, id, parent_id, path_part, path) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       resSubtree: d.prepare<[string, string, string], { id: string }>(`
         WITH RECURSIVE sub(id) AS (
           SELECT ? UNION ALL
@@ -149,7 +154,9 @@ export class Store {
         `INSERT INTO methods (region, api_id, resource_id, http_method, doc) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (region, api_id, resource_id, http_method) DO UPDATE SET doc = excluded.doc`,
       ),
-      methDelete: d.prepare('DELETE FROM methods WHERE region = ? AND api_id = ? AND resource_id = ? AND http_method = ?'),
+      methDelete: d.prepare(
+        'DELETE FROM methods WHERE region = ? AND api_id = ? AND resource_id = ? AND http_method = ?',
+      ),
       anyApi: d.prepare<[], { n: number }>('SELECT count(*) AS n FROM rest_apis'),
     };
   }

@@ -20,7 +20,11 @@ export const startsOnFirstPage = isFirstPagePath(window.location.pathname);
 function startFirstPageRequest(): Promise<void> {
   // `/` shows the list of APIs under its own address, as the router's redirect does.
   if (window.location.pathname !== FIRST_PAGE_PATH) {
-    window.history.replaceState(window.history.state, '', `${FIRST_PAGE_PATH}${window.location.search}${window.location.hash}`);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${FIRST_PAGE_PATH}${window.location.search}${window.location.hash}`,
+    );
   }
   // The page's useQuery finds the answer under the same key.
   return queryClient.prefetchQuery(restApisQueryOptions(clientFor(initialSettings), connectionScope(initialSettings)));

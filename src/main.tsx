@@ -78,7 +78,9 @@ function App() {
   // Any other page waits for the router's code; the frame shows meanwhile so the page does not jump when it comes.
   return (
     <AppFrame>
-      {loadFailure ? <ErrorState error={loadFailure} context="the app" onRetry={() => window.location.reload()} /> : null}
+      {loadFailure ? (
+        <ErrorState error={loadFailure} context="the app" onRetry={() => window.location.reload()} />
+      ) : null}
     </AppFrame>
   );
 }
@@ -103,7 +105,9 @@ const renderApp = () =>
 // state and again with the list: measured on the bench machine, that second pass (render, style, layout) was a
 // third of the time to a usable list. A slower target still gets its loading state, after a wait too short to notice.
 if (firstPageData) {
-  void Promise.race([firstPageData, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]).then(renderApp);
+  void Promise.race([firstPageData, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]).then(
+    renderApp,
+  );
 } else {
   renderApp();
 }

@@ -34,7 +34,15 @@ function App() {
       'ul',
       null,
       apis.map((api) =>
-        h('li', { key: api.id }, h('a', { href: `/apis/${api.id}` }, api.name), ' ', h('code', null, api.id), ' ', api.description ?? ''),
+        h(
+          'li',
+          { key: api.id },
+          h('a', { href: `/apis/${api.id}` }, api.name),
+          ' ',
+          h('code', null, api.id),
+          ' ',
+          api.description ?? '',
+        ),
       ),
     ),
   );

@@ -3,7 +3,11 @@
 import type { Browser } from '@playwright/test';
 import { p95 } from './stats';
 
-export async function measureBareKeystroke(browser: Browser, url: string, keystrokes = 40): Promise<{ latenciesMs: number[]; p95Ms: number }> {
+export async function measureBareKeystroke(
+  browser: Browser,
+  url: string,
+  keystrokes = 40,
+): Promise<{ latenciesMs: number[]; p95Ms: number }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);

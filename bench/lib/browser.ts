@@ -21,7 +21,8 @@ export const chromiumFlags = [
 export function launchChromium(): Promise<Browser> {
   let executablePath: string | undefined;
   if (process.env.CHROMIUM_PATH) executablePath = process.env.CHROMIUM_PATH;
-  else if (!existsSync(chromium.executablePath()) && existsSync('/usr/bin/chromium')) executablePath = '/usr/bin/chromium';
+  else if (!existsSync(chromium.executablePath()) && existsSync('/usr/bin/chromium'))
+    executablePath = '/usr/bin/chromium';
   return chromium.launch({ executablePath, args: chromiumFlags });
 }
 

@@ -41,11 +41,28 @@ const vite = join(process.cwd(), 'node_modules', '.bin', 'vite');
 
 /** `vite build` of the app with a manifest and source maps; neither is part of the normal build. */
 export function buildApp(outDir: string): void {
-  execFileSync(vite, ['build', '--outDir', resolve(outDir), '--emptyOutDir', '--manifest', '--sourcemap', '--logLevel', 'error'], { stdio: 'inherit' });
+  execFileSync(
+    vite,
+    ['build', '--outDir', resolve(outDir), '--emptyOutDir', '--manifest', '--sourcemap', '--logLevel', 'error'],
+    { stdio: 'inherit' },
+  );
 }
 
 export function buildFloor(outDir: string): void {
-  execFileSync(vite, ['build', '--config', 'bench/floor/vite.config.ts', '--outDir', resolve(outDir), '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
+  execFileSync(
+    vite,
+    [
+      'build',
+      '--config',
+      'bench/floor/vite.config.ts',
+      '--outDir',
+      resolve(outDir),
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
+    { stdio: 'inherit' },
+  );
 }
 
 function readManifest(outDir: string): Manifest {
@@ -110,7 +127,10 @@ function decodeVlq(segment: string): number[] {
 
 function packageOf(source: string): string {
   const i = source.lastIndexOf('node_modules/');
-  if (i === -1) return source.includes('/src/') || source.startsWith('src/') || source.startsWith('../src/') ? '(app code: src/)' : '(other)';
+  if (i === -1)
+    return source.includes('/src/') || source.startsWith('src/') || source.startsWith('../src/')
+      ? '(app code: src/)'
+      : '(other)';
   const rest = source.slice(i + 'node_modules/'.length).split('/');
   return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1] ?? ''}` : (rest[0] ?? '(other)');
 }
@@ -157,7 +177,8 @@ export function measureBundles(appDir: string, floorDir: string): BundleResult {
   const entryKey = Object.keys(manifest).find((k) => manifest[k]?.isEntry);
   if (!entryKey) throw new Error('the app manifest has no entry chunk');
   const firstKeys = staticClosure(manifest, [entryKey]);
-  const files = (keys: Iterable<string>) => [...keys].map((k) => manifest[k]?.file ?? '').filter((f) => f.endsWith('.js'));
+  const files = (keys: Iterable<string>) =>
+    [...keys].map((k) => manifest[k]?.file ?? '').filter((f) => f.endsWith('.js'));
   const firstFiles = files(firstKeys);
   const firstPage = sizeOf('first page (/apis)', appDir, firstFiles);
 
@@ -169,19 +190,24 @@ export function measureBundles(appDir: string, floorDir: string): BundleResult {
   }
   // Workers are emitted outside the manifest; the preview worker is fetched when the editor first renders.
   for (const f of readdirSync(join(appDir, 'assets'))) {
-    if (/worker.*\.js$/.test(f)) lazy.push(sizeOf(`worker ${f.replace(/-[\w-]{8}\.js$/, '')}`, appDir, [`assets/${f}`]));
+    if (/worker.*\.js$/.test(f))
+      lazy.push(sizeOf(`worker ${f.replace(/-[\w-]{8}\.js$/, '')}`, appDir, [`assets/${f}`]));
   }
   lazy.sort((a, b) => b.gzipBytes - a.gzipBytes);
 
   const floorManifest = readManifest(floorDir);
   const floorEntry = Object.keys(floorManifest).find((k) => floorManifest[k]?.isEntry);
   if (!floorEntry) throw new Error('the floor manifest has no entry chunk');
-  const floorFiles = [...staticClosure(floorManifest, [floorEntry])].map((k) => floorManifest[k]?.file ?? '').filter((f) => f.endsWith('.js'));
+  const floorFiles = [...staticClosure(floorManifest, [floorEntry])]
+    .map((k) => floorManifest[k]?.file ?? '')
+    .filter((f) => f.endsWith('.js'));
   const floor = sizeOf('floor (React + react-dom list)', floorDir, floorFiles);
 
   const require = createRequire(import.meta.url);
   const swaggerDir = dirname(require.resolve('swagger-ui-dist/package.json'));
-  const swaggerUi = sizeOf('swagger-ui-dist swagger-ui-bundle.js', swaggerDir, [relative(swaggerDir, join(swaggerDir, 'swagger-ui-bundle.js'))]);
+  const swaggerUi = sizeOf('swagger-ui-dist swagger-ui-bundle.js', swaggerDir, [
+    relative(swaggerDir, join(swaggerDir, 'swagger-ui-bundle.js')),
+  ]);
 
   const shares = attribute(appDir, firstFiles);
   const total = [...shares.values()].reduce((a, b) => a + b, 0) || 1;

@@ -30,9 +30,15 @@ async function once(browser: Browser, url: string, targetText: string): Promise<
     const page = await context.newPage();
     await page.addInitScript(readyProbe(targetText));
     await page.goto(url);
-    const handle = await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady, undefined, { timeout: 30_000 });
+    const handle = await page.waitForFunction(
+      () => (window as unknown as { __benchReady?: number }).__benchReady,
+      undefined,
+      { timeout: 30_000 },
+    );
     const ms = (await handle.jsonValue()) as number;
-    const detail = await page.evaluate(() => (window as unknown as { __benchDetail: { apiFetchStart: number | null; scripts: string[] } }).__benchDetail);
+    const detail = await page.evaluate(
+      () => (window as unknown as { __benchDetail: { apiFetchStart: number | null; scripts: string[] } }).__benchDetail,
+    );
     return { ms, apiFetchStart: detail.apiFetchStart ?? Number.NaN, scripts: detail.scripts };
   } finally {
     await context.close();
@@ -40,7 +46,13 @@ async function once(browser: Browser, url: string, targetText: string): Promise<
 }
 
 /** Runs alternate between app and floor so that machine noise hits both alike. */
-export async function measureColdLoad(browser: Browser, appUrl: string, floorUrl: string, targetText: string, runs: number): Promise<ColdLoadResult> {
+export async function measureColdLoad(
+  browser: Browser,
+  appUrl: string,
+  floorUrl: string,
+  targetText: string,
+  runs: number,
+): Promise<ColdLoadResult> {
   // One unmeasured run each: the servers' first request reads files and warms V8, which a user never sees twice.
   await once(browser, appUrl, targetText);
   await once(browser, floorUrl, targetText);

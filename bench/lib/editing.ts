@@ -17,7 +17,7 @@ export interface EditingResult {
 
 /** Valid VTL producing valid JSON, just under AWS's 300 KiB template quota (room left for the typed keys). */
 export function bigTemplate(targetBytes = 300 * 1024 - 1024): string {
-  const head = '#set($body = $input.path(\'$\'))\n{\n';
+  const head = "#set($body = $input.path('$'))\n{\n";
   const lines: string[] = [];
   let size = head.length;
   for (let i = 0; size < targetBytes - 200; i++) {
@@ -79,10 +79,16 @@ const probe = `
 export async function measureEditing(browser: Browser, appUrl: string, keystrokes = 60): Promise<EditingResult> {
   const template = bigTemplate();
   const f = await createMethodFixture(appUrl, 'EditingBench');
-  await call(appUrl, 'PUT', `/restapis/${f.apiId}/resources/${f.resourceId}/methods/GET/integration/responses/200`, [201], {
-    selectionPattern: '',
-    responseTemplates: { 'application/json': template },
-  });
+  await call(
+    appUrl,
+    'PUT',
+    `/restapis/${f.apiId}/resources/${f.resourceId}/methods/GET/integration/responses/200`,
+    [201],
+    {
+      selectionPattern: '',
+      responseTemplates: { 'application/json': template },
+    },
+  );
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(probe);
@@ -95,7 +101,16 @@ export async function measureEditing(browser: Browser, appUrl: string, keystroke
     await page.locator('[data-testid="template-preview"] pre').first().waitFor({ timeout: 60_000 });
   } catch {
     await context.close();
-    return { templateBytes: template.length, latenciesMs: [], keystrokes: 0, missed: 0, p95Ms: Number.NaN, breakdownMedianMs: { toPending: Number.NaN, toCommit: Number.NaN, commitToFrame: Number.NaN }, partial: true, note: 'editor or preview not present on the step-5 page' };
+    return {
+      templateBytes: template.length,
+      latenciesMs: [],
+      keystrokes: 0,
+      missed: 0,
+      p95Ms: Number.NaN,
+      breakdownMedianMs: { toPending: Number.NaN, toCommit: Number.NaN, commitToFrame: Number.NaN },
+      partial: true,
+      note: 'editor or preview not present on the step-5 page',
+    };
   }
   await editor.click();
   await page.keyboard.press('Control+End');
@@ -104,7 +119,9 @@ export async function measureEditing(browser: Browser, appUrl: string, keystroke
   let text = 'QZXW';
   await page.evaluate((t) => (window as unknown as BenchWindow).__benchExpect(t), text);
   await page.keyboard.type(text);
-  await page.waitForFunction(() => (window as unknown as BenchWindow).__benchLat.length >= 1, undefined, { timeout: 30_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => (window as unknown as BenchWindow).__benchLat.length >= 1, undefined, { timeout: 30_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(300);
   await page.evaluate(() => {
     const w = window as unknown as BenchWindow;
@@ -119,7 +136,9 @@ export async function measureEditing(browser: Browser, appUrl: string, keystroke
     await page.evaluate((t) => (window as unknown as BenchWindow).__benchExpect(t), text);
     await page.keyboard.press(ch);
     try {
-      await page.waitForFunction((k) => (window as unknown as BenchWindow).__benchLat.length >= k, i + 1 - missed, { timeout: 5000 });
+      await page.waitForFunction((k) => (window as unknown as BenchWindow).__benchLat.length >= k, i + 1 - missed, {
+        timeout: 5000,
+      });
     } catch {
       missed++;
     }
@@ -137,5 +156,14 @@ export async function measureEditing(browser: Browser, appUrl: string, keystroke
     partial = true;
     note = `the preview did not show the typed text within 5 s for ${missed} of ${n} keystrokes`;
   }
-  return { templateBytes: template.length, latenciesMs: lat, keystrokes: n, missed, p95Ms: p95(lat), breakdownMedianMs, partial, note };
+  return {
+    templateBytes: template.length,
+    latenciesMs: lat,
+    keystrokes: n,
+    missed,
+    p95Ms: p95(lat),
+    breakdownMedianMs,
+    partial,
+    note,
+  };
 }

@@ -115,12 +115,20 @@ function requestText(url: URL, method: string, path: string, body: string | unde
 }
 
 /** Half PutIntegrationResponse (a realistic body, different each time), half GetMethod, interleaved. */
-export async function runLoad(target: string, baseUrl: string, serverPid: number, opts: LoadOptions): Promise<LoadResult> {
+export async function runLoad(
+  target: string,
+  baseUrl: string,
+  serverPid: number,
+  opts: LoadOptions,
+): Promise<LoadResult> {
   const f = await createMethodFixture(baseUrl, `load-${target}`);
   const methodPath = `/restapis/${f.apiId}/resources/${f.resourceId}/methods/GET`;
   const irPath = `${methodPath}/integration/responses/200`;
   const url = new URL(baseUrl);
-  const connections = Array.from({ length: opts.concurrency }, () => new LoopbackConnection(url.hostname, Number(url.port)));
+  const connections = Array.from(
+    { length: opts.concurrency },
+    () => new LoopbackConnection(url.hostname, Number(url.port)),
+  );
   const getText = requestText(url, 'GET', methodPath, undefined);
   const putBody = (i: number) =>
     JSON.stringify({

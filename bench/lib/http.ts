@@ -3,7 +3,13 @@
 export const dummyAuthorization =
   'AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/apigateway/aws4_request, SignedHeaders=host, Signature=0000';
 
-export async function call<T>(baseUrl: string, method: string, path: string, expected: number[], body?: unknown): Promise<T> {
+export async function call<T>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  expected: number[],
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`${baseUrl}${path}`, {
     method,
     headers: {
@@ -41,13 +47,25 @@ export async function createMethodFixture(baseUrl: string, name: string): Promis
   let rootId = api.rootResourceId;
   if (!rootId) {
     // moto omits rootResourceId in some versions; the root is the resource with path "/".
-    const list = await call<{ item: { id: string; path: string }[] }>(baseUrl, 'GET', `/restapis/${api.id}/resources`, [200]);
+    const list = await call<{ item: { id: string; path: string }[] }>(
+      baseUrl,
+      'GET',
+      `/restapis/${api.id}/resources`,
+      [200],
+    );
     rootId = list.item.find((r) => r.path === '/')?.id;
   }
-  const res = await call<{ id: string }>(baseUrl, 'POST', `/restapis/${api.id}/resources/${rootId}`, [200, 201], { pathPart: 'items' });
+  const res = await call<{ id: string }>(baseUrl, 'POST', `/restapis/${api.id}/resources/${rootId}`, [200, 201], {
+    pathPart: 'items',
+  });
   const m = `/restapis/${api.id}/resources/${res.id}/methods/GET`;
   await call(baseUrl, 'PUT', m, [200, 201], { authorizationType: 'NONE' });
-  await call(baseUrl, 'PUT', `${m}/integration`, [200, 201], { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } });
-  await call(baseUrl, 'PUT', `${m}/responses/200`, [200, 201], { responseParameters: { 'method.response.header.X-Version': false } });
+  await call(baseUrl, 'PUT', `${m}/integration`, [200, 201], {
+    type: 'MOCK',
+    requestTemplates: { 'application/json': '{"statusCode": 200}' },
+  });
+  await call(baseUrl, 'PUT', `${m}/responses/200`, [200, 201], {
+    responseParameters: { 'method.response.header.X-Version': false },
+  });
   return { apiId: api.id, resourceId: res.id };
 }

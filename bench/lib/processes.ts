@@ -44,7 +44,13 @@ function stopChild(child: ChildProcess, cleanup?: () => void): Promise<void> {
 }
 
 /** Spawns and resolves once stdout matches `ready` (the capture group is the port), or rejects on exit/timeout. */
-function spawnUntil(cmd: string, args: string[], ready: RegExp, timeoutMs: number, cleanup?: () => void): Promise<Running & { child: ChildProcess }> {
+function spawnUntil(
+  cmd: string,
+  args: string[],
+  ready: RegExp,
+  timeoutMs: number,
+  cleanup?: () => void,
+): Promise<Running & { child: ChildProcess }> {
   const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -58,7 +64,13 @@ function spawnUntil(cmd: string, args: string[], ready: RegExp, timeoutMs: numbe
       if (m) {
         clearTimeout(timer);
         const port = Number(m[1]);
-        resolve({ child, port, pid: child.pid ?? 0, baseUrl: `http://127.0.0.1:${port}`, stop: () => stopChild(child, cleanup) });
+        resolve({
+          child,
+          port,
+          pid: child.pid ?? 0,
+          baseUrl: `http://127.0.0.1:${port}`,
+          stop: () => stopChild(child, cleanup),
+        });
       }
     };
     child.stdout?.on('data', onData);
@@ -79,16 +91,24 @@ const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 export function startAppServer(distDir: string, dataDirWithStore?: string): Promise<Running> {
   const dataDir = dataDirWithStore ?? tempDir('app');
   const reset = dataDirWithStore ? [] : ['--reset'];
-  return spawnUntil(tsx, ['server/start.ts', '--port', '0', '--data-dir', dataDir, ...reset, '--dist-dir', distDir], /http:\/\/127\.0\.0\.1:(\d+)/, 60_000, () =>
-    rmSync(dataDir, { recursive: true, force: true }),
+  return spawnUntil(
+    tsx,
+    ['server/start.ts', '--port', '0', '--data-dir', dataDir, ...reset, '--dist-dir', distDir],
+    /http:\/\/127\.0\.0\.1:(\d+)/,
+    60_000,
+    () => rmSync(dataDir, { recursive: true, force: true }),
   );
 }
 
 /** `tsx server/emulator-cli.ts` with an empty store. */
 export function startEmulator(): Promise<Running> {
   const dataDir = tempDir('emu');
-  return spawnUntil(tsx, ['server/emulator-cli.ts', '--port', '0', '--data-dir', dataDir, '--no-seed'], /Emulator listening on http:\/\/127\.0\.0\.1:(\d+)/, 60_000, () =>
-    rmSync(dataDir, { recursive: true, force: true }),
+  return spawnUntil(
+    tsx,
+    ['server/emulator-cli.ts', '--port', '0', '--data-dir', dataDir, '--no-seed'],
+    /Emulator listening on http:\/\/127\.0\.0\.1:(\d+)/,
+    60_000,
+    () => rmSync(dataDir, { recursive: true, force: true }),
   );
 }
 

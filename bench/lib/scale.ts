@@ -28,7 +28,10 @@ const GROUPS = 100;
  * commit. Over loopback HTTP the same calls ran at ~30–60/s on the 2-core bench machine under load (one fsync
  * per few requests), i.e. 3–5 minutes for this step alone.
  */
-export async function createScaleData(dataDir: string, total = 10_000): Promise<{ apiId: string; created: number; idCollisionRetries: number }> {
+export async function createScaleData(
+  dataDir: string,
+  total = 10_000,
+): Promise<{ apiId: string; created: number; idCollisionRetries: number }> {
   const store = openStore(join(dataDir, 'emulator'));
   const app = createEmulatorApp({ store });
   const base = 'http://emulator.local';
@@ -49,7 +52,9 @@ export async function createScaleData(dataDir: string, total = 10_000): Promise<
     const perGroup = total / GROUPS - 1;
     const parents: string[] = [];
     await pool(GROUPS, GROUPS, async (g) => {
-      const r = await send<{ id: string }>('POST', `/restapis/${api.id}/resources/${api.rootResourceId}`, 201, { pathPart: `svc${String(g).padStart(2, '0')}` });
+      const r = await send<{ id: string }>('POST', `/restapis/${api.id}/resources/${api.rootResourceId}`, 201, {
+        pathPart: `svc${String(g).padStart(2, '0')}`,
+      });
       parents[g] = r.id;
     });
     let retries = 0;
@@ -57,7 +62,9 @@ export async function createScaleData(dataDir: string, total = 10_000): Promise<
       const g = Math.floor(i / perGroup);
       for (let attempt = 0; ; attempt++) {
         try {
-          await send('POST', `/restapis/${api.id}/resources/${parents[g]}`, 201, { pathPart: `op${String(i).padStart(4, '0')}` });
+          await send('POST', `/restapis/${api.id}/resources/${parents[g]}`, 201, {
+            pathPart: `op${String(i).padStart(4, '0')}`,
+          });
           return;
         } catch (error) {
           // The emulator answers 500 when a random 6-character resource id collides with an existing one
@@ -110,7 +117,14 @@ function keystrokes(): string[] {
   return keys;
 }
 
-export async function measureScale(browser: Browser, appUrl: string, apiId: string, total: number, createSeconds: number, loadRuns = 3): Promise<ScaleResult> {
+export async function measureScale(
+  browser: Browser,
+  appUrl: string,
+  apiId: string,
+  total: number,
+  createSeconds: number,
+  loadRuns = 3,
+): Promise<ScaleResult> {
   const loadMs: number[] = [];
   const statusText = `${total + 1} resources`;
   for (let i = 0; i < loadRuns; i++) {
@@ -123,7 +137,11 @@ export async function measureScale(browser: Browser, appUrl: string, apiId: stri
       mo.observe(document, { childList: true, subtree: true, characterData: true });
     })();`);
     await page.goto(`${appUrl}/apis/${apiId}`);
-    const h = await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady, undefined, { timeout: 60_000 });
+    const h = await page.waitForFunction(
+      () => (window as unknown as { __benchReady?: number }).__benchReady,
+      undefined,
+      { timeout: 60_000 },
+    );
     loadMs.push((await h.jsonValue()) as number);
     await context.close();
   }
@@ -144,7 +162,9 @@ export async function measureScale(browser: Browser, appUrl: string, apiId: stri
   for (const [i, key] of keys.entries()) {
     await page.keyboard.press(key);
     try {
-      await page.waitForFunction((n) => (window as unknown as BenchWindow).__benchLat.length >= n, i + 1 - missed, { timeout: 2000 });
+      await page.waitForFunction((n) => (window as unknown as BenchWindow).__benchLat.length >= n, i + 1 - missed, {
+        timeout: 2000,
+      });
     } catch {
       missed++;
     }

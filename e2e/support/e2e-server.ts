@@ -63,7 +63,12 @@ export async function getRestApisViaHttp(): Promise<RestApiJson[]> {
   let position: string | undefined;
   do {
     const query = `?limit=500${position ? `&position=${encodeURIComponent(position)}` : ''}`;
-    const page = await apigwOk<{ item?: RestApiJson[]; position?: string }>(e2eBaseUrl, 'GET', `/restapis${query}`, 200);
+    const page = await apigwOk<{ item?: RestApiJson[]; position?: string }>(
+      e2eBaseUrl,
+      'GET',
+      `/restapis${query}`,
+      200,
+    );
     items.push(...(page.item ?? []));
     position = page.position;
   } while (position);
@@ -84,7 +89,12 @@ export async function deleteRestApiViaHttp(restApiId: string): Promise<void> {
 }
 
 export async function getResourcesViaHttp(restApiId: string): Promise<ResourceJson[]> {
-  const page = await apigwOk<{ item?: ResourceJson[] }>(e2eBaseUrl, 'GET', `/restapis/${restApiId}/resources?limit=500`, 200);
+  const page = await apigwOk<{ item?: ResourceJson[] }>(
+    e2eBaseUrl,
+    'GET',
+    `/restapis/${restApiId}/resources?limit=500`,
+    200,
+  );
   return page.item ?? [];
 }
 
@@ -101,23 +111,44 @@ export function putMethodViaHttp(restApiId: string, resourceId: string, httpMeth
 }
 
 /** `integration` is the PutIntegration body, e.g. `{ type: 'MOCK' }` or `{ type: 'HTTP', httpMethod: 'GET', uri }`. */
-export function putIntegrationViaHttp(restApiId: string, resourceId: string, httpMethod: string, integration: Record<string, unknown> = { type: 'MOCK' }): Promise<unknown> {
+export function putIntegrationViaHttp(
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+  integration: Record<string, unknown> = { type: 'MOCK' },
+): Promise<unknown> {
   return apigwOk(e2eBaseUrl, 'PUT', `${methodPath(restApiId, resourceId, httpMethod)}/integration`, 201, integration);
 }
 
 /** `headers` maps a header name (without the `method.response.header.` prefix) to "required". */
 export function putMethodResponseViaHttp(
-  restApiId: string, resourceId: string, httpMethod: string, statusCode: string, headers: Record<string, boolean> = {},
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+  statusCode: string,
+  headers: Record<string, boolean> = {},
 ): Promise<unknown> {
-  const responseParameters = Object.fromEntries(Object.entries(headers).map(([h, req]) => [`method.response.header.${h}`, req]));
-  return apigwOk(e2eBaseUrl, 'PUT', `${methodPath(restApiId, resourceId, httpMethod)}/responses/${statusCode}`, 201, { responseParameters });
+  const responseParameters = Object.fromEntries(
+    Object.entries(headers).map(([h, req]) => [`method.response.header.${h}`, req]),
+  );
+  return apigwOk(e2eBaseUrl, 'PUT', `${methodPath(restApiId, resourceId, httpMethod)}/responses/${statusCode}`, 201, {
+    responseParameters,
+  });
 }
 
 export function putIntegrationResponseViaHttp(
-  restApiId: string, resourceId: string, httpMethod: string, statusCode: string, body: Omit<IntegrationResponseJson, 'statusCode'>,
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+  statusCode: string,
+  body: Omit<IntegrationResponseJson, 'statusCode'>,
 ): Promise<IntegrationResponseJson> {
   return apigwOk<IntegrationResponseJson>(
-    e2eBaseUrl, 'PUT', `${methodPath(restApiId, resourceId, httpMethod)}/integration/responses/${statusCode}`, 201, body,
+    e2eBaseUrl,
+    'PUT',
+    `${methodPath(restApiId, resourceId, httpMethod)}/integration/responses/${statusCode}`,
+    201,
+    body,
   );
 }
 
@@ -131,18 +162,23 @@ export interface IntegrationFixture {
  * A fresh RestApi with `/<pathPart>` → `httpMethod` → MOCK integration, and method responses for `statusCodes`
  * declaring `headers`: everything PutIntegrationResponse needs, so a spec can start at the editor.
  */
-export async function createIntegrationFixture(options: {
-  name?: string;
-  pathPart?: string;
-  httpMethod?: string;
-  statusCodes?: string[];
-  headers?: Record<string, boolean>;
-} = {}): Promise<IntegrationFixture> {
+export async function createIntegrationFixture(
+  options: {
+    name?: string;
+    pathPart?: string;
+    httpMethod?: string;
+    statusCodes?: string[];
+    headers?: Record<string, boolean>;
+  } = {},
+): Promise<IntegrationFixture> {
   const httpMethod = options.httpMethod ?? 'GET';
   const api = await createRestApiViaHttp(options.name ?? uniqueName('e2e'));
   const resource = await createResourceViaHttp(api.id, api.rootResourceId, options.pathPart ?? 'items');
   await putMethodViaHttp(api.id, resource.id, httpMethod);
-  await putIntegrationViaHttp(api.id, resource.id, httpMethod, { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } });
+  await putIntegrationViaHttp(api.id, resource.id, httpMethod, {
+    type: 'MOCK',
+    requestTemplates: { 'application/json': '{"statusCode": 200}' },
+  });
   for (const code of options.statusCodes ?? ['200']) {
     await putMethodResponseViaHttp(api.id, resource.id, httpMethod, code, options.headers ?? {});
   }

@@ -41,7 +41,9 @@ function waitForMoto(port: number, child: ChildProcess, log: () => string): Prom
       // /moto-api/ is moto's own dashboard route: it answers as soon as the server is up.
       fetch(`http://127.0.0.1:${port}/moto-api/`)
         .then(() => resolve())
-        .catch(() => (Date.now() > deadline ? reject(new Error(`moto_server did not start: ${log()}`)) : setTimeout(tick, 200)));
+        .catch(() =>
+          Date.now() > deadline ? reject(new Error(`moto_server did not start: ${log()}`)) : setTimeout(tick, 200),
+        );
     };
     tick();
   });

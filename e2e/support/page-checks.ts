@@ -20,7 +20,9 @@ export async function expectNoAxeViolations(page: Page, options: AxeOptions = {}
   if (options.disableRules?.length) builder = builder.disableRules(options.disableRules);
   const results = await builder.analyze();
   const report = results.violations.map((v) => {
-    const nodes = v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ') ?? ''}`);
+    const nodes = v.nodes
+      .slice(0, 5)
+      .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ') ?? ''}`);
     return `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${nodes.join('\n')}`;
   });
   expect(report, `axe violations on ${page.url()}`).toEqual([]);

@@ -44,8 +44,21 @@ describe.skipIf(cli.path === null)('AWS CLI v1 against the emulator', { concurre
     // botocore renames the wire key `item` to `items`; a wrong wire key would print {} here.
     expect(resources).toEqual({ items: [{ id: api.rootResourceId, path: '/' }] });
 
-    const orders = await aws<{ id: string }>(['create-resource', '--rest-api-id', apiId, '--parent-id', api.rootResourceId, '--path-part', 'orders']);
-    expect(orders).toEqual({ id: expect.stringMatching(/^[a-z0-9]{6}$/), parentId: api.rootResourceId, pathPart: 'orders', path: '/orders' });
+    const orders = await aws<{ id: string }>([
+      'create-resource',
+      '--rest-api-id',
+      apiId,
+      '--parent-id',
+      api.rootResourceId,
+      '--path-part',
+      'orders',
+    ]);
+    expect(orders).toEqual({
+      id: expect.stringMatching(/^[a-z0-9]{6}$/),
+      parentId: api.rootResourceId,
+      pathPart: 'orders',
+      path: '/orders',
+    });
     const target = ['--rest-api-id', apiId, '--resource-id', orders.id];
 
     expect(await aws(['put-method', ...target, '--http-method', 'GET', '--authorization-type', 'NONE'])).toEqual({
@@ -55,7 +68,12 @@ describe.skipIf(cli.path === null)('AWS CLI v1 against the emulator', { concurre
     });
 
     const methodResponse = await aws([
-      'put-method-response', ...target, '--http-method', 'GET', '--status-code', '200',
+      'put-method-response',
+      ...target,
+      '--http-method',
+      'GET',
+      '--status-code',
+      '200',
       '--response-parameters',
       'method.response.header.X-Trace=false,method.response.header.X-Static=true,method.response.header.X-Body=false',
     ]);
@@ -67,8 +85,14 @@ describe.skipIf(cli.path === null)('AWS CLI v1 against the emulator', { concurre
     expect(methodResponse).toEqual({ statusCode: '200', responseParameters: declaredHeaders });
 
     const mockIntegration = await aws([
-      'put-integration', ...target, '--http-method', 'GET', '--type', 'MOCK',
-      '--request-templates', JSON.stringify({ 'application/json': '{"statusCode": 200}' }),
+      'put-integration',
+      ...target,
+      '--http-method',
+      'GET',
+      '--type',
+      'MOCK',
+      '--request-templates',
+      JSON.stringify({ 'application/json': '{"statusCode": 200}' }),
     ]);
     expect(mockIntegration).toEqual({
       type: 'MOCK',
@@ -81,8 +105,16 @@ describe.skipIf(cli.path === null)('AWS CLI v1 against the emulator', { concurre
 
     await aws(['put-method', ...target, '--http-method', 'POST', '--authorization-type', 'NONE']);
     const httpIntegration = await aws([
-      'put-integration', ...target, '--http-method', 'POST', '--type', 'HTTP',
-      '--integration-http-method', 'POST', '--uri', 'https://example.com/orders',
+      'put-integration',
+      ...target,
+      '--http-method',
+      'POST',
+      '--type',
+      'HTTP',
+      '--integration-http-method',
+      'POST',
+      '--uri',
+      'https://example.com/orders',
     ]);
     expect(httpIntegration).toEqual({
       type: 'HTTP',
@@ -95,18 +127,30 @@ describe.skipIf(cli.path === null)('AWS CLI v1 against the emulator', { concurre
       cacheKeyParameters: [],
     });
 
-    const templates = { 'application/json': '{"ok": true, "id": "$input.path(\'$.id\')"}', 'application/xml': '<ok>true</ok>' };
+    const templates = {
+      'application/json': '{"ok": true, "id": "$input.path(\'$.id\')"}',
+      'application/xml': '<ok>true</ok>',
+    };
     const mappings = {
       'method.response.header.X-Static': "'static'",
       'method.response.header.X-Trace': 'integration.response.header.X',
       'method.response.header.X-Body': 'integration.response.body.a.b',
     };
     const put = await aws([
-      'put-integration-response', ...target, '--http-method', 'GET', '--status-code', '200',
-      '--selection-pattern', '2\\d{2}',
-      '--response-templates', JSON.stringify(templates),
-      '--response-parameters', JSON.stringify(mappings),
-      '--content-handling', 'CONVERT_TO_TEXT',
+      'put-integration-response',
+      ...target,
+      '--http-method',
+      'GET',
+      '--status-code',
+      '200',
+      '--selection-pattern',
+      '2\\d{2}',
+      '--response-templates',
+      JSON.stringify(templates),
+      '--response-parameters',
+      JSON.stringify(mappings),
+      '--content-handling',
+      'CONVERT_TO_TEXT',
     ]);
     const stored = {
       statusCode: '200',
@@ -116,11 +160,19 @@ describe.skipIf(cli.path === null)('AWS CLI v1 against the emulator', { concurre
       contentHandling: 'CONVERT_TO_TEXT',
     };
     expect(put).toEqual(stored);
-    expect(await aws(['get-integration-response', ...target, '--http-method', 'GET', '--status-code', '200'])).toEqual(stored);
+    expect(await aws(['get-integration-response', ...target, '--http-method', 'GET', '--status-code', '200'])).toEqual(
+      stored,
+    );
 
     const patched = await aws([
-      'update-integration-response', ...target, '--http-method', 'GET', '--status-code', '200',
-      '--patch-operations', JSON.stringify([
+      'update-integration-response',
+      ...target,
+      '--http-method',
+      'GET',
+      '--status-code',
+      '200',
+      '--patch-operations',
+      JSON.stringify([
         { op: 'replace', path: '/selectionPattern', value: '2\\d{2}|304' },
         { op: 'add', path: '/responseTemplates/text~1html', value: '<p>ok</p>' },
         { op: 'remove', path: '/responseTemplates/application~1xml' },
@@ -142,26 +194,49 @@ describe.skipIf(cli.path === null)('AWS CLI v1 against the emulator', { concurre
       authorizationType: 'NONE',
       apiKeyRequired: false,
       methodResponses: { '200': { statusCode: '200', responseParameters: declaredHeaders } },
-      methodIntegration: { ...mockIntegration as object, integrationResponses: { '200': afterPatch } },
+      methodIntegration: { ...(mockIntegration as object), integrationResponses: { '200': afterPatch } },
     });
 
-    const del = await runAws(emu.baseUrl, ['apigateway', 'delete-integration-response', ...target, '--http-method', 'GET', '--status-code', '200']);
+    const del = await runAws(emu.baseUrl, [
+      'apigateway',
+      'delete-integration-response',
+      ...target,
+      '--http-method',
+      'GET',
+      '--status-code',
+      '200',
+    ]);
     expect(del).toEqual({ code: 0, stdout: '', stderr: '' });
 
-    const gone = await runAws(emu.baseUrl, ['apigateway', 'get-integration-response', ...target, '--http-method', 'GET', '--status-code', '200']);
+    const gone = await runAws(emu.baseUrl, [
+      'apigateway',
+      'get-integration-response',
+      ...target,
+      '--http-method',
+      'GET',
+      '--status-code',
+      '200',
+    ]);
     expect(gone.code).toBe(255);
     expect(gone.stdout).toBe('');
     expect(gone.stderr.trim()).toBe(notFoundStatusCode);
 
     // AWS keeps the integration and omits the emptied integrationResponses map.
-    const methodAfter = await aws<{ methodIntegration: Record<string, unknown> }>(['get-method', ...target, '--http-method', 'GET']);
+    const methodAfter = await aws<{ methodIntegration: Record<string, unknown> }>([
+      'get-method',
+      ...target,
+      '--http-method',
+      'GET',
+    ]);
     expect(methodAfter.methodIntegration).toEqual(mockIntegration);
 
     const deleted = await runAws(emu.baseUrl, ['apigateway', 'delete-rest-api', '--rest-api-id', apiId]);
     expect(deleted).toEqual({ code: 0, stdout: '', stderr: '' });
     const apiGone = await runAws(emu.baseUrl, ['apigateway', 'get-rest-api', '--rest-api-id', apiId]);
     expect(apiGone.code).toBe(255);
-    expect(apiGone.stderr).toMatch(/\(NotFoundException\) when calling the GetRestApi operation: Invalid API identifier specified \d{12}:/);
+    expect(apiGone.stderr).toMatch(
+      /\(NotFoundException\) when calling the GetRestApi operation: Invalid API identifier specified \d{12}:/,
+    );
   });
 
   it('reports AWS validation errors on stderr and stores nothing', { timeout: 300_000 }, async () => {
@@ -169,24 +244,50 @@ describe.skipIf(cli.path === null)('AWS CLI v1 against the emulator', { concurre
     const target = ['--rest-api-id', api.id, '--resource-id', api.rootResourceId, '--http-method', 'GET'];
     await aws(['put-method', ...target, '--authorization-type', 'NONE']);
     await aws(['put-integration', ...target, '--type', 'MOCK']);
-    await aws(['put-method-response', ...target, '--status-code', '200', '--response-parameters', 'method.response.header.X-Trace=false']);
+    await aws([
+      'put-method-response',
+      ...target,
+      '--status-code',
+      '200',
+      '--response-parameters',
+      'method.response.header.X-Trace=false',
+    ]);
 
-    const badCode = await runAws(emu.baseUrl, ['apigateway', 'put-integration-response', ...target, '--status-code', '600', '--selection-pattern', '']);
+    const badCode = await runAws(emu.baseUrl, [
+      'apigateway',
+      'put-integration-response',
+      ...target,
+      '--status-code',
+      '600',
+      '--selection-pattern',
+      '',
+    ]);
     expect(badCode.code).toBe(255);
     expect(badCode.stderr.trim()).toBe(
       "An error occurred (ValidationException) when calling the PutIntegrationResponse operation: 1 validation error detected: Value '600' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d",
     );
 
     const undeclared = await runAws(emu.baseUrl, [
-      'apigateway', 'put-integration-response', ...target, '--status-code', '200',
-      '--response-parameters', JSON.stringify({ 'method.response.header.X-Undeclared': "'v'" }),
+      'apigateway',
+      'put-integration-response',
+      ...target,
+      '--status-code',
+      '200',
+      '--response-parameters',
+      JSON.stringify({ 'method.response.header.X-Undeclared': "'v'" }),
     ]);
     expect(undeclared.code).toBe(255);
     expect(undeclared.stderr.trim()).toBe(
       'An error occurred (BadRequestException) when calling the PutIntegrationResponse operation: Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.response.header.X-Undeclared]',
     );
 
-    const after = await runAws(emu.baseUrl, ['apigateway', 'get-integration-response', ...target, '--status-code', '200']);
+    const after = await runAws(emu.baseUrl, [
+      'apigateway',
+      'get-integration-response',
+      ...target,
+      '--status-code',
+      '200',
+    ]);
     expect(after.stderr.trim()).toBe(notFoundStatusCode);
   });
 });

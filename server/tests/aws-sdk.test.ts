@@ -74,10 +74,17 @@ describe('AWS SDK v3 (@aws-sdk/client-api-gateway) against the emulator', () => 
     const restApiId = api.id ?? '';
     const rootId = api.rootResourceId ?? '';
 
-    expect(body(await client.send(new GetResourcesCommand({ restApiId })))).toEqual({ items: [{ id: rootId, path: '/' }] });
+    expect(body(await client.send(new GetResourcesCommand({ restApiId })))).toEqual({
+      items: [{ id: rootId, path: '/' }],
+    });
 
     const orders = await client.send(new CreateResourceCommand({ restApiId, parentId: rootId, pathPart: 'orders' }));
-    expect(body(orders)).toEqual({ id: expect.stringMatching(/^[a-z0-9]{6}$/), parentId: rootId, pathPart: 'orders', path: '/orders' });
+    expect(body(orders)).toEqual({
+      id: expect.stringMatching(/^[a-z0-9]{6}$/),
+      parentId: rootId,
+      pathPart: 'orders',
+      path: '/orders',
+    });
     const resourceId = orders.id ?? '';
     const target = { restApiId, resourceId, httpMethod: 'GET' };
 
@@ -91,12 +98,26 @@ describe('AWS SDK v3 (@aws-sdk/client-api-gateway) against the emulator', () => 
       'method.response.header.X-Static': true,
       'method.response.header.X-Body': false,
     };
-    expect(body(await client.send(new PutMethodResponseCommand({ ...target, statusCode: '200', responseParameters: declaredHeaders })))).toEqual({
+    expect(
+      body(
+        await client.send(
+          new PutMethodResponseCommand({ ...target, statusCode: '200', responseParameters: declaredHeaders }),
+        ),
+      ),
+    ).toEqual({
       statusCode: '200',
       responseParameters: declaredHeaders,
     });
 
-    const mock = body(await client.send(new PutIntegrationCommand({ ...target, type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } })));
+    const mock = body(
+      await client.send(
+        new PutIntegrationCommand({
+          ...target,
+          type: 'MOCK',
+          requestTemplates: { 'application/json': '{"statusCode": 200}' },
+        }),
+      ),
+    );
     expect(mock).toEqual({
       type: 'MOCK',
       requestTemplates: { 'application/json': '{"statusCode": 200}' },
@@ -107,7 +128,13 @@ describe('AWS SDK v3 (@aws-sdk/client-api-gateway) against the emulator', () => 
     });
     await client.send(new PutMethodCommand({ ...target, httpMethod: 'POST', authorizationType: 'NONE' }));
     const http = await client.send(
-      new PutIntegrationCommand({ ...target, httpMethod: 'POST', type: 'HTTP', integrationHttpMethod: 'POST', uri: 'https://example.com/orders' }),
+      new PutIntegrationCommand({
+        ...target,
+        httpMethod: 'POST',
+        type: 'HTTP',
+        integrationHttpMethod: 'POST',
+        uri: 'https://example.com/orders',
+      }),
     );
     expect(http.$metadata.httpStatusCode).toBe(201);
     expect(body(http)).toEqual({
@@ -135,7 +162,9 @@ describe('AWS SDK v3 (@aws-sdk/client-api-gateway) against the emulator', () => 
     const put = await client.send(new PutIntegrationResponseCommand({ ...target, ...stored }));
     expect(put.$metadata.httpStatusCode).toBe(201);
     expect(body(put)).toEqual(stored);
-    expect(body(await client.send(new GetIntegrationResponseCommand({ ...target, statusCode: '200' })))).toEqual(stored);
+    expect(body(await client.send(new GetIntegrationResponseCommand({ ...target, statusCode: '200' })))).toEqual(
+      stored,
+    );
 
     const patched = await client.send(
       new UpdateIntegrationResponseCommand({
@@ -182,7 +211,9 @@ describe('AWS SDK v3 (@aws-sdk/client-api-gateway) against the emulator', () => 
     expect(gone.$metadata.httpStatusCode).toBe(202);
     const apiErr = await rejection(client.send(new GetRestApiCommand({ restApiId })));
     expect(apiErr).toBeInstanceOf(NotFoundException);
-    expect((apiErr as NotFoundException).message).toMatch(new RegExp(`^Invalid API identifier specified \\d{12}:${restApiId}$`));
+    expect((apiErr as NotFoundException).message).toMatch(
+      new RegExp(`^Invalid API identifier specified \\d{12}:${restApiId}$`),
+    );
   });
 
   it('surfaces rejected writes as the SDK exceptions with AWS messages', async () => {
@@ -190,10 +221,22 @@ describe('AWS SDK v3 (@aws-sdk/client-api-gateway) against the emulator', () => 
     const target = { restApiId: api.id ?? '', resourceId: api.rootResourceId ?? '', httpMethod: 'GET' };
     await client.send(new PutMethodCommand({ ...target, authorizationType: 'NONE' }));
     await client.send(new PutIntegrationCommand({ ...target, type: 'MOCK' }));
-    await client.send(new PutMethodResponseCommand({ ...target, statusCode: '200', responseParameters: { 'method.response.header.X-Trace': false } }));
+    await client.send(
+      new PutMethodResponseCommand({
+        ...target,
+        statusCode: '200',
+        responseParameters: { 'method.response.header.X-Trace': false },
+      }),
+    );
 
     const undeclared = await rejection(
-      client.send(new PutIntegrationResponseCommand({ ...target, statusCode: '200', responseParameters: { 'method.response.header.X-Undeclared': "'v'" } })),
+      client.send(
+        new PutIntegrationResponseCommand({
+          ...target,
+          statusCode: '200',
+          responseParameters: { 'method.response.header.X-Undeclared': "'v'" },
+        }),
+      ),
     );
     expect(undeclared).toBeInstanceOf(BadRequestException);
     expect((undeclared as BadRequestException).message).toBe(
@@ -209,7 +252,9 @@ describe('AWS SDK v3 (@aws-sdk/client-api-gateway) against the emulator', () => 
       "1 validation error detected: Value '600' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d",
     );
 
-    const missing = await rejection(client.send(new PutIntegrationResponseCommand({ ...target, httpMethod: 'DELETE', statusCode: '200' })));
+    const missing = await rejection(
+      client.send(new PutIntegrationResponseCommand({ ...target, httpMethod: 'DELETE', statusCode: '200' })),
+    );
     expect(missing).toBeInstanceOf(NotFoundException);
     expect((missing as NotFoundException).message).toBe('Invalid Method identifier specified');
   });

@@ -79,9 +79,14 @@ export function client(base: string): Call {
 }
 
 /** An api with /pets and a GET method on it (no integration yet). */
-export async function fixture(call: Call, name = 'fixture'): Promise<{ api: string; root: string; pets: string; m: string }> {
+export async function fixture(
+  call: Call,
+  name = 'fixture',
+): Promise<{ api: string; root: string; pets: string; m: string }> {
   const api = await call('POST', '/restapis', { name });
-  const pets = await call('POST', `/restapis/${str(api, 'id')}/resources/${str(api, 'rootResourceId')}`, { pathPart: 'pets' });
+  const pets = await call('POST', `/restapis/${str(api, 'id')}/resources/${str(api, 'rootResourceId')}`, {
+    pathPart: 'pets',
+  });
   const m = `/restapis/${str(api, 'id')}/resources/${str(pets, 'id')}/methods/GET`;
   await call('PUT', m, { authorizationType: 'NONE' });
   return { api: str(api, 'id'), root: str(api, 'rootResourceId'), pets: str(pets, 'id'), m };
@@ -90,7 +95,8 @@ export async function fixture(call: Call, name = 'fixture'): Promise<{ api: stri
 export function expectAwsError(reply: Reply, status: number, type: string, message: string | RegExp): void {
   const problems: string[] = [];
   if (reply.status !== status) problems.push(`status ${reply.status} ≠ ${status}`);
-  if (reply.headers.get('x-amzn-errortype') !== type) problems.push(`X-Amzn-ErrorType ${reply.headers.get('x-amzn-errortype')} ≠ ${type}`);
+  if (reply.headers.get('x-amzn-errortype') !== type)
+    problems.push(`X-Amzn-ErrorType ${reply.headers.get('x-amzn-errortype')} ≠ ${type}`);
   if (reply.json.__type !== type) problems.push(`__type ${String(reply.json.__type)} ≠ ${type}`);
   const msg = reply.json.message;
   const ok = typeof message === 'string' ? msg === message : typeof msg === 'string' && message.test(msg);

@@ -22,7 +22,12 @@ describe('request bodies', () => {
   it('malformed JSON is a 400 SerializationException and stores nothing', async () => {
     const before = items(await call('GET', '/restapis')).length;
     expectAwsError(await call('POST', '/restapis', '{"name": '), 400, 'SerializationException', /.+/);
-    expectAwsError(await call('POST', '/restapis', '[1, 2]'), 400, 'SerializationException', 'Start of list found where not expected');
+    expectAwsError(
+      await call('POST', '/restapis', '[1, 2]'),
+      400,
+      'SerializationException',
+      'Start of list found where not expected',
+    );
     expect(items(await call('GET', '/restapis'))).toHaveLength(before);
   });
 
@@ -30,8 +35,18 @@ describe('request bodies', () => {
     const f = await fixture(call, 'oversized');
     await call('PUT', `${f.m}/integration`, { type: 'MOCK' });
     const huge = JSON.stringify({ responseTemplates: { 'application/json': 'x'.repeat(6 * 1024 * 1024 + 10) } });
-    expectAwsError(await call('PUT', `${f.m}/integration/responses/200`, huge), 413, 'RequestEntityTooLargeException', /6291456 bytes/);
-    expectAwsError(await call('GET', `${f.m}/integration/responses/200`), 404, 'NotFoundException', 'Invalid Response status code specified');
+    expectAwsError(
+      await call('PUT', `${f.m}/integration/responses/200`, huge),
+      413,
+      'RequestEntityTooLargeException',
+      /6291456 bytes/,
+    );
+    expectAwsError(
+      await call('GET', `${f.m}/integration/responses/200`),
+      404,
+      'NotFoundException',
+      'Invalid Response status code specified',
+    );
   });
 
   it('unknown routes and verbs get an AWS-style 404 UnknownOperationException', async () => {
@@ -49,25 +64,47 @@ describe('request bodies', () => {
 });
 
 describe('CORS', () => {
-  it.each(['http://localhost:5173', 'http://127.0.0.1:4173', 'http://[::1]:8080'])('answers a preflight from %s with 204', async (origin) => {
-    const res = await fetch(`${h.base}/restapis/abc/resources/def/methods/GET/integration/responses/200`, {
-      method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization,x-amz-date,amz-sdk-invocation-id,content-type' },
-    });
-    expect(res.status).toBe(204);
-    expect(res.headers.get('access-control-allow-origin')).toBe(origin);
-    const allowMethods = res.headers.get('access-control-allow-methods') ?? '';
-    for (const m of ['GET', 'PUT', 'POST', 'PATCH', 'DELETE', 'OPTIONS']) expect(allowMethods).toContain(m);
-    const allowHeaders = (res.headers.get('access-control-allow-headers') ?? '').toLowerCase();
-    for (const hd of ['authorization', 'content-type', 'accept', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256', 'x-amz-user-agent', 'amz-sdk-invocation-id', 'amz-sdk-request']) {
-      expect(allowHeaders).toContain(hd);
-    }
-  });
+  it.each(['http://localhost:5173', 'http://127.0.0.1:4173', 'http://[::1]:8080'])(
+    'answers a preflight from %s with 204',
+    async (origin) => {
+      const res = await fetch(`${h.base}/restapis/abc/resources/def/methods/GET/integration/responses/200`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'PUT',
+          'access-control-request-headers': 'authorization,x-amz-date,amz-sdk-invocation-id,content-type',
+        },
+      });
+      expect(res.status).toBe(204);
+      expect(res.headers.get('access-control-allow-origin')).toBe(origin);
+      const allowMethods = res.headers.get('access-control-allow-methods') ?? '';
+      for (const m of ['GET', 'PUT', 'POST', 'PATCH', 'DELETE', 'OPTIONS']) expect(allowMethods).toContain(m);
+      const allowHeaders = (res.headers.get('access-control-allow-headers') ?? '').toLowerCase();
+      for (const hd of [
+        'authorization',
+        'content-type',
+        'accept',
+        'x-amz-date',
+        'x-amz-security-token',
+        'x-amz-content-sha256',
+        'x-amz-user-agent',
+        'amz-sdk-invocation-id',
+        'amz-sdk-request',
+      ]) {
+        expect(allowHeaders).toContain(hd);
+      }
+    },
+  );
 
   it('does not allow a foreign origin, and exposes the AWS error headers to allowed ones', async () => {
-    const foreign = await fetch(`${h.base}/restapis`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+    const foreign = await fetch(`${h.base}/restapis`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
-    const res = await fetch(`${h.base}/restapis/nope`, { headers: { origin: 'http://localhost:5173', accept: 'application/json' } });
+    const res = await fetch(`${h.base}/restapis/nope`, {
+      headers: { origin: 'http://localhost:5173', accept: 'application/json' },
+    });
     expect(res.status).toBe(404);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect((res.headers.get('access-control-expose-headers') ?? '').toLowerCase()).toContain('x-amzn-errortype');
@@ -81,8 +118,18 @@ describe('regions', () => {
     expect(eu.status).toBe(201);
     const id = str(eu, 'id');
     expect((await call('GET', `/restapis/${id}`, undefined, { authorization: sigv4('eu-west-1') })).status).toBe(200);
-    expectAwsError(await call('GET', `/restapis/${id}`), 404, 'NotFoundException', `Invalid API identifier specified 123456789012:${id}`);
-    expectAwsError(await call('GET', `/restapis/${id}`, undefined, { authorization: sigv4('us-west-2') }), 404, 'NotFoundException', /Invalid API identifier/);
+    expectAwsError(
+      await call('GET', `/restapis/${id}`),
+      404,
+      'NotFoundException',
+      `Invalid API identifier specified 123456789012:${id}`,
+    );
+    expectAwsError(
+      await call('GET', `/restapis/${id}`, undefined, { authorization: sigv4('us-west-2') }),
+      404,
+      'NotFoundException',
+      /Invalid API identifier/,
+    );
     const usEast = await call('GET', '/restapis', undefined, { authorization: sigv4('us-east-1') });
     expect(items(usEast).map((a) => a.id)).not.toContain(id);
     const euList = await call('GET', '/restapis', undefined, { authorization: sigv4('eu-west-1') });
@@ -101,7 +148,8 @@ describe('writes', () => {
     ]);
     expect(replies.map((r) => r.status)).toEqual([...codes.map(() => 201), 400]);
     const method = await call('GET', f.m);
-    const stored = (method.json.methodIntegration as { integrationResponses: Record<string, unknown> }).integrationResponses;
+    const stored = (method.json.methodIntegration as { integrationResponses: Record<string, unknown> })
+      .integrationResponses;
     expect(Object.keys(stored).sort()).toEqual(codes);
   });
 

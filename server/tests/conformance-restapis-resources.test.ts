@@ -33,24 +33,58 @@ describe('rest apis', () => {
 
   it('CreateRestApi echoes optional fields that were set', async () => {
     const r = await call('POST', '/restapis', {
-      name: 'full', description: 'd', version: 'v1', binaryMediaTypes: ['image/png'], minimumCompressionSize: 0,
-      apiKeySource: 'AUTHORIZER', endpointConfiguration: { types: ['REGIONAL'] }, tags: { team: 'x' },
+      name: 'full',
+      description: 'd',
+      version: 'v1',
+      binaryMediaTypes: ['image/png'],
+      minimumCompressionSize: 0,
+      apiKeySource: 'AUTHORIZER',
+      endpointConfiguration: { types: ['REGIONAL'] },
+      tags: { team: 'x' },
     });
     expect(r.status).toBe(201);
-    expect(r.json).toMatchObject({ description: 'd', version: 'v1', binaryMediaTypes: ['image/png'], minimumCompressionSize: 0,
-      apiKeySource: 'AUTHORIZER', endpointConfiguration: { types: ['REGIONAL'] }, tags: { team: 'x' } });
+    expect(r.json).toMatchObject({
+      description: 'd',
+      version: 'v1',
+      binaryMediaTypes: ['image/png'],
+      minimumCompressionSize: 0,
+      apiKeySource: 'AUTHORIZER',
+      endpointConfiguration: { types: ['REGIONAL'] },
+      tags: { team: 'x' },
+    });
   });
 
   it('CreateRestApi rejects what AWS rejects', async () => {
-    expectAwsError(await call('POST', '/restapis', { name: 'x', description: '' }), 400, 'BadRequestException', 'Description cannot be an empty string');
-    expectAwsError(await call('POST', '/restapis', { name: 'x', minimumCompressionSize: -1 }), 400, 'BadRequestException',
-      'Invalid minimum compression size, must be between 0 and 10485760');
-    expectAwsError(await call('POST', '/restapis', { name: 'x', apiKeySource: 'COOKIE' }), 400, 'ValidationException',
-      "1 validation error detected: Value 'COOKIE' at 'createRestApiInput.apiKeySource' failed to satisfy constraint: Member must satisfy enum value set: [HEADER, AUTHORIZER]");
-    expectAwsError(await call('POST', '/restapis', {}), 400, 'ValidationException',
-      "1 validation error detected: Value null at 'createRestApiInput.name' failed to satisfy constraint: Member must not be null");
-    expectAwsError(await call('POST', '/restapis', { name: 42 }), 400, 'SerializationException',
-      'class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String');
+    expectAwsError(
+      await call('POST', '/restapis', { name: 'x', description: '' }),
+      400,
+      'BadRequestException',
+      'Description cannot be an empty string',
+    );
+    expectAwsError(
+      await call('POST', '/restapis', { name: 'x', minimumCompressionSize: -1 }),
+      400,
+      'BadRequestException',
+      'Invalid minimum compression size, must be between 0 and 10485760',
+    );
+    expectAwsError(
+      await call('POST', '/restapis', { name: 'x', apiKeySource: 'COOKIE' }),
+      400,
+      'ValidationException',
+      "1 validation error detected: Value 'COOKIE' at 'createRestApiInput.apiKeySource' failed to satisfy constraint: Member must satisfy enum value set: [HEADER, AUTHORIZER]",
+    );
+    expectAwsError(
+      await call('POST', '/restapis', {}),
+      400,
+      'ValidationException',
+      "1 validation error detected: Value null at 'createRestApiInput.name' failed to satisfy constraint: Member must not be null",
+    );
+    expectAwsError(
+      await call('POST', '/restapis', { name: 42 }),
+      400,
+      'SerializationException',
+      'class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String',
+    );
   });
 
   it('GetRestApi returns the created api; a wrong-case id is 404 with the account in the message', async () => {
@@ -59,7 +93,12 @@ describe('rest apis', () => {
     expect(got.status).toBe(200);
     expect(got.json).toEqual(created.json);
     const upper = str(created, 'id').toUpperCase();
-    expectAwsError(await call('GET', `/restapis/${upper}`), 404, 'NotFoundException', `Invalid API identifier specified 123456789012:${upper}`);
+    expectAwsError(
+      await call('GET', `/restapis/${upper}`),
+      404,
+      'NotFoundException',
+      `Invalid API identifier specified 123456789012:${upper}`,
+    );
   });
 
   it('GetRestApis pages with limit/position and omits position on the last page', async () => {
@@ -81,7 +120,12 @@ describe('rest apis', () => {
       const all = await c('GET', '/restapis');
       expect(items(all)).toHaveLength(5);
       expect(all.json).not.toHaveProperty('position');
-      expectAwsError(await c('GET', '/restapis?position=%21%21'), 400, 'BadRequestException', 'Invalid position parameter specified');
+      expectAwsError(
+        await c('GET', '/restapis?position=%21%21'),
+        400,
+        'BadRequestException',
+        'Invalid position parameter specified',
+      );
     } finally {
       await local.close();
     }
@@ -93,9 +137,24 @@ describe('rest apis', () => {
     const del = await call('DELETE', `/restapis/${id}`);
     expect(del.status).toBe(202);
     expect(del.text).toBe('');
-    expectAwsError(await call('GET', `/restapis/${id}`), 404, 'NotFoundException', `Invalid API identifier specified 123456789012:${id}`);
-    expectAwsError(await call('DELETE', `/restapis/${id}`), 404, 'NotFoundException', `Invalid API identifier specified 123456789012:${id}`);
-    expectAwsError(await call('GET', `/restapis/${id}/resources`), 404, 'NotFoundException', `Invalid API identifier specified 123456789012:${id}`);
+    expectAwsError(
+      await call('GET', `/restapis/${id}`),
+      404,
+      'NotFoundException',
+      `Invalid API identifier specified 123456789012:${id}`,
+    );
+    expectAwsError(
+      await call('DELETE', `/restapis/${id}`),
+      404,
+      'NotFoundException',
+      `Invalid API identifier specified 123456789012:${id}`,
+    );
+    expectAwsError(
+      await call('GET', `/restapis/${id}/resources`),
+      404,
+      'NotFoundException',
+      `Invalid API identifier specified 123456789012:${id}`,
+    );
   });
 });
 
@@ -106,7 +165,12 @@ describe('resources', () => {
     const root = str(api, 'rootResourceId');
     const pets = await call('POST', `/restapis/${apiId}/resources/${root}`, { pathPart: 'pets' });
     expect(pets.status).toBe(201);
-    expect(pets.json).toEqual({ id: expect.stringMatching(/^[a-z0-9]{6}$/), parentId: root, pathPart: 'pets', path: '/pets' });
+    expect(pets.json).toEqual({
+      id: expect.stringMatching(/^[a-z0-9]{6}$/),
+      parentId: root,
+      pathPart: 'pets',
+      path: '/pets',
+    });
     const child = await call('POST', `/restapis/${apiId}/resources/${str(pets, 'id')}`, { pathPart: '{petId}' });
     expect(child.json).toMatchObject({ path: '/pets/{petId}', parentId: str(pets, 'id') });
     const rootGet = await call('GET', `/restapis/${apiId}/resources/${root}`);
@@ -118,19 +182,45 @@ describe('resources', () => {
     const api = await call('POST', '/restapis', { name: 'res-errors' });
     const apiId = str(api, 'id');
     const root = str(api, 'rootResourceId');
-    expectAwsError(await call('POST', `/restapis/${apiId}/resources/nope00`, { pathPart: 'x' }), 404, 'NotFoundException', 'Invalid Resource identifier specified');
-    expectAwsError(await call('POST', `/restapis/zzzzzzzzzz/resources/${root}`, { pathPart: 'x' }), 404, 'NotFoundException', 'Invalid Resource identifier specified');
+    expectAwsError(
+      await call('POST', `/restapis/${apiId}/resources/nope00`, { pathPart: 'x' }),
+      404,
+      'NotFoundException',
+      'Invalid Resource identifier specified',
+    );
+    expectAwsError(
+      await call('POST', `/restapis/zzzzzzzzzz/resources/${root}`, { pathPart: 'x' }),
+      404,
+      'NotFoundException',
+      'Invalid Resource identifier specified',
+    );
     await call('POST', `/restapis/${apiId}/resources/${root}`, { pathPart: 'pets' });
-    expectAwsError(await call('POST', `/restapis/${apiId}/resources/${root}`, { pathPart: 'pets' }), 409, 'ConflictException',
-      'Another resource with the same parent already has this name: pets');
+    expectAwsError(
+      await call('POST', `/restapis/${apiId}/resources/${root}`, { pathPart: 'pets' }),
+      409,
+      'ConflictException',
+      'Another resource with the same parent already has this name: pets',
+    );
     const proxy = await call('POST', `/restapis/${apiId}/resources/${root}`, { pathPart: '{proxy+}' });
     expect(proxy.status).toBe(201);
-    expectAwsError(await call('POST', `/restapis/${apiId}/resources/${root}`, { pathPart: '{id}' }), 400, 'BadRequestException',
-      'A sibling ({proxy+}) of this resource already has a variable path part -- only one is allowed');
-    expectAwsError(await call('POST', `/restapis/${apiId}/resources/${str(proxy, 'id')}`, { pathPart: 'x' }), 400, 'BadRequestException',
-      'Cannot create a child of a resource with a greedy path variable: {proxy+}');
-    expectAwsError(await call('POST', `/restapis/${apiId}/resources/${root}`, {}), 400, 'ValidationException',
-      "1 validation error detected: Value null at 'createResourceInput.pathPart' failed to satisfy constraint: Member must not be null");
+    expectAwsError(
+      await call('POST', `/restapis/${apiId}/resources/${root}`, { pathPart: '{id}' }),
+      400,
+      'BadRequestException',
+      'A sibling ({proxy+}) of this resource already has a variable path part -- only one is allowed',
+    );
+    expectAwsError(
+      await call('POST', `/restapis/${apiId}/resources/${str(proxy, 'id')}`, { pathPart: 'x' }),
+      400,
+      'BadRequestException',
+      'Cannot create a child of a resource with a greedy path variable: {proxy+}',
+    );
+    expectAwsError(
+      await call('POST', `/restapis/${apiId}/resources/${root}`, {}),
+      400,
+      'ValidationException',
+      "1 validation error detected: Value null at 'createResourceInput.pathPart' failed to satisfy constraint: Member must not be null",
+    );
   });
 
   it('GetResources lists verbs as empty objects without embed and full methods with embed=methods', async () => {
@@ -141,16 +231,28 @@ describe('resources', () => {
     const plain = await call('GET', `/restapis/${f.api}/resources`);
     expect(plain.status).toBe(200);
     const byPath = Object.fromEntries(items(plain).map((r) => [r.path, r]));
-    expect(byPath['/pets']).toEqual({ id: f.pets, parentId: f.root, pathPart: 'pets', path: '/pets', resourceMethods: { GET: {} } });
+    expect(byPath['/pets']).toEqual({
+      id: f.pets,
+      parentId: f.root,
+      pathPart: 'pets',
+      path: '/pets',
+      resourceMethods: { GET: {} },
+    });
     expect(byPath['/']).toEqual({ id: f.root, path: '/' });
     const embedded = await call('GET', `/restapis/${f.api}/resources?embed=methods`);
     const pets = items(embedded).find((r) => r.path === '/pets');
     expect(pets?.resourceMethods).toEqual({
       GET: {
-        httpMethod: 'GET', authorizationType: 'NONE', apiKeyRequired: false,
+        httpMethod: 'GET',
+        authorizationType: 'NONE',
+        apiKeyRequired: false,
         methodResponses: { '200': { statusCode: '200' } },
         methodIntegration: {
-          type: 'MOCK', passthroughBehavior: 'WHEN_NO_MATCH', timeoutInMillis: 29000, cacheNamespace: f.pets, cacheKeyParameters: [],
+          type: 'MOCK',
+          passthroughBehavior: 'WHEN_NO_MATCH',
+          timeoutInMillis: 29000,
+          cacheNamespace: f.pets,
+          cacheKeyParameters: [],
           integrationResponses: { '200': { statusCode: '200', selectionPattern: '' } },
         },
       },
@@ -164,7 +266,10 @@ describe('resources', () => {
     for (let i = 0; i < 29; i++) await call('POST', `/restapis/${apiId}/resources/${root}`, { pathPart: `r${i}` });
     const first = await call('GET', `/restapis/${apiId}/resources`);
     expect(items(first)).toHaveLength(25);
-    const second = await call('GET', `/restapis/${apiId}/resources?position=${encodeURIComponent(str(first, 'position'))}`);
+    const second = await call(
+      'GET',
+      `/restapis/${apiId}/resources?position=${encodeURIComponent(str(first, 'position'))}`,
+    );
     expect(items(second)).toHaveLength(5);
     expect(second.json).not.toHaveProperty('position');
     const ids = [...items(first), ...items(second)].map((r) => String(r.id));
@@ -181,13 +286,28 @@ describe('resources', () => {
     const f = await fixture(call, 'delete-tree');
     const child = await call('POST', `/restapis/${f.api}/resources/${f.pets}`, { pathPart: '{petId}' });
     const childId = str(child, 'id');
-    expectAwsError(await call('GET', `/restapis/${f.api}/resources/nope00`), 404, 'NotFoundException', 'Invalid Resource identifier specified');
+    expectAwsError(
+      await call('GET', `/restapis/${f.api}/resources/nope00`),
+      404,
+      'NotFoundException',
+      'Invalid Resource identifier specified',
+    );
     const del = await call('DELETE', `/restapis/${f.api}/resources/${f.pets}`);
     expect(del.status).toBe(202);
-    expectAwsError(await call('GET', `/restapis/${f.api}/resources/${childId}`), 404, 'NotFoundException', 'Invalid Resource identifier specified');
+    expectAwsError(
+      await call('GET', `/restapis/${f.api}/resources/${childId}`),
+      404,
+      'NotFoundException',
+      'Invalid Resource identifier specified',
+    );
     expectAwsError(await call('GET', f.m), 404, 'NotFoundException', 'Invalid Resource identifier specified');
     const left = await call('GET', `/restapis/${f.api}/resources`);
     expect(items(left).map((r) => r.path)).toEqual(['/']);
-    expectAwsError(await call('DELETE', `/restapis/${f.api}/resources/${f.pets}`), 404, 'NotFoundException', 'Invalid Resource identifier specified');
+    expectAwsError(
+      await call('DELETE', `/restapis/${f.api}/resources/${f.pets}`),
+      404,
+      'NotFoundException',
+      'Invalid Resource identifier specified',
+    );
   });
 });

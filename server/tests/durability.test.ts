@@ -30,8 +30,16 @@ function putBody(tag: string) {
 }
 
 async function createFixture(baseUrl: string): Promise<Fixture> {
-  const api = await apigwOk<{ id: string; rootResourceId: string }>(baseUrl, 'POST', '/restapis', 201, { name: 'durability' });
-  const res = await apigwOk<{ id: string }>(baseUrl, 'POST', `/restapis/${api.id}/resources/${api.rootResourceId}`, 201, { pathPart: 'items' });
+  const api = await apigwOk<{ id: string; rootResourceId: string }>(baseUrl, 'POST', '/restapis', 201, {
+    name: 'durability',
+  });
+  const res = await apigwOk<{ id: string }>(
+    baseUrl,
+    'POST',
+    `/restapis/${api.id}/resources/${api.rootResourceId}`,
+    201,
+    { pathPart: 'items' },
+  );
   const method = `/restapis/${api.id}/resources/${res.id}/methods/GET`;
   await apigwOk(baseUrl, 'PUT', method, 201, { authorizationType: 'NONE' });
   await apigwOk(baseUrl, 'PUT', `${method}/integration`, 201, { type: 'MOCK' });
@@ -39,9 +47,15 @@ async function createFixture(baseUrl: string): Promise<Fixture> {
 }
 
 async function declareVersionHeader(baseUrl: string, f: Fixture, statusCode: string): Promise<void> {
-  await apigwOk(baseUrl, 'PUT', `/restapis/${f.apiId}/resources/${f.resourceId}/methods/GET/responses/${statusCode}`, 201, {
-    responseParameters: { [versionHeader]: false },
-  });
+  await apigwOk(
+    baseUrl,
+    'PUT',
+    `/restapis/${f.apiId}/resources/${f.resourceId}/methods/GET/responses/${statusCode}`,
+    201,
+    {
+      responseParameters: { [versionHeader]: false },
+    },
+  );
 }
 
 describe('durability across kill -9', () => {
@@ -59,40 +73,53 @@ describe('durability across kill -9', () => {
     dirs.clear();
   });
 
-  it('keeps every acknowledged write after SIGKILL right after the last acknowledgement', { timeout: 90_000 }, async () => {
-    const first = await launch();
-    const f = await createFixture(first.baseUrl);
-    const statusCodes = Array.from({ length: 30 }, (_, i) => String(200 + i));
-    const acked: { path: string; body: unknown }[] = [];
+  it(
+    'keeps every acknowledged write after SIGKILL right after the last acknowledgement',
+    { timeout: 90_000 },
+    async () => {
+      const first = await launch();
+      const f = await createFixture(first.baseUrl);
+      const statusCodes = Array.from({ length: 30 }, (_, i) => String(200 + i));
+      const acked: { path: string; body: unknown }[] = [];
 
-    for (const [i, code] of statusCodes.entries()) {
-      await declareVersionHeader(first.baseUrl, f, code);
-      const path = integrationResponsePath(f.apiId, f.resourceId, 'GET', code);
-      const put = await apigwOk(first.baseUrl, 'PUT', path, 201, putBody(`write${i}`));
-      expect(put).toEqual(integrationResponseFor(`write${i}`, code));
-      acked.push({ path, body: put });
-      const child = await apigwOk<{ id: string; path: string }>(
-        first.baseUrl, 'POST', `/restapis/${f.apiId}/resources/${f.resourceId}`, 201, { pathPart: `child-${i}` },
+      for (const [i, code] of statusCodes.entries()) {
+        await declareVersionHeader(first.baseUrl, f, code);
+        const path = integrationResponsePath(f.apiId, f.resourceId, 'GET', code);
+        const put = await apigwOk(first.baseUrl, 'PUT', path, 201, putBody(`write${i}`));
+        expect(put).toEqual(integrationResponseFor(`write${i}`, code));
+        acked.push({ path, body: put });
+        const child = await apigwOk<{ id: string; path: string }>(
+          first.baseUrl,
+          'POST',
+          `/restapis/${f.apiId}/resources/${f.resourceId}`,
+          201,
+          { pathPart: `child-${i}` },
+        );
+        acked.push({ path: `/restapis/${f.apiId}/resources/${child.id}`, body: child });
+      }
+      // The final acknowledged write is followed by the crash with no pause in between.
+      const lastPath = integrationResponsePath(f.apiId, f.resourceId, 'GET', '200');
+      const last = await apigwOk(first.baseUrl, 'PUT', lastPath, 201, putBody('final'));
+      await first.kill9();
+      acked.push({ path: lastPath, body: last });
+
+      const second = await launch(first.dataDir);
+      const expected = new Map(acked.map((w) => [w.path, w.body]));
+      for (const [path, body] of expected) {
+        const got = await apigw(second.baseUrl, 'GET', path);
+        expect({ path, status: got.status, body: got.body }).toEqual({ path, status: 200, body });
+      }
+      const resources = await apigwOk<{ item: { path: string }[] }>(
+        second.baseUrl,
+        'GET',
+        `/restapis/${f.apiId}/resources?limit=500`,
+        200,
       );
-      acked.push({ path: `/restapis/${f.apiId}/resources/${child.id}`, body: child });
-    }
-    // The final acknowledged write is followed by the crash with no pause in between.
-    const lastPath = integrationResponsePath(f.apiId, f.resourceId, 'GET', '200');
-    const last = await apigwOk(first.baseUrl, 'PUT', lastPath, 201, putBody('final'));
-    await first.kill9();
-    acked.push({ path: lastPath, body: last });
-
-    const second = await launch(first.dataDir);
-    const expected = new Map(acked.map((w) => [w.path, w.body]));
-    for (const [path, body] of expected) {
-      const got = await apigw(second.baseUrl, 'GET', path);
-      expect({ path, status: got.status, body: got.body }).toEqual({ path, status: 200, body });
-    }
-    const resources = await apigwOk<{ item: { path: string }[] }>(second.baseUrl, 'GET', `/restapis/${f.apiId}/resources?limit=500`, 200);
-    expect(resources.item.map((r) => r.path).sort()).toEqual(
-      ['/', '/items', ...statusCodes.map((_, i) => `/items/child-${i}`)].sort(),
-    );
-  });
+      expect(resources.item.map((r) => r.path).sort()).toEqual(
+        ['/', '/items', ...statusCodes.map((_, i) => `/items/child-${i}`)].sort(),
+      );
+    },
+  );
 
   it('stores exactly one whole version when SIGKILL hits a burst of concurrent PUTs', { timeout: 90_000 }, async () => {
     const first = await launch();

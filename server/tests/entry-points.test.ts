@@ -56,7 +56,11 @@ async function run(script: string, args: string[], ready: RegExp): Promise<Runni
 }
 
 const apiNames = async (base: string) =>
-  ((await (await fetch(`${base}/restapis`, { headers: { accept: 'application/json' } })).json()) as { item: { name: string }[] }).item
+  (
+    (await (await fetch(`${base}/restapis`, { headers: { accept: 'application/json' } })).json()) as {
+      item: { name: string }[];
+    }
+  ).item
     .map((a) => a.name)
     .sort();
 
@@ -67,7 +71,11 @@ describe('emulator-cli', () => {
     const dataDir = tempDir();
     const first = await run('emulator-cli.ts', ['--port', '0', '--data-dir', dataDir], ready);
     expect(await apiNames(first.base)).toEqual(['Notifications', 'PetStore']);
-    await fetch(`${first.base}/restapis`, { method: 'POST', body: JSON.stringify({ name: 'mine' }), headers: { 'content-type': 'application/json' } });
+    await fetch(`${first.base}/restapis`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'mine' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(await first.stop()).toBe(0);
     const second = await run('emulator-cli.ts', ['--port', '0', '--data-dir', dataDir], ready);
     expect(await apiNames(second.base)).toEqual(['Notifications', 'PetStore', 'mine']);
@@ -102,7 +110,11 @@ describe('start', () => {
     expect(unknownApi.headers.get('x-amzn-errortype')).toBe('NotFoundException');
     const forward = await fetch(`${app.base}/__forward/restapis`);
     expect(forward.headers.get('content-type') ?? '').not.toContain('text/html');
-    await fetch(`${app.base}/restapis`, { method: 'POST', body: JSON.stringify({ name: 'extra' }), headers: { 'content-type': 'application/json' } });
+    await fetch(`${app.base}/restapis`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'extra' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(await app.stop()).toBe(0);
 
     const reset = await run('start.ts', [...args, '--reset'], ready);

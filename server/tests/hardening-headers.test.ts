@@ -14,10 +14,12 @@ function app() {
 }
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(';').map((d) => {
-    const [name, ...values] = d.trim().split(/\s+/);
-    return [name ?? '', values];
-  }));
+  return new Map(
+    csp.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name ?? '', values];
+    }),
+  );
 }
 
 describe('securityHeaders', () => {
@@ -53,12 +55,16 @@ describe('securityHeaders', () => {
     // Nothing broader than one endpoint per region: no scheme-only or domain-wide wildcards.
     for (const source of connect) {
       expect(source).not.toMatch(/^(\*|https?:|https?:\/\/\*.*)$/);
-      if (source.includes('amazonaws.com')) expect(source).toMatch(/^https:\/\/apigateway\.[a-z]{2}(-[a-z]+)+-\d\.amazonaws\.com$/);
+      if (source.includes('amazonaws.com'))
+        expect(source).toMatch(/^https:\/\/apigateway\.[a-z]{2}(-[a-z]+)+-\d\.amazonaws\.com$/);
     }
   });
 
   it('takes extra connect-src origins and a different region list', () => {
-    const connect = directives(contentSecurityPolicy({ awsRegions: ['eu-west-1'], extraConnectSrc: ['https://gw.example.com'] })).get('connect-src') ?? [];
+    const connect =
+      directives(contentSecurityPolicy({ awsRegions: ['eu-west-1'], extraConnectSrc: ['https://gw.example.com'] })).get(
+        'connect-src',
+      ) ?? [];
     expect(connect).toContain('https://apigateway.eu-west-1.amazonaws.com');
     expect(connect).not.toContain('https://apigateway.us-east-1.amazonaws.com');
     expect(connect).toContain('https://gw.example.com');

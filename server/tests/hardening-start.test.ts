@@ -43,10 +43,25 @@ beforeAll(async () => {
   const dist = join(dir, 'dist');
   mkdirSync(dist);
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>fixture</title>');
-  app = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'server', 'start.ts'), '--port', '0', '--data-dir', join(dir, 'data'), '--reset', '--dist-dir', dist], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  app = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(repoRoot, 'server', 'start.ts'),
+      '--port',
+      '0',
+      '--data-dir',
+      join(dir, 'data'),
+      '--reset',
+      '--dist-dir',
+      dist,
+    ],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   appBase = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`start.ts not ready in time:\n${out}`)), 30_000);
@@ -105,7 +120,10 @@ function rawRequestLine(lines: string[]): Promise<string> {
 
 describe('the forwarding route in server/start.ts', () => {
   it('relays to an allowlisted target (the control for the refusals below)', async () => {
-    const res = await raw('/__forward/restapis?limit=5', { 'x-forward-target': targetOrigin, accept: 'application/json' });
+    const res = await raw('/__forward/restapis?limit=5', {
+      'x-forward-target': targetOrigin,
+      accept: 'application/json',
+    });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ reached: 'target' });
     expect(seen.map((s) => s.url)).toEqual(['/restapis?limit=5']);

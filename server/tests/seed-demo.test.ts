@@ -28,13 +28,19 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const methods = () => resources.flatMap((r) => Object.values(r.resourceMethods ?? {}).map((m) => ({ path: r.path, m })));
+const methods = () =>
+  resources.flatMap((r) => Object.values(r.resourceMethods ?? {}).map((m) => ({ path: r.path, m })));
 const integrations = () => methods().flatMap(({ m }) => (m.methodIntegration ? [m.methodIntegration] : []));
 const irs = () => integrations().flatMap((i: IntegrationDoc) => Object.values(i.integrationResponses ?? {}));
 
 describe('seedDemo', () => {
   it('creates two APIs; the Pet Store has at least 12 resources and methods', () => {
-    expect(store.listRestApis('us-east-1', '', 10).items.map((a) => a.name).sort()).toEqual(['Notifications', 'PetStore']);
+    expect(
+      store
+        .listRestApis('us-east-1', '', 10)
+        .items.map((a) => a.name)
+        .sort(),
+    ).toEqual(['Notifications', 'PetStore']);
     expect(resources.length).toBeGreaterThanOrEqual(12);
     expect(methods().length).toBeGreaterThanOrEqual(12);
   });
@@ -42,7 +48,15 @@ describe('seedDemo', () => {
   it('mixes MOCK, HTTP, Lambda AWS and an AWS_PROXY {proxy+} integration', () => {
     const types = new Set(integrations().map((i) => i.type));
     expect(types).toEqual(new Set(['MOCK', 'HTTP', 'AWS', 'AWS_PROXY']));
-    expect(integrations().some((i) => i.type === 'AWS' && /^arn:aws:apigateway:us-east-1:lambda:path\/2015-03-31\/functions\/arn:aws:lambda:us-east-1:123456789012:function:.+\/invocations$/.test(i.uri ?? ''))).toBe(true);
+    expect(
+      integrations().some(
+        (i) =>
+          i.type === 'AWS' &&
+          /^arn:aws:apigateway:us-east-1:lambda:path\/2015-03-31\/functions\/arn:aws:lambda:us-east-1:123456789012:function:.+\/invocations$/.test(
+            i.uri ?? '',
+          ),
+      ),
+    ).toBe(true);
     const proxy = methods().find(({ path }) => path.endsWith('{proxy+}'));
     expect(proxy?.m.methodIntegration?.type).toBe('AWS_PROXY');
   });
@@ -56,8 +70,18 @@ describe('seedDemo', () => {
     expect(values.some((v) => v.startsWith('integration.response.body.'))).toBe(true);
     const contentTypes = new Set(irs().flatMap((r) => Object.keys(r.responseTemplates ?? {})));
     expect(contentTypes.size).toBeGreaterThanOrEqual(4);
-    expect(new Set(irs().map((r) => r.contentHandling).filter(Boolean))).toEqual(new Set(['CONVERT_TO_BINARY', 'CONVERT_TO_TEXT']));
-    expect(methods().some(({ m }) => Object.values(m.methodResponses ?? {}).some((mr) => Object.keys(mr.responseParameters ?? {}).length > 0))).toBe(true);
+    expect(
+      new Set(
+        irs()
+          .map((r) => r.contentHandling)
+          .filter(Boolean),
+      ),
+    ).toEqual(new Set(['CONVERT_TO_BINARY', 'CONVERT_TO_TEXT']));
+    expect(
+      methods().some(({ m }) =>
+        Object.values(m.methodResponses ?? {}).some((mr) => Object.keys(mr.responseParameters ?? {}).length > 0),
+      ),
+    ).toBe(true);
   });
 
   it('contains one method that breaks at run time: an integration response without a method response, and no default', () => {

@@ -75,11 +75,14 @@ export function describeApiError(error: unknown): { title: string; detail: strin
     return {
       title: 'Forwarding refused',
       detail:
-        "This app only forwards requests to local addresses (127.0.0.1, localhost, [::1]) and to https API Gateway endpoints. Choose such an endpoint or turn off forwarding.",
+        'This app only forwards requests to local addresses (127.0.0.1, localhost, [::1]) and to https API Gateway endpoints. Choose such an endpoint or turn off forwarding.',
     };
   }
   if (t === 'AccessDeniedException') {
-    return { title: 'Permission denied', detail: `The credentials are valid but not allowed to do this. ${error.message}${ref}`.trim() };
+    return {
+      title: 'Permission denied',
+      detail: `The credentials are valid but not allowed to do this. ${error.message}${ref}`.trim(),
+    };
   }
   if (
     t === 'UnrecognizedClientException' ||
@@ -94,11 +97,15 @@ export function describeApiError(error: unknown): { title: string; detail: strin
   ) {
     return {
       title: 'Credentials were rejected',
-      detail: `The server did not accept the access key, secret or session token${t ? ` (${t})` : ''}. Check them, and check that the region matches the endpoint. ${error.message}${ref}`.trim(),
+      detail:
+        `The server did not accept the access key, secret or session token${t ? ` (${t})` : ''}. Check them, and check that the region matches the endpoint. ${error.message}${ref}`.trim(),
     };
   }
   if (t === 'TooManyRequestsException' || t === 'LimitExceededException' || error.status === 429) {
-    return { title: 'Too many requests', detail: `The server is throttling requests. Wait a moment and try again. ${error.message}${ref}` };
+    return {
+      title: 'Too many requests',
+      detail: `The server is throttling requests. Wait a moment and try again. ${error.message}${ref}`,
+    };
   }
   if (t === 'NotFoundException' || error.status === 404) {
     return {
@@ -107,13 +114,19 @@ export function describeApiError(error: unknown): { title: string; detail: strin
     };
   }
   if (t === 'ConflictException') return { title: 'Conflict', detail: `${error.message}${ref}` };
-  if (t === 'BadRequestException' || t === 'ValidationException' || t === 'SerializationException' || t === 'VALIDATION_ERROR') {
+  if (
+    t === 'BadRequestException' ||
+    t === 'ValidationException' ||
+    t === 'SerializationException' ||
+    t === 'VALIDATION_ERROR'
+  ) {
     return { title: 'The request was rejected', detail: `${error.message}${ref}` };
   }
   if (error.status !== undefined && error.status >= 500) {
     return {
       title: 'Server error',
-      detail: `The server failed (HTTP ${error.status})${t ? ` with ${t}` : ''}. Some emulators do not implement every operation. ${error.message}${ref}`.trim(),
+      detail:
+        `The server failed (HTTP ${error.status})${t ? ` with ${t}` : ''}. Some emulators do not implement every operation. ${error.message}${ref}`.trim(),
     };
   }
   return { title: t || 'Request failed', detail: `${error.message}${ref}` };

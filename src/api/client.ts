@@ -65,7 +65,13 @@ export interface ApiGatewayClient {
   getAllResources(restApiId: string, opts?: PagingOptions & { embedMethods?: boolean }): Promise<Resource[]>;
   getResource(restApiId: string, resourceId: string, opts?: CallOptions): Promise<Resource>;
   getMethod(restApiId: string, resourceId: string, httpMethod: string, opts?: CallOptions): Promise<Method>;
-  getMethodResponse(restApiId: string, resourceId: string, httpMethod: string, statusCode: string, opts?: CallOptions): Promise<MethodResponse>;
+  getMethodResponse(
+    restApiId: string,
+    resourceId: string,
+    httpMethod: string,
+    statusCode: string,
+    opts?: CallOptions,
+  ): Promise<MethodResponse>;
   putMethodResponse(
     restApiId: string,
     resourceId: string,
@@ -83,7 +89,13 @@ export interface ApiGatewayClient {
     opts?: CallOptions,
   ): Promise<MethodResponse>;
   getIntegration(restApiId: string, resourceId: string, httpMethod: string, opts?: CallOptions): Promise<Integration>;
-  getIntegrationResponse(restApiId: string, resourceId: string, httpMethod: string, statusCode: string, opts?: CallOptions): Promise<IntegrationResponse>;
+  getIntegrationResponse(
+    restApiId: string,
+    resourceId: string,
+    httpMethod: string,
+    statusCode: string,
+    opts?: CallOptions,
+  ): Promise<IntegrationResponse>;
   putIntegrationResponse(
     restApiId: string,
     resourceId: string,
@@ -100,11 +112,23 @@ export interface ApiGatewayClient {
     patchOperations: PatchOperation[],
     opts?: CallOptions,
   ): Promise<IntegrationResponse>;
-  deleteIntegrationResponse(restApiId: string, resourceId: string, httpMethod: string, statusCode: string, opts?: CallOptions): Promise<void>;
+  deleteIntegrationResponse(
+    restApiId: string,
+    resourceId: string,
+    httpMethod: string,
+    statusCode: string,
+    opts?: CallOptions,
+  ): Promise<void>;
   /** The exact request a call would send (for the review step), with Authorization and tokens redacted. */
   describeRequest(
     op: 'putIntegrationResponse',
-    args: { restApiId: string; resourceId: string; httpMethod: string; statusCode: string; body: IntegrationResponseInput },
+    args: {
+      restApiId: string;
+      resourceId: string;
+      httpMethod: string;
+      statusCode: string;
+      body: IntegrationResponseInput;
+    },
   ): Promise<DescribedRequest>;
 }
 
@@ -144,7 +168,11 @@ function isIdempotent(method: HttpMethod): boolean {
 }
 
 function isThrottle(errorType: string | undefined, status: number | undefined): boolean {
-  return errorType === 'TooManyRequestsException' || errorType === 'LimitExceededException' || (errorType === undefined && status === 429);
+  return (
+    errorType === 'TooManyRequestsException' ||
+    errorType === 'LimitExceededException' ||
+    (errorType === undefined && status === 429)
+  );
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -179,7 +207,12 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out || '(body)';
 }
 
-function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown, status: number, requestId: string | undefined): z.output<S> {
+function parseWith<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  status: number,
+  requestId: string | undefined,
+): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -243,7 +276,8 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
     if (resolved !== '') return resolved;
     // Read through globalThis so this module also typechecks for Node tests (no DOM lib there).
     const loc: unknown = Reflect.get(globalThis, 'location');
-    const origin = loc && typeof loc === 'object' && 'origin' in loc && typeof loc.origin === 'string' ? loc.origin : undefined;
+    const origin =
+      loc && typeof loc === 'object' && 'origin' in loc && typeof loc.origin === 'string' ? loc.origin : undefined;
     if (!origin) {
       throw new ApiError({ kind: 'network', message: 'No endpoint configured and no page origin to fall back to.' });
     }
@@ -272,7 +306,9 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
   }
 
   /** Signs for the *target* URL so that the signature stays valid when the request is forwarded. */
-  async function signedRequest(spec: RequestSpec): Promise<{ url: string; headers: Headers; body: string | undefined }> {
+  async function signedRequest(
+    spec: RequestSpec,
+  ): Promise<{ url: string; headers: Headers; body: string | undefined }> {
     const url = buildUrl(spec);
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -315,7 +351,12 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
     const failure = (cause: unknown): ApiError => {
       if (signal?.aborted) return abortedError(cause);
       if (timedOut) {
-        return new ApiError({ kind: 'timeout', message: `No answer within ${Math.round(timeoutMs / 1000)} s.`, retryable: true, cause });
+        return new ApiError({
+          kind: 'timeout',
+          message: `No answer within ${Math.round(timeoutMs / 1000)} s.`,
+          retryable: true,
+          cause,
+        });
       }
       return new ApiError({
         kind: 'network',
@@ -329,7 +370,12 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
       let response: Response;
       let text: string;
       try {
-        response = await doFetch(fetchUrl, { method: spec.method, headers: req.headers, body: req.body, signal: controller.signal });
+        response = await doFetch(fetchUrl, {
+          method: spec.method,
+          headers: req.headers,
+          body: req.body,
+          signal: controller.signal,
+        });
         text = await response.text();
       } catch (e) {
         throw failure(e);
@@ -362,7 +408,13 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
         return body.data;
       }
       if (text.trim() === '') return undefined;
-      if (!parsed) throwUnparseable(`The server answered HTTP ${status} with a body that is not JSON.`, '(body)', status, requestId);
+      if (!parsed)
+        throwUnparseable(
+          `The server answered HTTP ${status} with a body that is not JSON.`,
+          '(body)',
+          status,
+          requestId,
+        );
       return body;
     }
 
@@ -396,7 +448,8 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
 
   function envelopeError(error: unknown, status: number, requestId: string | undefined): ApiError {
     const code = isRecord(error) ? (str(error.code) ?? str(error.type)) : undefined;
-    const message = (isRecord(error) ? (str(error.message) ?? str(error.Message)) : undefined) ?? 'The server reported an error.';
+    const message =
+      (isRecord(error) ? (str(error.message) ?? str(error.Message)) : undefined) ?? 'The server reported an error.';
     return new ApiError({
       kind: 'aws',
       errorType: code,
@@ -415,11 +468,16 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
         return await attempt(spec, signal);
       } catch (e) {
         const err =
-          e instanceof ApiError ? e : new ApiError({ kind: 'network', message: e instanceof Error ? e.message : 'Request failed.', cause: e });
+          e instanceof ApiError
+            ? e
+            : new ApiError({ kind: 'network', message: e instanceof Error ? e.message : 'Request failed.', cause: e });
         const throttled = err.kind === 'aws' && isThrottle(err.errorType, err.status);
-        const transient = (err.kind === 'network' || err.kind === 'timeout' || (err.kind === 'aws' && (err.status ?? 0) >= 500)) && isIdempotent(spec.method);
+        const transient =
+          (err.kind === 'network' || err.kind === 'timeout' || (err.kind === 'aws' && (err.status ?? 0) >= 500)) &&
+          isIdempotent(spec.method);
         if (!(throttled || transient)) {
-          if (err.kind === 'network' || err.kind === 'timeout' || (err.kind === 'aws' && (err.status ?? 0) >= 500)) err.retryable = isIdempotent(spec.method);
+          if (err.kind === 'network' || err.kind === 'timeout' || (err.kind === 'aws' && (err.status ?? 0) >= 500))
+            err.retryable = isIdempotent(spec.method);
           throw err;
         }
         if (n >= maxRetries) throw err;
@@ -430,7 +488,11 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
     }
   }
 
-  async function call<S extends z.ZodMiniType>(spec: RequestSpec, schema: S, callOpts: CallOptions | undefined): Promise<z.output<S>> {
+  async function call<S extends z.ZodMiniType>(
+    spec: RequestSpec,
+    schema: S,
+    callOpts: CallOptions | undefined,
+  ): Promise<z.output<S>> {
     const raw = await send(spec, callOpts);
     // No status/requestId here: parsing of a 2xx body; they are not needed to explain a shape problem.
     return parseWith(schema, raw, 200, undefined);
@@ -464,7 +526,11 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
         o,
       ),
     getAllRestApis: (o) =>
-      collectAll((position) => client.getRestApis({ limit: 500, position }, o), (a) => a.id, o?.onProgress),
+      collectAll(
+        (position) => client.getRestApis({ limit: 500, position }, o),
+        (a) => a.id,
+        o?.onProgress,
+      ),
     getRestApi: (id, o) => call({ method: 'GET', path: `/restapis/${seg(id)}` }, restApiSchema(), o),
     getResources: (id, params, o) =>
       call(
@@ -487,20 +553,38 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
         o?.onProgress,
       ),
     getResource: (id, resId, o) =>
-      call({ method: 'GET', path: `/restapis/${seg(id)}/resources/${seg(resId)}` }, resourceSchema(), o) as Promise<Resource>,
-    getMethod: (id, resId, m, o) => call({ method: 'GET', path: methodPath(id, resId, m) }, methodSchema(), o) as Promise<Method>,
+      call(
+        { method: 'GET', path: `/restapis/${seg(id)}/resources/${seg(resId)}` },
+        resourceSchema(),
+        o,
+      ) as Promise<Resource>,
+    getMethod: (id, resId, m, o) =>
+      call({ method: 'GET', path: methodPath(id, resId, m) }, methodSchema(), o) as Promise<Method>,
     getMethodResponse: (id, resId, m, sc, o) =>
       call({ method: 'GET', path: `${methodPath(id, resId, m)}/responses/${seg(sc)}` }, methodResponseSchema(), o),
     putMethodResponse: (id, resId, m, sc, body, o) =>
-      call({ method: 'PUT', path: `${methodPath(id, resId, m)}/responses/${seg(sc)}`, body }, methodResponseSchema(), o),
+      call(
+        { method: 'PUT', path: `${methodPath(id, resId, m)}/responses/${seg(sc)}`, body },
+        methodResponseSchema(),
+        o,
+      ),
     updateMethodResponse: (id, resId, m, sc, patchOperations, o) =>
-      call({ method: 'PATCH', path: `${methodPath(id, resId, m)}/responses/${seg(sc)}`, body: { patchOperations } }, methodResponseSchema(), o),
+      call(
+        { method: 'PATCH', path: `${methodPath(id, resId, m)}/responses/${seg(sc)}`, body: { patchOperations } },
+        methodResponseSchema(),
+        o,
+      ),
     getIntegration: async (id, resId, m, o) => {
       const raw = await send({ method: 'GET', path: `${methodPath(id, resId, m)}/integration` }, o);
       // moto answers 200 `{}` when the method has no integration (moto spec §3 #22); AWS answers 404. Report what
       // AWS would, so screens handle one case.
       if (isRecord(raw) && Object.keys(raw).length === 0) {
-        throw new ApiError({ kind: 'aws', errorType: 'NotFoundException', status: 404, message: 'Invalid Integration identifier specified' });
+        throw new ApiError({
+          kind: 'aws',
+          errorType: 'NotFoundException',
+          status: 404,
+          message: 'Invalid Integration identifier specified',
+        });
       }
       return parseWith(integrationSchema(), raw, 200, undefined) as Integration;
     },
@@ -518,7 +602,11 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
       ) as Promise<IntegrationResponse>,
     updateIntegrationResponse: (id, resId, m, sc, patchOperations, o) =>
       call(
-        { method: 'PATCH', path: `${methodPath(id, resId, m)}/integration/responses/${seg(sc)}`, body: { patchOperations } },
+        {
+          method: 'PATCH',
+          path: `${methodPath(id, resId, m)}/integration/responses/${seg(sc)}`,
+          body: { patchOperations },
+        },
         integrationResponseSchema(),
         o,
       ) as Promise<IntegrationResponse>,

@@ -2,7 +2,12 @@
 import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, expect, test } from 'vitest';
-import { CREDENTIALS_STORAGE_KEY, ConnectionProvider, SETTINGS_STORAGE_KEY, useConnection } from './connection-provider';
+import {
+  CREDENTIALS_STORAGE_KEY,
+  ConnectionProvider,
+  SETTINGS_STORAGE_KEY,
+  useConnection,
+} from './connection-provider';
 import { connectionPresets, embeddedConnection } from './connection';
 import type { ConnectionSettings } from './connection';
 
@@ -31,7 +36,9 @@ test('without "remember", credentials are kept in memory only', () => {
   act(() => result.current.setSettings(aws));
   expect(result.current.settings.credentials?.secretAccessKey).toBe(secret);
   expect(result.current.client).not.toBe(before);
-  expect(result.current.scope).toMatch(/^aws\|https:\/\/apigateway\.eu-west-1\.amazonaws\.com\|eu-west-1\|[0-9a-f]{8}$/);
+  expect(result.current.scope).toMatch(
+    /^aws\|https:\/\/apigateway\.eu-west-1\.amazonaws\.com\|eu-west-1\|[0-9a-f]{8}$/,
+  );
   expect(result.current.scope).not.toContain('AKIAEXAMPLE');
   expect(sessionStorage.getItem(SETTINGS_STORAGE_KEY)).not.toContain(secret);
   expect(localStorage.getItem(CREDENTIALS_STORAGE_KEY)).toBeNull();
@@ -45,7 +52,15 @@ test('without "remember", credentials are kept in memory only', () => {
 test('with "remember", credentials survive a reload via localStorage, and are wiped when unticked', () => {
   const { result } = renderHook(() => useConnection(), { wrapper });
   const creds = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: secret, sessionToken: 'tok' };
-  act(() => result.current.setSettings({ ...embeddedConnection, kind: 'custom', endpoint: 'http://127.0.0.1:9', credentials: creds, rememberCredentials: true }));
+  act(() =>
+    result.current.setSettings({
+      ...embeddedConnection,
+      kind: 'custom',
+      endpoint: 'http://127.0.0.1:9',
+      credentials: creds,
+      rememberCredentials: true,
+    }),
+  );
   expect(sessionStorage.getItem(SETTINGS_STORAGE_KEY)).not.toContain(secret);
   const { result: reloaded } = renderHook(() => useConnection(), { wrapper });
   expect(reloaded.current.settings.credentials).toEqual(creds);

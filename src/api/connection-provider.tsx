@@ -48,7 +48,13 @@ export function loadSettings(): ConnectionSettings | undefined {
     const v: unknown = JSON.parse(raw);
     if (typeof v !== 'object' || v === null) return undefined;
     const o = v as Record<string, unknown>;
-    if (typeof o.kind !== 'string' || !kinds.has(o.kind) || typeof o.endpoint !== 'string' || typeof o.region !== 'string') return undefined;
+    if (
+      typeof o.kind !== 'string' ||
+      !kinds.has(o.kind) ||
+      typeof o.endpoint !== 'string' ||
+      typeof o.region !== 'string'
+    )
+      return undefined;
     const settings: ConnectionSettings = {
       kind: o.kind as ConnectionSettings['kind'],
       endpoint: o.endpoint,
@@ -75,7 +81,9 @@ export function saveSettings(settings: ConnectionSettings): void {
 }
 
 /** The API client for a connection; main.tsx uses it to start the first page's request before React renders. */
-export function clientFor(settings: Pick<ConnectionSettings, 'endpoint' | 'region' | 'credentials' | 'useForwarding'>): ApiGatewayClient {
+export function clientFor(
+  settings: Pick<ConnectionSettings, 'endpoint' | 'region' | 'credentials' | 'useForwarding'>,
+): ApiGatewayClient {
   return createApiGatewayClient({
     endpoint: settings.endpoint,
     region: settings.region,
@@ -85,7 +93,9 @@ export function clientFor(settings: Pick<ConnectionSettings, 'endpoint' | 'regio
 }
 
 export function ConnectionProvider(props: { children: ReactNode; initial?: ConnectionSettings }) {
-  const [settings, setState] = useState<ConnectionSettings>(() => props.initial ?? loadSettings() ?? embeddedConnection);
+  const [settings, setState] = useState<ConnectionSettings>(
+    () => props.initial ?? loadSettings() ?? embeddedConnection,
+  );
   const setSettings = useCallback((s: ConnectionSettings) => {
     saveSettings(s);
     setState(s);

@@ -65,18 +65,35 @@ export const connectionPresets: ConnectionPreset[] = [
   {
     id: 'localstack',
     label: 'LocalStack',
-    settings: { kind: 'localstack', endpoint: 'http://localhost:4566', region: 'us-east-1', useForwarding: false, rememberCredentials: false },
+    settings: {
+      kind: 'localstack',
+      endpoint: 'http://localhost:4566',
+      region: 'us-east-1',
+      useForwarding: false,
+      rememberCredentials: false,
+    },
   },
   {
     id: 'moto',
     label: 'moto',
     // moto's CORS preflight is answered by its S3 backend with 403 (moto spec §2): forwarding is the default.
-    settings: { kind: 'moto', endpoint: 'http://127.0.0.1:5000', region: 'us-east-1', useForwarding: true, rememberCredentials: false },
+    settings: {
+      kind: 'moto',
+      endpoint: 'http://127.0.0.1:5000',
+      region: 'us-east-1',
+      useForwarding: true,
+      rememberCredentials: false,
+    },
   },
   {
     id: 'aws',
     label: 'AWS',
-    settings: { kind: 'aws', endpoint: 'https://apigateway.{region}.amazonaws.com', region: 'us-east-1', useForwarding: false, rememberCredentials: false },
+    settings: {
+      kind: 'aws',
+      endpoint: 'https://apigateway.{region}.amazonaws.com',
+      region: 'us-east-1',
+      useForwarding: false,
+      rememberCredentials: false,
+    },
   },
 ];
-

@@ -13,7 +13,13 @@ let apiId = '';
 let rootId = '';
 let childIds: string[] = [];
 
-const setup = new AwsClient({ accessKeyId: 'test', secretAccessKey: 'test', service: 'apigateway', region: 'us-east-1', retries: 0 });
+const setup = new AwsClient({
+  accessKeyId: 'test',
+  secretAccessKey: 'test',
+  service: 'apigateway',
+  region: 'us-east-1',
+  retries: 0,
+});
 
 async function raw<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await setup.fetch(`${emulator.baseUrl}${path}`, {
@@ -38,7 +44,10 @@ async function rejection(p: Promise<unknown>): Promise<ApiError> {
 beforeAll(async () => {
   emulator = await startEmulator();
   client = createApiGatewayClient({ endpoint: emulator.baseUrl, region: 'us-east-1', retryBaseMs: 5 });
-  const api = await raw<{ id: string; rootResourceId?: string }>('POST', '/restapis', { name: 'studio-test', description: 'for the client' });
+  const api = await raw<{ id: string; rootResourceId?: string }>('POST', '/restapis', {
+    name: 'studio-test',
+    description: 'for the client',
+  });
   apiId = api.id;
   const resources = await raw<{ item: { id: string; path: string }[] }>('GET', `/restapis/${apiId}/resources`);
   rootId = resources.item.find((r) => r.path === '/')?.id ?? '';
@@ -51,7 +60,10 @@ beforeAll(async () => {
   await raw('PUT', base, { authorizationType: 'NONE' });
   await raw('PUT', `${base}/responses/200`, { responseParameters: { 'method.response.header.X-Id': false } });
   await raw('PUT', `${base}/responses/400`, {});
-  await raw('PUT', `${base}/integration`, { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } });
+  await raw('PUT', `${base}/integration`, {
+    type: 'MOCK',
+    requestTemplates: { 'application/json': '{"statusCode": 200}' },
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -118,11 +130,18 @@ describe('writes', () => {
 
     await expect(client.deleteIntegrationResponse(apiId, rootId, 'GET', '400')).resolves.toBeUndefined();
     const gone = await rejection(client.getIntegrationResponse(apiId, rootId, 'GET', '400'));
-    expect(gone).toMatchObject({ kind: 'aws', errorType: 'NotFoundException', status: 404, message: 'Invalid Response status code specified' });
+    expect(gone).toMatchObject({
+      kind: 'aws',
+      errorType: 'NotFoundException',
+      status: 404,
+      message: 'Invalid Response status code specified',
+    });
   });
 
   test('put / update a method response', async () => {
-    const put = await client.putMethodResponse(apiId, rootId, 'GET', '500', { responseModels: { 'application/json': 'Error' } });
+    const put = await client.putMethodResponse(apiId, rootId, 'GET', '500', {
+      responseModels: { 'application/json': 'Error' },
+    });
     expect(put).toMatchObject({ statusCode: '500', responseModels: { 'application/json': 'Error' } });
     const updated = await client.updateMethodResponse(apiId, rootId, 'GET', '500', [
       { op: 'add', path: '/responseParameters/method.response.header.X-Trace', value: 'true' },
@@ -151,7 +170,9 @@ describe('AWS errors come back typed', () => {
 
   test('an invalid contentHandling is rejected', async () => {
     const e = await rejection(
-      client.putIntegrationResponse(apiId, rootId, 'GET', '200', { contentHandling: 'CONVERT_TO_JSON' as 'CONVERT_TO_TEXT' }),
+      client.putIntegrationResponse(apiId, rootId, 'GET', '200', {
+        contentHandling: 'CONVERT_TO_JSON' as 'CONVERT_TO_TEXT',
+      }),
     );
     expect(e).toMatchObject({ kind: 'aws', status: 400 });
   });

@@ -78,7 +78,9 @@ describe('successful but unusual answers', () => {
             passthroughBehavior: null,
             timeoutInMillis: null,
             cacheNamespace: null,
-            integrationResponses: { '200': { statusCode: '200', responseTemplates: {}, contentHandling: null, responseParameters: null } },
+            integrationResponses: {
+              '200': { statusCode: '200', responseTemplates: {}, contentHandling: null, responseParameters: null },
+            },
           },
         }),
       );
@@ -88,7 +90,10 @@ describe('successful but unusual answers', () => {
       httpMethod: 'GET',
       authorizationType: 'NONE',
       methodResponses: {},
-      methodIntegration: { type: 'MOCK', integrationResponses: { '200': { statusCode: '200', responseTemplates: {} } } },
+      methodIntegration: {
+        type: 'MOCK',
+        integrationResponses: { '200': { statusCode: '200', responseTemplates: {} } },
+      },
     });
     expect(requests[0]?.headers.accept).toBe('application/json');
   });
@@ -111,7 +116,14 @@ describe('successful but unusual answers', () => {
   test('paging stops when a server repeats a position, and reports progress', async () => {
     handler = (req, res) => {
       const pos = new URL(req.url ?? '/', 'http://x').searchParams.get('position');
-      if (!pos) json(res, 200, { item: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }], position: 'p1' });
+      if (!pos)
+        json(res, 200, {
+          item: [
+            { id: 'a', name: 'A' },
+            { id: 'b', name: 'B' },
+          ],
+          position: 'p1',
+        });
       else if (pos === 'p1') json(res, 200, { item: [{ id: 'c', name: 'C' }], position: 'p2' });
       else json(res, 200, { item: [{ id: 'c', name: 'C' }], position: 'p2' });
     };
@@ -126,26 +138,53 @@ describe('successful but unusual answers', () => {
 describe('error answers', () => {
   test('AWS error: type from X-Amzn-ErrorType (split on ":"), message, request id', async () => {
     handler = (_req, res) =>
-      json(res, 404, { message: 'Invalid Resource identifier specified' }, {
-        'x-amzn-errortype': 'NotFoundException:http://internal.amazon.com/coral/com.amazonaws.backplane.controlplane/',
-        'x-amzn-requestid': 'req-123',
-      });
+      json(
+        res,
+        404,
+        { message: 'Invalid Resource identifier specified' },
+        {
+          'x-amzn-errortype':
+            'NotFoundException:http://internal.amazon.com/coral/com.amazonaws.backplane.controlplane/',
+          'x-amzn-requestid': 'req-123',
+        },
+      );
     const e = await failure(client().getMethod('a', 'r', 'GET'));
-    expect(e).toMatchObject({ kind: 'aws', errorType: 'NotFoundException', status: 404, requestId: 'req-123', retryable: false });
+    expect(e).toMatchObject({
+      kind: 'aws',
+      errorType: 'NotFoundException',
+      status: 404,
+      requestId: 'req-123',
+      retryable: false,
+    });
     expect(e.message).toBe('Invalid Resource identifier specified');
     expect(requests).toHaveLength(1);
   });
 
   test('AWS error without the header: type from body __type (ns#Type) and Message', async () => {
-    handler = (_req, res) => json(res, 400, { __type: 'com.amazon.coral.validate#ValidationException', Message: '1 validation error detected' });
+    handler = (_req, res) =>
+      json(res, 400, {
+        __type: 'com.amazon.coral.validate#ValidationException',
+        Message: '1 validation error detected',
+      });
     const e = await failure(client().getRestApi('x'));
-    expect(e).toMatchObject({ kind: 'aws', errorType: 'ValidationException', status: 400, message: '1 validation error detected' });
+    expect(e).toMatchObject({
+      kind: 'aws',
+      errorType: 'ValidationException',
+      status: 400,
+      message: '1 validation error detected',
+    });
   });
 
   test('an error envelope becomes the same typed error as an AWS error', async () => {
-    handler = (_req, res) => json(res, 400, { success: false, error: { code: 'VALIDATION_ERROR', message: 'Invalid request parameters' } });
+    handler = (_req, res) =>
+      json(res, 400, { success: false, error: { code: 'VALIDATION_ERROR', message: 'Invalid request parameters' } });
     const e = await failure(client().putIntegrationResponse('a', 'r', 'GET', '200', {}));
-    expect(e).toMatchObject({ kind: 'aws', errorType: 'VALIDATION_ERROR', status: 400, message: 'Invalid request parameters' });
+    expect(e).toMatchObject({
+      kind: 'aws',
+      errorType: 'VALIDATION_ERROR',
+      status: 400,
+      message: 'Invalid request parameters',
+    });
     handler = (_req, res) => json(res, 200, { success: false, error: { code: 'VALIDATION_ERROR', message: 'Bad' } });
     const e2 = await failure(client().getRestApi('x'));
     expect(e2).toMatchObject({ kind: 'aws', errorType: 'VALIDATION_ERROR', message: 'Bad' });
@@ -168,10 +207,16 @@ describe('error answers', () => {
       res.writeHead(500, { 'content-type': 'text/html' });
       res.end('<!doctype html><title>500 Internal Server Error</title>');
     };
-    const e = await failure(client({ maxRetries: 3 }).updateIntegrationResponse('a', 'r', 'GET', '200', [{ op: 'replace', path: '/selectionPattern', value: 'x' }]));
+    const e = await failure(
+      client({ maxRetries: 3 }).updateIntegrationResponse('a', 'r', 'GET', '200', [
+        { op: 'replace', path: '/selectionPattern', value: 'x' },
+      ]),
+    );
     expect(e).toMatchObject({ kind: 'aws', status: 500, retryable: false });
     expect(requests).toHaveLength(1);
-    expect(JSON.parse(requests[0]?.body ?? '')).toEqual({ patchOperations: [{ op: 'replace', path: '/selectionPattern', value: 'x' }] });
+    expect(JSON.parse(requests[0]?.body ?? '')).toEqual({
+      patchOperations: [{ op: 'replace', path: '/selectionPattern', value: 'x' }],
+    });
   });
 
   test('truncated JSON on a 2xx is unparseable', async () => {
@@ -184,7 +229,13 @@ describe('error answers', () => {
   });
 
   test('a body of the wrong shape is unparseable and names the field path', async () => {
-    handler = (_req, res) => json(res, 200, { item: [{ id: 'ok', name: 'fine' }, { id: 7, name: 'bad' }] });
+    handler = (_req, res) =>
+      json(res, 200, {
+        item: [
+          { id: 'ok', name: 'fine' },
+          { id: 7, name: 'bad' },
+        ],
+      });
     const e = await failure(client().getRestApis());
     expect(e.kind).toBe('unparseable');
     expect(e.field).toBe('item[1].id');
@@ -239,18 +290,32 @@ describe('throttling', () => {
     let n = 0;
     handler = (_req, res) => {
       n += 1;
-      if (n === 1) json(res, 429, { message: 'Too Many Requests' }, { 'x-amzn-errortype': 'TooManyRequestsException', 'retry-after': '1' });
+      if (n === 1)
+        json(
+          res,
+          429,
+          { message: 'Too Many Requests' },
+          { 'x-amzn-errortype': 'TooManyRequestsException', 'retry-after': '1' },
+        );
       else json(res, 200, { statusCode: '200', selectionPattern: 'x' });
     };
     const started = Date.now();
-    const r = await client().updateIntegrationResponse('a', 'r', 'GET', '200', [{ op: 'replace', path: '/selectionPattern', value: 'x' }]);
+    const r = await client().updateIntegrationResponse('a', 'r', 'GET', '200', [
+      { op: 'replace', path: '/selectionPattern', value: 'x' },
+    ]);
     expect(r).toEqual({ statusCode: '200', selectionPattern: 'x' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(requests).toHaveLength(2);
   });
 
   test('gives up after maxRetries with a typed, retryable throttling error', async () => {
-    handler = (_req, res) => json(res, 429, { message: 'Rate exceeded' }, { 'x-amzn-errortype': 'LimitExceededException', 'retry-after': '0' });
+    handler = (_req, res) =>
+      json(
+        res,
+        429,
+        { message: 'Rate exceeded' },
+        { 'x-amzn-errortype': 'LimitExceededException', 'retry-after': '0' },
+      );
     const e = await failure(client({ maxRetries: 2 }).getRestApis());
     expect(e).toMatchObject({ kind: 'aws', errorType: 'LimitExceededException', status: 429, retryable: true });
     expect(requests).toHaveLength(3);
@@ -259,8 +324,25 @@ describe('throttling', () => {
 });
 
 test('describeApiError names wrong credentials in plain words and never echoes secrets', () => {
-  const e = new ApiError({ kind: 'aws', errorType: 'UnrecognizedClientException', status: 403, message: 'The security token included in the request is invalid.' });
+  const e = new ApiError({
+    kind: 'aws',
+    errorType: 'UnrecognizedClientException',
+    status: 403,
+    message: 'The security token included in the request is invalid.',
+  });
   expect(describeApiError(e).title).toBe('Credentials were rejected');
-  expect(describeApiError(new ApiError({ kind: 'aws', errorType: 'InvalidSignatureException', status: 403, message: 'x' })).title).toBe('Credentials were rejected');
-  expect(describeApiError(new ApiError({ kind: 'aws', errorType: 'NotFoundException', status: 404, message: 'Invalid API identifier specified' })).detail).toMatch(/region/);
+  expect(
+    describeApiError(new ApiError({ kind: 'aws', errorType: 'InvalidSignatureException', status: 403, message: 'x' }))
+      .title,
+  ).toBe('Credentials were rejected');
+  expect(
+    describeApiError(
+      new ApiError({
+        kind: 'aws',
+        errorType: 'NotFoundException',
+        status: 404,
+        message: 'Invalid API identifier specified',
+      }),
+    ).detail,
+  ).toMatch(/region/);
 });

@@ -22,7 +22,8 @@ const verdicts: boolean[] = [];
 async function verify(method: string, url: string, headers: IncomingHttpHeaders, body: string): Promise<boolean> {
   const signedNames = /SignedHeaders=([^,]+)/.exec(String(headers.authorization))?.[1]?.split(';') ?? [];
   const h: Record<string, string> = {};
-  for (const name of signedNames) if (name !== 'host' && name !== 'x-amz-date' && name !== 'x-amz-security-token') h[name] = String(headers[name]);
+  for (const name of signedNames)
+    if (name !== 'host' && name !== 'x-amz-date' && name !== 'x-amz-security-token') h[name] = String(headers[name]);
   const signer = new AwsV4Signer({
     method,
     url: `http://${String(headers.host)}${url}`,
@@ -46,7 +47,13 @@ beforeAll(async () => {
       void verify(req.method ?? '', req.url ?? '', req.headers, body).then((ok) => {
         verdicts.push(ok);
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(req.method === 'PUT' ? { statusCode: '200', ...JSON.parse(body) } : { item: [{ id: 'api1', name: 'via forward' }] }));
+        res.end(
+          JSON.stringify(
+            req.method === 'PUT'
+              ? { statusCode: '200', ...JSON.parse(body) }
+              : { item: [{ id: 'api1', name: 'via forward' }] },
+          ),
+        );
       });
     });
   });
@@ -70,7 +77,12 @@ afterAll(async () => {
 
 test('signed for the target, the signature still verifies after the relay (GET with query, PUT with body)', async () => {
   verdicts.length = 0;
-  const client = createApiGatewayClient({ endpoint: targetOrigin, region: 'us-east-1', credentials, forwardThrough: forwardBase });
+  const client = createApiGatewayClient({
+    endpoint: targetOrigin,
+    region: 'us-east-1',
+    credentials,
+    forwardThrough: forwardBase,
+  });
   const page = await client.getRestApis({ limit: 10, position: 'a b/c' });
   expect(page.items).toEqual([{ id: 'api1', name: 'via forward' }]);
   const put = await client.putIntegrationResponse('api1', 'res1', 'GET', '200', { selectionPattern: 'ok' });
@@ -79,12 +91,22 @@ test('signed for the target, the signature still verifies after the relay (GET w
 });
 
 test('an unreachable target behind the route is a network error, a refused target a plain-words refusal', async () => {
-  const unreachable = createApiGatewayClient({ endpoint: 'http://127.0.0.1:1', region: 'us-east-1', forwardThrough: forwardBase, maxRetries: 0 });
+  const unreachable = createApiGatewayClient({
+    endpoint: 'http://127.0.0.1:1',
+    region: 'us-east-1',
+    forwardThrough: forwardBase,
+    maxRetries: 0,
+  });
   const e1 = await unreachable.getRestApis().catch((e: unknown) => e);
   expect(e1).toBeInstanceOf(ApiError);
   expect(e1).toMatchObject({ kind: 'network', status: 502 });
 
-  const refused = createApiGatewayClient({ endpoint: 'http://example.com', region: 'us-east-1', forwardThrough: forwardBase, maxRetries: 0 });
+  const refused = createApiGatewayClient({
+    endpoint: 'http://example.com',
+    region: 'us-east-1',
+    forwardThrough: forwardBase,
+    maxRetries: 0,
+  });
   const e2 = await refused.getRestApis().catch((e: unknown) => e);
   expect(e2).toMatchObject({ kind: 'aws', status: 403, errorType: 'ForwardingNotAllowed' });
   expect(describeApiError(e2).title).toBe('Forwarding refused');

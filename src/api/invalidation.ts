@@ -7,7 +7,10 @@ export type MethodRef = { restApiId: string; resourceId: string; httpMethod: str
 /** The method (embeds integration and method responses) and the api's resources listing (embeds methods). */
 export async function invalidateMethodViews(qc: QueryClient, scope: string, ref: MethodRef) {
   await Promise.all([
-    qc.invalidateQueries({ queryKey: apiGatewayKeys.method(scope, ref.restApiId, ref.resourceId, ref.httpMethod), exact: true }),
+    qc.invalidateQueries({
+      queryKey: apiGatewayKeys.method(scope, ref.restApiId, ref.resourceId, ref.httpMethod),
+      exact: true,
+    }),
     qc.invalidateQueries({ queryKey: apiGatewayKeys.resources(scope, ref.restApiId), exact: true }),
   ]);
 }
@@ -15,7 +18,13 @@ export async function invalidateMethodViews(qc: QueryClient, scope: string, ref:
 export async function invalidateIntegrationResponse(qc: QueryClient, scope: string, ref: MethodRef) {
   await Promise.all([
     qc.invalidateQueries({
-      queryKey: apiGatewayKeys.integrationResponse(scope, ref.restApiId, ref.resourceId, ref.httpMethod, ref.statusCode),
+      queryKey: apiGatewayKeys.integrationResponse(
+        scope,
+        ref.restApiId,
+        ref.resourceId,
+        ref.httpMethod,
+        ref.statusCode,
+      ),
       exact: true,
     }),
     invalidateMethodViews(qc, scope, ref),

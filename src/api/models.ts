@@ -40,7 +40,13 @@ function onFirstUse<T>(build: () => T): () => T {
   return () => (schema ??= build());
 }
 
-const integrationTypes = ['HTTP', 'HTTP_PROXY', 'AWS', 'AWS_PROXY', 'MOCK'] as const satisfies readonly IntegrationType[];
+const integrationTypes = [
+  'HTTP',
+  'HTTP_PROXY',
+  'AWS',
+  'AWS_PROXY',
+  'MOCK',
+] as const satisfies readonly IntegrationType[];
 
 export const integrationResponseSchema = onFirstUse(() =>
   z.object({
@@ -134,12 +140,50 @@ function pageSchema<T extends z.ZodMiniType>(item: T) {
 export const restApiPageSchema = onFirstUse(() => pageSchema(restApiSchema()));
 export const resourcePageSchema = onFirstUse(() => pageSchema(resourceSchema()));
 
-export type RestApi = { id: string; name: string; description?: string; createdDate?: number; endpointConfiguration?: { types?: string[] }; rootResourceId?: string };
-export type Resource = { id: string; parentId?: string; pathPart?: string; path: string; resourceMethods?: Record<string, Method> };
-export type Method = { httpMethod: string; authorizationType?: string; apiKeyRequired?: boolean; methodResponses?: Record<string, MethodResponse>; methodIntegration?: Integration };
-export type Integration = { type: IntegrationType; httpMethod?: string; uri?: string; passthroughBehavior?: string; timeoutInMillis?: number; cacheNamespace?: string; integrationResponses?: Record<string, IntegrationResponse> };
+export type RestApi = {
+  id: string;
+  name: string;
+  description?: string;
+  createdDate?: number;
+  endpointConfiguration?: { types?: string[] };
+  rootResourceId?: string;
+};
+export type Resource = {
+  id: string;
+  parentId?: string;
+  pathPart?: string;
+  path: string;
+  resourceMethods?: Record<string, Method>;
+};
+export type Method = {
+  httpMethod: string;
+  authorizationType?: string;
+  apiKeyRequired?: boolean;
+  methodResponses?: Record<string, MethodResponse>;
+  methodIntegration?: Integration;
+};
+export type Integration = {
+  type: IntegrationType;
+  httpMethod?: string;
+  uri?: string;
+  passthroughBehavior?: string;
+  timeoutInMillis?: number;
+  cacheNamespace?: string;
+  integrationResponses?: Record<string, IntegrationResponse>;
+};
 export type Page<T> = { items: T[]; position?: string };
-export type PatchOperation = { op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test'; path: string; value?: string; from?: string };
+export type PatchOperation = {
+  op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
+  path: string;
+  value?: string;
+  from?: string;
+};
 
-export type { IntegrationResponse, IntegrationResponseInput, IntegrationType, MethodResponse, ContentHandling } from '../rules/types';
+export type {
+  IntegrationResponse,
+  IntegrationResponseInput,
+  IntegrationType,
+  MethodResponse,
+  ContentHandling,
+} from '../rules/types';
 export { integrationTypes };

@@ -34,7 +34,13 @@ let client: ApiGatewayClient;
 let apiId = '';
 let rootId = '';
 
-const setup = new AwsClient({ accessKeyId: 'test', secretAccessKey: 'test', service: 'apigateway', region: 'us-east-1', retries: 0 });
+const setup = new AwsClient({
+  accessKeyId: 'test',
+  secretAccessKey: 'test',
+  service: 'apigateway',
+  region: 'us-east-1',
+  retries: 0,
+});
 
 async function motoCall<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await setup.fetch(`${motoUrl}${path}`, {
@@ -84,7 +90,10 @@ beforeAll(async () => {
   const base = `/restapis/${apiId}/resources/${rootId}/methods/GET`;
   await motoCall('PUT', base, { authorizationType: 'NONE' });
   await motoCall('PUT', `${base}/responses/200`, { responseParameters: { 'method.response.header.X-Id': false } });
-  await motoCall('PUT', `${base}/integration`, { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } });
+  await motoCall('PUT', `${base}/integration`, {
+    type: 'MOCK',
+    requestTemplates: { 'application/json': '{"statusCode": 200}' },
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -127,7 +136,9 @@ describe.skipIf(!motoAvailable)('moto_server through /__forward', () => {
     const method = await client.getMethod(apiId, rootId, 'GET');
     expect(method.httpMethod).toBe('GET');
     expect(method.methodResponses?.['200']?.responseParameters).toEqual({ 'method.response.header.X-Id': false });
-    expect(method.methodIntegration?.integrationResponses?.['200']?.responseParameters).toEqual({ 'method.response.header.X-Id': "'abc'" });
+    expect(method.methodIntegration?.integrationResponses?.['200']?.responseParameters).toEqual({
+      'method.response.header.X-Id': "'abc'",
+    });
 
     await expect(client.deleteIntegrationResponse(apiId, rootId, 'GET', '200')).resolves.toBeUndefined();
     const after = await client.getMethod(apiId, rootId, 'GET');
@@ -137,7 +148,9 @@ describe.skipIf(!motoAvailable)('moto_server through /__forward', () => {
   test('UpdateIntegrationResponse (not implemented by moto → HTML 500) is a typed, non-retried error', async () => {
     await client.putIntegrationResponse(apiId, rootId, 'GET', '200', {});
     const e = await client
-      .updateIntegrationResponse(apiId, rootId, 'GET', '200', [{ op: 'replace', path: '/selectionPattern', value: '2\\d{2}' }])
+      .updateIntegrationResponse(apiId, rootId, 'GET', '200', [
+        { op: 'replace', path: '/selectionPattern', value: '2\\d{2}' },
+      ])
       .then(
         () => undefined,
         (err: unknown) => err,

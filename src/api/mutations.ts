@@ -14,7 +14,9 @@ export function usePutIntegrationResponse() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: MethodRef & { body: IntegrationResponseInput; signal?: AbortSignal }) =>
-      client.putIntegrationResponse(v.restApiId, v.resourceId, v.httpMethod, v.statusCode, v.body, { signal: v.signal }),
+      client.putIntegrationResponse(v.restApiId, v.resourceId, v.httpMethod, v.statusCode, v.body, {
+        signal: v.signal,
+      }),
     onSuccess: (_data, v) => invalidateIntegrationResponse(qc, scope, v),
   });
 }
@@ -24,7 +26,9 @@ export function useUpdateIntegrationResponse() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: MethodRef & { patchOperations: PatchOperation[]; signal?: AbortSignal }) =>
-      client.updateIntegrationResponse(v.restApiId, v.resourceId, v.httpMethod, v.statusCode, v.patchOperations, { signal: v.signal }),
+      client.updateIntegrationResponse(v.restApiId, v.resourceId, v.httpMethod, v.statusCode, v.patchOperations, {
+        signal: v.signal,
+      }),
     onSuccess: (_data, v) => invalidateIntegrationResponse(qc, scope, v),
   });
 }
@@ -51,7 +55,10 @@ export function usePutMethodResponse() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (
-      v: MethodRef & { body: { responseParameters?: Record<string, boolean>; responseModels?: Record<string, string> }; signal?: AbortSignal },
+      v: MethodRef & {
+        body: { responseParameters?: Record<string, boolean>; responseModels?: Record<string, string> };
+        signal?: AbortSignal;
+      },
     ) => client.putMethodResponse(v.restApiId, v.resourceId, v.httpMethod, v.statusCode, v.body, { signal: v.signal }),
     onSuccess: (_data, v) => invalidateMethodResponse(qc, scope, v),
   });
@@ -62,7 +69,9 @@ export function useUpdateMethodResponse() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: MethodRef & { patchOperations: PatchOperation[]; signal?: AbortSignal }) =>
-      client.updateMethodResponse(v.restApiId, v.resourceId, v.httpMethod, v.statusCode, v.patchOperations, { signal: v.signal }),
+      client.updateMethodResponse(v.restApiId, v.resourceId, v.httpMethod, v.statusCode, v.patchOperations, {
+        signal: v.signal,
+      }),
     onSuccess: (_data, v) => invalidateMethodResponse(qc, scope, v),
   });
 }

@@ -26,7 +26,13 @@ export function resourcesQueryOptions(client: ApiGatewayClient, scope: string, r
   });
 }
 
-export function methodQueryOptions(client: ApiGatewayClient, scope: string, restApiId: string, resourceId: string, httpMethod: string) {
+export function methodQueryOptions(
+  client: ApiGatewayClient,
+  scope: string,
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+) {
   return queryOptions({
     queryKey: apiGatewayKeys.method(scope, restApiId, resourceId, httpMethod),
     queryFn: ({ signal }) => client.getMethod(restApiId, resourceId, httpMethod, { signal }),

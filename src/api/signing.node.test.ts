@@ -31,7 +31,15 @@ function botocoreAuthorization(req: Captured, credentials: Credentials, region: 
     if (k === 'accept' || k === 'content-type') headers[k] = v;
   }
   const result = spawnSync('python3', ['-c', botocoreSigner], {
-    input: JSON.stringify({ method: req.method, url: req.url, headers, body: req.body, datetime: DATETIME, credentials, region }),
+    input: JSON.stringify({
+      method: req.method,
+      url: req.url,
+      headers,
+      body: req.body,
+      datetime: DATETIME,
+      credentials,
+      region,
+    }),
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`botocore signer failed: ${result.stderr}`);
@@ -45,8 +53,16 @@ function capturingClient(credentials: Credentials, region: string) {
     new Headers(init?.headers).forEach((v, k) => {
       headers[k] = v;
     });
-    captured.push({ method: init?.method ?? 'GET', url: String(input), headers, body: typeof init?.body === 'string' ? init.body : '' });
-    return new Response(JSON.stringify({ item: [] , statusCode: '200' }), { status: 200, headers: { 'content-type': 'application/json' } });
+    captured.push({
+      method: init?.method ?? 'GET',
+      url: String(input),
+      headers,
+      body: typeof init?.body === 'string' ? init.body : '',
+    });
+    return new Response(JSON.stringify({ item: [], statusCode: '200' }), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
   };
   const client = createApiGatewayClient({
     endpoint: 'https://apigateway.{region}.amazonaws.com',
@@ -63,7 +79,10 @@ const withToken: Credentials = {
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLE//////////wEaCXVzLWVhc3QtMSJHMEUCIQ+token/with+chars==',
 };
-const withoutToken: Credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
+const withoutToken: Credentials = {
+  accessKeyId: 'AKIDEXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+};
 
 describe.each([
   ['with a session token', withToken, 'eu-west-1'],
@@ -71,7 +90,11 @@ describe.each([
 ])('SigV4 %s', (_label, credentials, region) => {
   test('a GET with a query string signs like botocore', async () => {
     const { client, captured } = capturingClient(credentials, region);
-    await client.getResources('a1b2c3d4e5', { limit: 25, position: 'pos with spaces/and=odd+chars~', embedMethods: true });
+    await client.getResources('a1b2c3d4e5', {
+      limit: 25,
+      position: 'pos with spaces/and=odd+chars~',
+      embedMethods: true,
+    });
     const req = captured[0];
     if (!req) throw new Error('no request was sent');
     expect(req.url).toContain(`https://apigateway.${region}.amazonaws.com/restapis/a1b2c3d4e5/resources?`);
@@ -107,16 +130,28 @@ test('anonymous connections are signed with dummy keys so moto routes by the cre
     },
   });
   await client.getRestApis();
-  expect(captured[0]).toMatch(/^AWS4-HMAC-SHA256 Credential=test\/\d{8}\/ap-south-2\/apigateway\/aws4_request, SignedHeaders=accept;host;x-amz-date, Signature=[0-9a-f]{64}$/);
+  expect(captured[0]).toMatch(
+    /^AWS4-HMAC-SHA256 Credential=test\/\d{8}\/ap-south-2\/apigateway\/aws4_request, SignedHeaders=accept;host;x-amz-date, Signature=[0-9a-f]{64}$/,
+  );
 });
 
 test('describeRequest shows the signed request with secrets redacted', async () => {
-  const client = createApiGatewayClient({ endpoint: 'https://apigateway.{region}.amazonaws.com', region: 'eu-west-1', credentials: withToken });
+  const client = createApiGatewayClient({
+    endpoint: 'https://apigateway.{region}.amazonaws.com',
+    region: 'eu-west-1',
+    credentials: withToken,
+  });
   const d = await client.describeRequest('putIntegrationResponse', {
-    restApiId: 'abc', resourceId: 'def', httpMethod: 'GET', statusCode: '200', body: { selectionPattern: '4\\d{2}' },
+    restApiId: 'abc',
+    resourceId: 'def',
+    httpMethod: 'GET',
+    statusCode: '200',
+    body: { selectionPattern: '4\\d{2}' },
   });
   expect(d.method).toBe('PUT');
-  expect(d.url).toBe('https://apigateway.eu-west-1.amazonaws.com/restapis/abc/resources/def/methods/GET/integration/responses/200');
+  expect(d.url).toBe(
+    'https://apigateway.eu-west-1.amazonaws.com/restapis/abc/resources/def/methods/GET/integration/responses/200',
+  );
   expect(JSON.parse(d.body)).toEqual({ selectionPattern: '4\\d{2}' });
   const serialized = JSON.stringify(d);
   expect(serialized).not.toContain(withToken.accessKeyId);

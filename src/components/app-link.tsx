@@ -17,7 +17,15 @@ export const AppNavigationContext = createContext<AppNavigation | null>(null);
 type AppLinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { href: string };
 
 function isPlainLeftClick(e: MouseEvent<HTMLAnchorElement>): boolean {
-  return !e.defaultPrevented && e.button === 0 && !e.metaKey && !e.altKey && !e.ctrlKey && !e.shiftKey && !e.currentTarget.target;
+  return (
+    !e.defaultPrevented &&
+    e.button === 0 &&
+    !e.metaKey &&
+    !e.altKey &&
+    !e.ctrlKey &&
+    !e.shiftKey &&
+    !e.currentTarget.target
+  );
 }
 
 /**

@@ -12,7 +12,9 @@ const tones: Record<BadgeTone, string> = {
 
 export function Badge({ tone = 'neutral', children }: { tone?: BadgeTone; children: ReactNode }) {
   return (
-    <span className={`inline-flex items-center rounded border px-1.5 py-0.5 font-mono text-xs font-medium ${tones[tone]}`}>
+    <span
+      className={`inline-flex items-center rounded border px-1.5 py-0.5 font-mono text-xs font-medium ${tones[tone]}`}
+    >
       {children}
     </span>
   );

@@ -48,7 +48,10 @@ export function ChoicesSummary({ choices }: { choices: WizardChoices }) {
   const resourcePath = resources.data?.find((r) => r.id === resourceId)?.path;
 
   return (
-    <section aria-labelledby="choices-summary-heading" className="rounded-md border border-border bg-surface-raised px-4 py-2">
+    <section
+      aria-labelledby="choices-summary-heading"
+      className="rounded-md border border-border bg-surface-raised px-4 py-2"
+    >
       <h2 id="choices-summary-heading" className="sr-only">
         Your choices so far
       </h2>
@@ -86,7 +89,11 @@ export function ChoicesSummary({ choices }: { choices: WizardChoices }) {
             label="Method"
             value={<span className="font-mono">{httpMethod}</span>}
             change={
-              <Link to="/apis/$restApiId/resources/$resourceId" params={{ restApiId, resourceId }} className={linkClass}>
+              <Link
+                to="/apis/$restApiId/resources/$resourceId"
+                params={{ restApiId, resourceId }}
+                className={linkClass}
+              >
                 <ChangeText what="method" />
               </Link>
             }

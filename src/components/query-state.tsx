@@ -6,7 +6,10 @@ import { Button } from './button';
 export function LoadingState({ label = 'Loading…' }: { label?: string }) {
   return (
     <div role="status" className="flex items-center gap-3 py-6 text-fg-muted">
-      <span aria-hidden="true" className="inline-block size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
+      <span
+        aria-hidden="true"
+        className="inline-block size-4 animate-spin rounded-full border-2 border-current border-t-transparent"
+      />
       <span>{label}</span>
     </div>
   );

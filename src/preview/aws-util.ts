@@ -74,7 +74,8 @@ export function urlDecode(value: unknown): string | undefined {
       const bytes: number[] = [];
       while (s[i] === '%') {
         const pair = s.slice(i + 1, i + 3);
-        if (!/^[0-9A-Fa-f]{2}$/.test(pair)) throw new Error(`URLDecoder: Illegal hex characters in escape (%) pattern - "${pair}"`);
+        if (!/^[0-9A-Fa-f]{2}$/.test(pair))
+          throw new Error(`URLDecoder: Illegal hex characters in escape (%) pattern - "${pair}"`);
         bytes.push(parseInt(pair, 16));
         i += 3;
       }

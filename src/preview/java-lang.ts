@@ -122,7 +122,8 @@ function translateJavaRegex(pattern: string, extraFlags: string): RegExp {
 function javaReplacer(replacement: string): (match: string, ...rest: unknown[]) => string {
   return (match: string, ...rest: unknown[]) => {
     const last = rest[rest.length - 1];
-    const groupsObj = typeof last === 'object' && last !== null ? (last as Record<string, string | undefined>) : undefined;
+    const groupsObj =
+      typeof last === 'object' && last !== null ? (last as Record<string, string | undefined>) : undefined;
     const captures = rest.slice(0, groupsObj === undefined ? -2 : -3) as (string | undefined)[];
     let out = '';
     for (let i = 0; i < replacement.length; i++) {
@@ -135,7 +136,8 @@ function javaReplacer(replacement: string): (match: string, ...rest: unknown[]) 
         if (replacement[i + 1] === '{') {
           const close = replacement.indexOf('}', i + 2);
           const name = replacement.slice(i + 2, close);
-          if (close === -1 || groupsObj === undefined || !(name in groupsObj)) throw new Error(`No group with name {${name}}`);
+          if (close === -1 || groupsObj === undefined || !(name in groupsObj))
+            throw new Error(`No group with name {${name}}`);
           out += groupsObj[name] ?? '';
           i = close;
           continue;
@@ -247,7 +249,8 @@ export const JAVA_STRING_METHODS: Record<string, (s: string, args: unknown[]) =>
   split: (s, [re, limit]) => javaSplit(s, str(re), limit === undefined ? 0 : toIndex(limit, 'split')),
   charAt: (s, [i]) => {
     const index = toIndex(i, 'charAt');
-    if (index < 0 || index >= s.length) throw new Error(`StringIndexOutOfBoundsException: index ${index}, length ${s.length}`);
+    if (index < 0 || index >= s.length)
+      throw new Error(`StringIndexOutOfBoundsException: index ${index}, length ${s.length}`);
     return s.charAt(index);
   },
   concat: (s, [a]) => s + str(a),
@@ -257,7 +260,14 @@ export const JAVA_STRING_METHODS: Record<string, (s: string, args: unknown[]) =>
 function deepEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => javaEquals(v, b[i]));
-  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+  if (
+    a !== null &&
+    b !== null &&
+    typeof a === 'object' &&
+    typeof b === 'object' &&
+    !Array.isArray(a) &&
+    !Array.isArray(b)
+  ) {
     const ka = Object.keys(a);
     const kb = Object.keys(b);
     const ra = a as Record<string, unknown>;

@@ -35,7 +35,9 @@ export function parseJsonAsJava(text: string): unknown {
 export function toCompactJson(value: unknown): string {
   // Functions never come from JSON (velocityjs may attach an `eval` helper to objects it calls methods on);
   // leave them out rather than print them.
-  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'function' ? undefined : v === undefined ? null : v));
+  const text = JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'function' ? undefined : v === undefined ? null : v,
+  );
   return text ?? 'null';
 }
 

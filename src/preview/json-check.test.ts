@@ -11,7 +11,12 @@ describe('checkJsonOutput', () => {
     expect(checkJsonOutput('{\n  "a": 1,\n}')).toMatchObject({ valid: false, line: 3, column: 1 });
     expect(checkJsonOutput('{\n  "name": "O\\\'Neil"\n}')).toMatchObject({ valid: false, line: 2, column: 13 });
     expect(checkJsonOutput('{"a": }')).toMatchObject({ valid: false, line: 1, column: 7 });
-    expect(checkJsonOutput('{a: 1}')).toMatchObject({ valid: false, line: 1, column: 2, message: expect.stringMatching(/property name/) });
+    expect(checkJsonOutput('{a: 1}')).toMatchObject({
+      valid: false,
+      line: 1,
+      column: 2,
+      message: expect.stringMatching(/property name/),
+    });
     expect(checkJsonOutput('{"a": 1} x')).toMatchObject({ valid: false, column: 10 });
     expect(checkJsonOutput('{"a": "line\nbreak"}')).toMatchObject({ valid: false, line: 1, column: 12 });
     expect(checkJsonOutput('')).toMatchObject({ valid: false, message: expect.stringMatching(/empty/) });

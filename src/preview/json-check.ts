@@ -43,10 +43,15 @@ function scan(text: string): void {
         const esc = text[i + 1] ?? '';
         if ('"\\/bfnrt'.includes(esc) && esc !== '') i += 2;
         else if (esc === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
-        else throw new JsonError(`Invalid escape \`\\${esc}\` in string (JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)`, i);
+        else
+          throw new JsonError(
+            `Invalid escape \`\\${esc}\` in string (JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)`,
+            i,
+          );
         continue;
       }
-      if (ch.charCodeAt(0) < 32) throw new JsonError('Unescaped control character (such as a line break) inside a string', i);
+      if (ch.charCodeAt(0) < 32)
+        throw new JsonError('Unescaped control character (such as a line break) inside a string', i);
       i++;
     }
     throw new JsonError('Unterminated string', start);

@@ -62,7 +62,10 @@ describe('resolveBodyMapping (integration.response.body.<path>)', () => {
   });
 
   test('a Lambda errorMessage holding JSON can be mapped into', () => {
-    const lambdaError = JSON.stringify({ errorMessage: JSON.stringify({ errorType: 'NotFound', detail: { id: 4 } }), errorType: 'Error' });
+    const lambdaError = JSON.stringify({
+      errorMessage: JSON.stringify({ errorType: 'NotFound', detail: { id: 4 } }),
+      errorType: 'Error',
+    });
     expect(resolveBodyMapping(lambdaError, 'errorMessage.errorType')).toBe('NotFound');
     expect(resolveBodyMapping(lambdaError, 'errorMessage.detail')).toBe('{"id":4}');
   });

@@ -89,7 +89,10 @@ function parseBracket(path: string, start: number): { segment: Segment; end: num
   const end = close + 1;
   if (inner === '*') return { segment: { kind: 'wildcard' }, end };
   if (inner.startsWith('?')) {
-    const expr = inner.slice(1).trim().replace(/^\(([\s\S]*)\)$/, '$1');
+    const expr = inner
+      .slice(1)
+      .trim()
+      .replace(/^\(([\s\S]*)\)$/, '$1');
     return { segment: { kind: 'filter', test: compileFilter(expr) }, end };
   }
   if (inner.startsWith("'") || inner.startsWith('"')) {
@@ -184,7 +187,8 @@ function applySegment(node: unknown, segment: Segment, out: unknown[]): void {
     case 'names':
       if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
         const record = node as Record<string, unknown>;
-        for (const name of segment.names) if (Object.prototype.hasOwnProperty.call(record, name)) out.push(record[name]);
+        for (const name of segment.names)
+          if (Object.prototype.hasOwnProperty.call(record, name)) out.push(record[name]);
       }
       return;
     case 'indexes':
@@ -201,7 +205,8 @@ function applySegment(node: unknown, segment: Segment, out: unknown[]): void {
     case 'slice': {
       if (!Array.isArray(node)) return;
       const len = node.length;
-      const norm = (v: number | undefined, dflt: number) => (v === undefined ? dflt : v < 0 ? Math.max(0, len + v) : Math.min(v, len));
+      const norm = (v: number | undefined, dflt: number) =>
+        v === undefined ? dflt : v < 0 ? Math.max(0, len + v) : Math.min(v, len);
       const step = segment.step > 0 ? segment.step : 1;
       for (let k = norm(segment.start, 0); k < norm(segment.end, len); k += step) out.push(node[k]);
       return;

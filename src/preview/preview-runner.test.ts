@@ -24,7 +24,9 @@ class ManualWorker implements PreviewWorkerLike {
   complete(index: number): void {
     const req = this.received[index];
     if (req === undefined || this.listener === undefined) throw new Error('nothing to complete');
-    this.listener({ data: { id: req.id, result: renderTemplate(req.template, req.sample), ms: 0 } } as MessageEvent<PreviewResponse>);
+    this.listener({
+      data: { id: req.id, result: renderTemplate(req.template, req.sample), ms: 0 },
+    } as MessageEvent<PreviewResponse>);
   }
 }
 
@@ -41,7 +43,11 @@ describe('createPreviewRunner', () => {
 
   test('checks the output against JSON when asked, and only then', async () => {
     const runner = createPreviewRunner({ debounceMs: 1 });
-    await expect(runner.render('{"n": $input.path("$.n")}', sample, { checkJson: true })).resolves.toEqual({ ok: true, output: '{"n": 1}', json: { valid: true } });
+    await expect(runner.render('{"n": $input.path("$.n")}', sample, { checkJson: true })).resolves.toEqual({
+      ok: true,
+      output: '{"n": 1}',
+      json: { valid: true },
+    });
     const broken = await runner.render('{"n": }', sample, { checkJson: true });
     expect(broken.ok && broken.json?.valid).toBe(false);
     await expect(runner.render('{"n": }', sample)).resolves.toEqual({ ok: true, output: '{"n": }' });

@@ -44,7 +44,8 @@ type Waiter = (result: RenderedPreview) => void;
 
 function defaultWorkerFactory(): (() => PreviewWorkerLike) | undefined {
   if (typeof Worker === 'undefined') return undefined;
-  return () => new Worker(new URL('./preview-worker.ts', import.meta.url), { type: 'module' }) as unknown as PreviewWorkerLike;
+  return () =>
+    new Worker(new URL('./preview-worker.ts', import.meta.url), { type: 'module' }) as unknown as PreviewWorkerLike;
 }
 
 function createMainThreadRunner(debounceMs: number): PreviewRunner {
@@ -92,7 +93,9 @@ function createWorkerRunner(factory: () => PreviewWorkerLike, timeoutMs: number)
       worker = undefined;
       finish(request.id, {
         ok: false,
-        error: { message: `The template took longer than ${Math.round(timeoutMs / 1000)} s to render and was stopped (runaway loop?)` },
+        error: {
+          message: `The template took longer than ${Math.round(timeoutMs / 1000)} s to render and was stopped (runaway loop?)`,
+        },
       });
     }, timeoutMs);
     inFlight = { id: request.id, waiters, watchdog };
@@ -127,7 +130,12 @@ function createWorkerRunner(factory: () => PreviewWorkerLike, timeoutMs: number)
     render(template, sample, options) {
       if (disposed) return Promise.resolve({ ok: false, error: { message: 'Preview stopped' } });
       return new Promise<RenderedPreview>((resolve) => {
-        const request: PreviewRequest = { id: nextId++, template, sample, ...(options?.checkJson === true ? { checkJson: true } : {}) };
+        const request: PreviewRequest = {
+          id: nextId++,
+          template,
+          sample,
+          ...(options?.checkJson === true ? { checkJson: true } : {}),
+        };
         if (inFlight === undefined) {
           start(request, [resolve]);
           return;

@@ -30,6 +30,9 @@ self.addEventListener('message', (event: MessageEvent<PreviewRequest>) => {
     result = { ok: false, error: { message: e instanceof Error ? e.message : String(e) } };
   }
   const json = checkJson === true && result.ok ? checkJsonOutput(result.output) : undefined;
-  const response: PreviewResponse = json === undefined ? { id, result, ms: performance.now() - started } : { id, result, json, ms: performance.now() - started };
+  const response: PreviewResponse =
+    json === undefined
+      ? { id, result, ms: performance.now() - started }
+      : { id, result, json, ms: performance.now() - started };
   self.postMessage(response);
 });

@@ -8,7 +8,7 @@ import type { PreviewSample } from './render-template';
 const statements = [
   '"a": "$util.escapeJavaScript($input.json(\'$.message\'))",\n',
   '"b": "$input.path(\'$.n\')",\n',
-  '#set($x = $input.path(\'$.n\'))\n',
+  "#set($x = $input.path('$.n'))\n",
   '#set($x = "changed")\n',
   '"x": "$x",\n',
   '"xs": "$x.toUpperCase()",\n',
@@ -43,36 +43,49 @@ const filler = '"filler": "$util.escapeJavaScript($input.json(\'$.message\'))",\
 const plain = statements.flatMap((st, i) => (/#(define|macro|mac\()/.test(st) ? [] : [i]));
 const partArb = fc.oneof(
   { weight: 9, arbitrary: fc.array(fc.constantFrom(...plain), { minLength: 1, maxLength: 10 }) },
-  { weight: 1, arbitrary: fc.array(fc.integer({ min: 0, max: statements.length - 1 }), { minLength: 1, maxLength: 10 }) },
+  {
+    weight: 1,
+    arbitrary: fc.array(fc.integer({ min: 0, max: statements.length - 1 }), { minLength: 1, maxLength: 10 }),
+  },
 );
 
 describe('incremental rendering', () => {
   test('a sequence of edits renders exactly as rendering each template afresh', () => {
     // Each edit replaces one of three parts (or the sample), so most chunks stay unchanged between renders.
-    const editArb = fc.record({ part: fc.integer({ min: 0, max: 3 }), statements: partArb, sample: fc.integer({ min: 0, max: samples.length - 1 }) });
+    const editArb = fc.record({
+      part: fc.integer({ min: 0, max: 3 }),
+      statements: partArb,
+      sample: fc.integer({ min: 0, max: samples.length - 1 }),
+    });
     fc.assert(
-      fc.property(fc.tuple(partArb, partArb, partArb), fc.array(editArb, { minLength: 2, maxLength: 8 }), (initial, edits) => {
-        const parts = [...initial];
-        let sample = samples[0]!;
-        for (const edit of edits) {
-          if (edit.part === 3) sample = samples[edit.sample] ?? sample;
-          else parts[edit.part] = edit.statements;
-          const template = parts.map((p) => p.map((i) => statements[i]).join('')).join(filler);
-          expect(renderTemplate(template, sample)).toEqual(renderTemplate(template, sample, { incremental: false }));
-        }
-      }),
+      fc.property(
+        fc.tuple(partArb, partArb, partArb),
+        fc.array(editArb, { minLength: 2, maxLength: 8 }),
+        (initial, edits) => {
+          const parts = [...initial];
+          let sample = samples[0]!;
+          for (const edit of edits) {
+            if (edit.part === 3) sample = samples[edit.sample] ?? sample;
+            else parts[edit.part] = edit.statements;
+            const template = parts.map((p) => p.map((i) => statements[i]).join('')).join(filler);
+            expect(renderTemplate(template, sample)).toEqual(renderTemplate(template, sample, { incremental: false }));
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   test('typing at the end of a big template re-renders to the same output as a full render', () => {
     const sample = samples[0]!;
-    let template = '#set($body = $input.path(\'$\'))\n{\n' + filler + '  "end": true\n}\n';
+    let template = "#set($body = $input.path('$'))\n{\n" + filler + '  "end": true\n}\n';
     for (const ch of 'typed') {
       template += ch;
       const incremental = renderTemplate(template, sample);
       expect(incremental).toEqual(renderTemplate(template, sample, { incremental: false }));
-      expect(incremental.ok && incremental.output.endsWith(`}\n${template.slice(template.lastIndexOf('}\n') + 2)}`)).toBe(true);
+      expect(
+        incremental.ok && incremental.output.endsWith(`}\n${template.slice(template.lastIndexOf('}\n') + 2)}`),
+      ).toBe(true);
     }
   });
 

@@ -4,7 +4,12 @@ import { renderTemplate } from './render-template';
 import type { PreviewResult, PreviewSample } from './render-template';
 import { parseTemplate } from './velocity-parse';
 
-const sample = (body: string, extra: Partial<PreviewSample> = {}): PreviewSample => ({ body, headers: {}, statusCode: '200', ...extra });
+const sample = (body: string, extra: Partial<PreviewSample> = {}): PreviewSample => ({
+  body,
+  headers: {},
+  statusCode: '200',
+  ...extra,
+});
 
 function out(template: string, s: PreviewSample = sample('{}')): string {
   const r: PreviewResult = renderTemplate(template, s);
@@ -27,7 +32,9 @@ describe('$input', () => {
   });
 
   test('$input.path is iterable and has size()', () => {
-    expect(out("#foreach($i in $input.path('$.items'))$i.id#if($foreach.hasNext),#end#end", sample(body))).toBe('1,2,3');
+    expect(out("#foreach($i in $input.path('$.items'))$i.id#if($foreach.hasNext),#end#end", sample(body))).toBe(
+      '1,2,3',
+    );
     expect(out("$input.path('$.items').size()", sample(body))).toBe('3');
   });
 
@@ -48,8 +55,12 @@ describe('$input', () => {
   });
 
   test('$input.params looks in path, then query string, then header', () => {
-    const s = sample('{}', { params: { path: { id: 'p' }, querystring: { id: 'q', q: 'only-q' }, header: { id: 'h', 'X-Trace': 't' } } });
-    expect(out("$input.params('id') $input.params('q') $input.params('X-Trace') [$input.params('none')]", s)).toBe('p only-q t []');
+    const s = sample('{}', {
+      params: { path: { id: 'p' }, querystring: { id: 'q', q: 'only-q' }, header: { id: 'h', 'X-Trace': 't' } },
+    });
+    expect(out("$input.params('id') $input.params('q') $input.params('X-Trace') [$input.params('none')]", s)).toBe(
+      'p only-q t []',
+    );
     expect(out('$input.params().querystring', s)).toBe('{id=q, q=only-q}');
     expect(out("$input.params().header.get('X-Trace')", s)).toBe('t');
   });
@@ -62,15 +73,19 @@ describe('$input', () => {
 });
 
 describe('$util', () => {
-  test('escapeJavaScript escapes quotes (including \') and the documented replaceAll idiom undoes \\\'', () => {
+  test("escapeJavaScript escapes quotes (including ') and the documented replaceAll idiom undoes \\'", () => {
     const s = sample(JSON.stringify({ name: 'O\'Neil "Bob"\n/x' }));
     expect(out("$util.escapeJavaScript($input.path('$.name'))", s)).toBe('O\\\'Neil \\"Bob\\"\\n\\/x');
-    expect(out("$util.escapeJavaScript($input.path('$.name')).replaceAll(\"\\\\'\",\"'\")", s)).toBe('O\'Neil \\"Bob\\"\\n\\/x');
+    expect(out('$util.escapeJavaScript($input.path(\'$.name\')).replaceAll("\\\\\'","\'")', s)).toBe(
+      'O\'Neil \\"Bob\\"\\n\\/x',
+    );
     expect(out("$util.escapeJavaScript('é')")).toBe('\\u00E9');
   });
 
   test('parseJson gives an object usable like $input.path', () => {
-    expect(out("#set($o = $util.parseJson('{\"k\":[1,{\"z\":2}],\"n\":\"v\"}'))$o.n $o $o.k.size()")).toBe('v {k=[1,{"z":2}], n=v} 2');
+    expect(out('#set($o = $util.parseJson(\'{"k":[1,{"z":2}],"n":"v"}\'))$o.n $o $o.k.size()')).toBe(
+      'v {k=[1,{"z":2}], n=v} 2',
+    );
   });
 
   test('urlEncode/urlDecode use form encoding', () => {
@@ -87,9 +102,12 @@ describe('$util', () => {
 describe('null rendering and equality', () => {
   test('null and undefined references render as nothing, quiet or not', () => {
     const s = sample('{"a":null}', { stageVariables: { set: 'yes' } });
-    expect(out("[$missing|$!missing|${missing}|$context.nope|$stageVariables.unset|$input.path('$.a')|$input.path('$.zz')|$stageVariables.set]", s)).toBe(
-      '[|||||||yes]',
-    );
+    expect(
+      out(
+        "[$missing|$!missing|${missing}|$context.nope|$stageVariables.unset|$input.path('$.a')|$input.path('$.zz')|$stageVariables.set]",
+        s,
+      ),
+    ).toBe('[|||||||yes]');
     expect(out('"$!missing"')).toBe('""');
   });
 
@@ -117,12 +135,14 @@ describe('null rendering and equality', () => {
 describe('Java String methods', () => {
   const t = (expr: string) => out(`#set($s = 'Hello World')${expr}`);
   test('contains, length, matches (whole string), substring, case, trim, starts/ends, indexOf, equals, isEmpty', () => {
-    expect(t("$s.contains('World') $s.length() $s.matches('Hello') $s.matches('Hello.*') $s.substring(6) $s.substring(0,5)")).toBe(
-      'true 11 false true World Hello',
-    );
-    expect(t("$s.toLowerCase() $s.toUpperCase() $s.startsWith('He') $s.endsWith('x') $s.indexOf('o') $s.equals('Hello World') $s.isEmpty()")).toBe(
-      'hello world HELLO WORLD true false 4 true false',
-    );
+    expect(
+      t("$s.contains('World') $s.length() $s.matches('Hello') $s.matches('Hello.*') $s.substring(6) $s.substring(0,5)"),
+    ).toBe('true 11 false true World Hello');
+    expect(
+      t(
+        "$s.toLowerCase() $s.toUpperCase() $s.startsWith('He') $s.endsWith('x') $s.indexOf('o') $s.equals('Hello World') $s.isEmpty()",
+      ),
+    ).toBe('hello world HELLO WORLD true false 4 true false');
     expect(out("#set($p = '  pad  ')[$p.trim()]")).toBe('[pad]');
   });
 
@@ -146,10 +166,16 @@ describe('Java String methods', () => {
 
 describe('$context and $stageVariables', () => {
   test('defaults and overrides', () => {
-    const s = sample('{}', { context: { stage: 'beta', identity: { sourceIp: '10.0.0.1' } as never }, stageVariables: { v: '1' } });
-    expect(out('$context.stage $context.httpMethod $context.identity.sourceIp $stageVariables.v $stageVariables[\'v\'] ${stageVariables.v}', s)).toBe(
-      'beta GET 10.0.0.1 1 1 1',
-    );
+    const s = sample('{}', {
+      context: { stage: 'beta', identity: { sourceIp: '10.0.0.1' } as never },
+      stageVariables: { v: '1' },
+    });
+    expect(
+      out(
+        "$context.stage $context.httpMethod $context.identity.sourceIp $stageVariables.v $stageVariables['v'] ${stageVariables.v}",
+        s,
+      ),
+    ).toBe('beta GET 10.0.0.1 1 1 1');
   });
 
   test('responseOverride status and headers set with #set are reported', () => {
@@ -180,7 +206,11 @@ describe('errors', () => {
     const unterminated = renderTemplate('ok\n#set($a = "oops)\n', sample('{}'));
     expect(unterminated.ok === false && unterminated.error.line).toBe(2);
     const unclosed = renderTemplate('a\n#if(true)\nb', sample('{}'));
-    expect(unclosed.ok === false && unclosed.error).toEqual({ message: '#if has no matching #end', line: 2, column: 1 });
+    expect(unclosed.ok === false && unclosed.error).toEqual({
+      message: '#if has no matching #end',
+      line: 2,
+      column: 1,
+    });
     const stray = renderTemplate('a\nb #end c', sample('{}'));
     expect(stray.ok === false && [stray.error.line, stray.error.column]).toEqual([2, 3]);
     const strayElse = renderTemplate('#else', sample('{}'));
@@ -195,7 +225,10 @@ describe('errors', () => {
 
   test('runtime errors name the failing reference and its position', () => {
     const r = renderTemplate("ok\n  $input.path('$[').x", sample('{}'));
-    expect(r).toEqual({ ok: false, error: { message: "Unclosed [ in path $[ (in $input.path('$[').x)", line: 2, column: 3 } });
+    expect(r).toEqual({
+      ok: false,
+      error: { message: "Unclosed [ in path $[ (in $input.path('$[').x)", line: 2, column: 3 },
+    });
   });
 });
 
@@ -218,7 +251,7 @@ describe('whitespace and parsing match velocityjs', () => {
 
   test('a 300 KB template renders (time printed, not asserted)', () => {
     const chunk =
-      "#set($item = $input.path('$.items[0]'))\n{\"id\": \"$item.id\", \"name\": \"$util.escapeJavaScript($item.name).replaceAll(\"\\\\'\",\"'\")\", \"tags\": [#foreach($t in $item.tags)\"$t\"#if($foreach.hasNext),#end#end]},\n";
+      '#set($item = $input.path(\'$.items[0]\'))\n{"id": "$item.id", "name": "$util.escapeJavaScript($item.name).replaceAll("\\\\\'","\'")", "tags": [#foreach($t in $item.tags)"$t"#if($foreach.hasNext),#end#end]},\n';
     let template = '[\n';
     while (template.length < 300_000) template += chunk;
     template += '{}]';

@@ -113,13 +113,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function ownFunction(context: unknown, property: string): boolean {
-  return isPlainObject(context) && Object.prototype.hasOwnProperty.call(context, property) && typeof context[property] === 'function';
+  return (
+    isPlainObject(context) &&
+    Object.prototype.hasOwnProperty.call(context, property) &&
+    typeof context[property] === 'function'
+  );
 }
 
 const METHOD_HANDLERS: Handler[] = [
   {
     uid: 'aws: java.lang.String',
-    match: ({ context, property }) => typeof context === 'string' && Object.prototype.hasOwnProperty.call(JAVA_STRING_METHODS, property),
+    match: ({ context, property }) =>
+      typeof context === 'string' && Object.prototype.hasOwnProperty.call(JAVA_STRING_METHODS, property),
     resolve: ({ context, property, params }) => JAVA_STRING_METHODS[property]?.(context as string, params),
   },
   {
@@ -129,8 +134,10 @@ const METHOD_HANDLERS: Handler[] = [
   },
   {
     uid: 'aws: List/Map.isEmpty',
-    match: ({ context, property }) => property === 'isEmpty' && typeof context === 'object' && context !== null && !ownFunction(context, property),
-    resolve: ({ context }) => (Array.isArray(context) ? context.length === 0 : Object.keys(context as object).length === 0),
+    match: ({ context, property }) =>
+      property === 'isEmpty' && typeof context === 'object' && context !== null && !ownFunction(context, property),
+    resolve: ({ context }) =>
+      Array.isArray(context) ? context.length === 0 : Object.keys(context as object).length === 0,
   },
   {
     uid: 'aws: List.contains',
@@ -139,12 +146,14 @@ const METHOD_HANDLERS: Handler[] = [
   },
   {
     uid: 'aws: Map.containsKey',
-    match: ({ context, property }) => property === 'containsKey' && isPlainObject(context) && !ownFunction(context, property),
+    match: ({ context, property }) =>
+      property === 'containsKey' && isPlainObject(context) && !ownFunction(context, property),
     resolve: ({ context, params }) => Object.prototype.hasOwnProperty.call(context, String(params[0])),
   },
   {
     uid: 'aws: Map.values',
-    match: ({ context, property }) => property === 'values' && isPlainObject(context) && !ownFunction(context, property),
+    match: ({ context, property }) =>
+      property === 'values' && isPlainObject(context) && !ownFunction(context, property),
     resolve: ({ context }) => Object.values(context as object),
   },
 ];
@@ -227,7 +236,8 @@ function isPureReference(node: RefNode): boolean {
   let pure = node.type === 'references' && (node.args === undefined || node.args === false);
   for (const step of node.path ?? []) {
     if (!pure) break;
-    if (step.type === 'method') pure = typeof step.id === 'string' && PURE_METHODS.has(step.id) && (step.args || []).every(isPureLiteral);
+    if (step.type === 'method')
+      pure = typeof step.id === 'string' && PURE_METHODS.has(step.id) && (step.args || []).every(isPureLiteral);
     else if (step.type === 'index') pure = isPureLiteral(step.id);
     else pure = step.type === 'property';
   }
@@ -270,7 +280,10 @@ function classify(nodes: readonly unknown[]): { pure: boolean[]; statefulBefore:
     statefulBefore.push(stateful.length);
     const isPure =
       typeof node === 'string' ||
-      (node !== null && typeof node === 'object' && !Array.isArray(node) && ['comment', 'raw'].includes((node as RefNode).type)) ||
+      (node !== null &&
+        typeof node === 'object' &&
+        !Array.isArray(node) &&
+        ['comment', 'raw'].includes((node as RefNode).type)) ||
       (node !== null && typeof node === 'object' && !Array.isArray(node) && isPureReference(node as RefNode));
     pure.push(isPure);
     if (!isPure) stateful.push(node);
@@ -285,14 +298,18 @@ function sameStatement(a: unknown, b: unknown): boolean {
   return a.every((item, i) => sameStatement(item, b[i]));
 }
 
-function planRender(nodes: readonly unknown[], sampleKey: string): { plan: RenderPlan; memo: Omit<RenderMemo, 'outputs'> } | undefined {
+function planRender(
+  nodes: readonly unknown[],
+  sampleKey: string,
+): { plan: RenderPlan; memo: Omit<RenderMemo, 'outputs'> } | undefined {
   if (definesOrMacros(nodes)) return undefined;
   const { pure, statefulBefore, stateful } = classify(nodes);
   const reuse: (string | undefined)[] = new Array<string | undefined>(nodes.length).fill(undefined);
   const prev = lastRender;
   if (prev !== undefined && prev.sampleKey === sampleKey) {
     let same = 0;
-    while (same < stateful.length && same < prev.stateful.length && sameStatement(stateful[same], prev.stateful[same])) same++;
+    while (same < stateful.length && same < prev.stateful.length && sameStatement(stateful[same], prev.stateful[same]))
+      same++;
     const prevIndex = new Map<unknown, number>();
     prev.nodes.forEach((node, i) => {
       if (typeof node === 'object' && node !== null) prevIndex.set(node, i);
@@ -409,7 +426,8 @@ class AwsCompile extends Compile {
 }
 
 function jsonPathFn(getDoc: () => unknown) {
-  return (path: unknown): unknown => evaluateJsonPath(getDoc(), path === undefined || path === null ? '$' : String(path));
+  return (path: unknown): unknown =>
+    evaluateJsonPath(getDoc(), path === undefined || path === null ? '$' : String(path));
 }
 
 function buildContext(sample: PreviewSample) {
@@ -421,7 +439,9 @@ function buildContext(sample: PreviewSample) {
         parsed = { value: parseJsonAsJava(body) };
       } catch (e) {
         // UNVERIFIED: AWS fails the mapping (500) when $input.path/json meets a body that is not JSON.
-        throw new Error(`The sample body is not valid JSON, so $input.path/$input.json cannot read it (${e instanceof Error ? e.message : String(e)})`);
+        throw new Error(
+          `The sample body is not valid JSON, so $input.path/$input.json cannot read it (${e instanceof Error ? e.message : String(e)})`,
+        );
       }
     }
     return parsed.value;
@@ -441,7 +461,8 @@ function buildContext(sample: PreviewSample) {
       return value === undefined ? '' : toCompactJson(value);
     },
     params: (name?: unknown) => {
-      if (name === undefined) return { path: { ...params.path }, querystring: { ...params.querystring }, header: { ...params.header } };
+      if (name === undefined)
+        return { path: { ...params.path }, querystring: { ...params.querystring }, header: { ...params.header } };
       const key = String(name);
       for (const source of [params.path, params.querystring, params.header]) {
         if (Object.prototype.hasOwnProperty.call(source, key)) return source[key];
@@ -465,7 +486,10 @@ function buildContext(sample: PreviewSample) {
     ...base,
     identity: { ...defaultPreviewContext.identity, ...(sample.context?.identity ?? {}) },
     authorizer: { ...(sample.context?.authorizer ?? defaultPreviewContext.authorizer) },
-    responseOverride: { header: {} as Record<string, unknown> } as { status?: unknown; header: Record<string, unknown> },
+    responseOverride: { header: {} as Record<string, unknown> } as {
+      status?: unknown;
+      header: Record<string, unknown>;
+    },
   };
   return { input, util, context, stageVariables: { ...(sample.stageVariables ?? {}) } };
 }
@@ -475,7 +499,8 @@ function readOverride(ctx: ReturnType<typeof buildContext>) {
   if (!isPlainObject(ro)) return undefined;
   const headers: Record<string, string> = {};
   if (isPlainObject(ro.header)) {
-    for (const [k, v] of Object.entries(ro.header)) if (v !== undefined && v !== null && typeof v !== 'function') headers[k] = javaToString(v);
+    for (const [k, v] of Object.entries(ro.header))
+      if (v !== undefined && v !== null && typeof v !== 'function') headers[k] = javaToString(v);
   }
   const status = ro.status === undefined || ro.status === null ? undefined : javaToString(ro.status);
   if (status === undefined && Object.keys(headers).length === 0) return undefined;
@@ -490,7 +515,11 @@ function sampleKey(sample: PreviewSample): string {
 }
 
 /** `incremental: false` renders everything afresh and leaves the previous render's memo alone (tests compare both). */
-export function renderTemplate(template: string, sample: PreviewSample, options: { incremental?: boolean } = {}): PreviewResult {
+export function renderTemplate(
+  template: string,
+  sample: PreviewSample,
+  options: { incremental?: boolean } = {},
+): PreviewResult {
   const parsed = lastParse?.template === template ? lastParse.outcome : parseTemplate(template);
   lastParse = { template, outcome: parsed };
   if (!parsed.ok) return { ok: false, error: parsed.error };

@@ -50,7 +50,10 @@ describe('chunked parsing of large templates gives the same tree as a whole pars
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.line).toBe(2002);
     const unclosed = parseTemplate(big('line $x\n', '#foreach($a in $b)\n', 4000));
-    expect(unclosed.ok === false && unclosed.error).toMatchObject({ message: '#foreach has no matching #end', line: 2001 });
+    expect(unclosed.ok === false && unclosed.error).toMatchObject({
+      message: '#foreach has no matching #end',
+      line: 2001,
+    });
   });
 
   test('re-rendering a 300 KB template after a one-line edit (time printed, not asserted)', () => {
@@ -65,7 +68,9 @@ describe('chunked parsing of large templates gives the same tree as a whole pars
     started = performance.now();
     const second = renderTemplate(edited, sample);
     const secondMs = performance.now() - started;
-    console.log(`300 KB template: first render ${firstMs.toFixed(0)} ms, after a one-line edit ${secondMs.toFixed(0)} ms`);
+    console.log(
+      `300 KB template: first render ${firstMs.toFixed(0)} ms, after a one-line edit ${secondMs.toFixed(0)} ms`,
+    );
     expect(first.ok && second.ok).toBe(true);
     if (second.ok) expect(second.output.startsWith('[\n{"idx": "7"')).toBe(true);
   });
@@ -74,13 +79,31 @@ describe('chunked parsing of large templates gives the same tree as a whole pars
 describe('re-parsing after an edit (the unchanged start of the template is reused)', () => {
   // Pieces that make chunk borders interesting: comments and raw blocks spanning lines, directives spanning lines,
   // errors, line breaks added or removed.
-  const pieces = ['line $x\n', '#if($a)\n', '#end\n', '#*\n comment\n*#\n', '#[[\n raw\n]]#\n', '#set($m = {\n "k": 1\n})\n', '"unterminated\n', '#if($broken\n', '\n', 'x'];
+  const pieces = [
+    'line $x\n',
+    '#if($a)\n',
+    '#end\n',
+    '#*\n comment\n*#\n',
+    '#[[\n raw\n]]#\n',
+    '#set($m = {\n "k": 1\n})\n',
+    '"unterminated\n',
+    '#if($broken\n',
+    '\n',
+    'x',
+  ];
   const unit = '#set($i = $input.path(\'$.a\'))\n{"v": "$i"},\n';
 
   test('gives what a whole-template parse gives, errors and their positions included', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ at: fc.nat(), insert: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }), remove: fc.nat({ max: 40 }) }), { minLength: 1, maxLength: 6 }),
+        fc.array(
+          fc.record({
+            at: fc.nat(),
+            insert: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }),
+            remove: fc.nat({ max: 40 }),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
         (edits) => {
           let template = unit.repeat(600);
           parseTemplate(template);

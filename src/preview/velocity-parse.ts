@@ -40,7 +40,9 @@ function lineColumnAt(text: string, offset: number): { line: number; column: num
 }
 
 function isErrorWithHash(e: unknown): e is Error & { hash: VelocityParseErrorHash } {
-  return e instanceof Error && typeof (e as { hash?: unknown }).hash === 'object' && (e as { hash?: unknown }).hash !== null;
+  return (
+    e instanceof Error && typeof (e as { hash?: unknown }).hash === 'object' && (e as { hash?: unknown }).hash !== null
+  );
 }
 
 function describeParseError(template: string, hash: VelocityParseErrorHash, raw: string): TemplateError {
@@ -53,7 +55,8 @@ function describeParseError(template: string, hash: VelocityParseErrorHash, raw:
   }
   const got = hash.token === 'EOF' ? 'end of template' : `\`${hash.text ?? String(hash.token)}\``;
   const expected = (hash.expected ?? []).map((t) => t.replace(/'/g, '')).filter((t) => t !== 'EOF');
-  const hint = expected.length > 0 ? `; expected ${expected.slice(0, 6).join(', ')}${expected.length > 6 ? ', …' : ''}` : '';
+  const hint =
+    expected.length > 0 ? `; expected ${expected.slice(0, 6).join(', ')}${expected.length > 6 ? ', …' : ''}` : '';
   return { message: raw.startsWith('Parse error') ? `Unexpected ${got}${hint}` : raw, line, column };
 }
 
@@ -63,7 +66,11 @@ function nodeLabel(node: VelocityNode): string {
 
 function errorAt(node: VelocityNode, message: string): TemplateSyntaxError {
   // jison positions: 1-based line, 0-based column.
-  return new TemplateSyntaxError(message, node.pos?.first_line, node.pos === undefined ? undefined : node.pos.first_column + 1);
+  return new TemplateSyntaxError(
+    message,
+    node.pos?.first_line,
+    node.pos === undefined ? undefined : node.pos.first_column + 1,
+  );
 }
 
 /**
@@ -269,7 +276,12 @@ function parseUnits(template: string): ParsedUnit[] | undefined {
       parsed = shifted;
     }
     const lastJoined = chunks[j];
-    units.push({ start: first.start, end: lastJoined === undefined ? template.length : lastJoined.start + lastJoined.text.length, firstLine: first.firstLine, nodes: parsed });
+    units.push({
+      start: first.start,
+      end: lastJoined === undefined ? template.length : lastJoined.start + lastJoined.text.length,
+      firstLine: first.firstLine,
+      nodes: parsed,
+    });
     i = j + 1;
   }
   return units;
@@ -291,12 +303,14 @@ export function parseTemplate(template: string, options: { chunked?: boolean } =
     const node = nodes[i];
     const next = nodes[i + 1];
     if (typeof node === 'string' || node === undefined || node.type === 'references' || node.type === 'raw') continue;
-    if (typeof next === 'string' && TRIM_AFTER_DIRECTIVE.test(next)) nodes[i + 1] = next.replace(TRIM_AFTER_DIRECTIVE, '');
+    if (typeof next === 'string' && TRIM_AFTER_DIRECTIVE.test(next))
+      nodes[i + 1] = next.replace(TRIM_AFTER_DIRECTIVE, '');
   }
   try {
     return { ok: true, asts: level(nodes) };
   } catch (e) {
-    if (e instanceof TemplateSyntaxError) return { ok: false, error: { message: e.message, line: e.line, column: e.column } };
+    if (e instanceof TemplateSyntaxError)
+      return { ok: false, error: { message: e.message, line: e.line, column: e.column } };
     throw e;
   }
 }

@@ -15,7 +15,10 @@ function RootLayout() {
   const router = useRouter();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   // The links shared with the router-free first page (header, API list) navigate through the router from here on.
-  const navigation = useMemo<AppNavigation>(() => ({ pathname, navigate: (href) => void router.navigate({ href }) }), [pathname, router]);
+  const navigation = useMemo<AppNavigation>(
+    () => ({ pathname, navigate: (href) => void router.navigate({ href }) }),
+    [pathname, router],
+  );
   return (
     <AppNavigationContext value={navigation}>
       <AppFrame>

@@ -2,14 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { invalidContentTypeMessage, isValidContentType } from './content-type';
 
 describe('isValidContentType', () => {
-  it.each(['application/json', 'application/xml', 'text/html', 'text/plain', '*/*', 'application/*', 'application/vnd.api+json', 'Application/JSON', 'text/plain; charset=utf-8', 'text/plain;charset="utf-8"'])(
-    'accepts %s',
-    (ct) => expect(isValidContentType(ct)).toBe(true),
-  );
-  it.each(['123', 'application-json', '', 'application/', '/json', 'application/json/x', 'text/plain;', 'a b/c'])('rejects %j', (ct) =>
-    expect(isValidContentType(ct)).toBe(false),
+  it.each([
+    'application/json',
+    'application/xml',
+    'text/html',
+    'text/plain',
+    '*/*',
+    'application/*',
+    'application/vnd.api+json',
+    'Application/JSON',
+    'text/plain; charset=utf-8',
+    'text/plain;charset="utf-8"',
+  ])('accepts %s', (ct) => expect(isValidContentType(ct)).toBe(true));
+  it.each(['123', 'application-json', '', 'application/', '/json', 'application/json/x', 'text/plain;', 'a b/c'])(
+    'rejects %j',
+    (ct) => expect(isValidContentType(ct)).toBe(false),
   );
   it('formats the AWS message', () => {
-    expect(invalidContentTypeMessage('123')).toBe('Validation Result: warnings : [], errors : [Invalid content type specified: 123]');
+    expect(invalidContentTypeMessage('123')).toBe(
+      'Validation Result: warnings : [], errors : [Invalid content type specified: 123]',
+    );
   });
 });

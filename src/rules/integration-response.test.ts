@@ -11,27 +11,42 @@ import {
 import type { MethodResponse, RuleViolation } from './types';
 
 const MP = 'Invalid mapping expression specified: Validation Result: warnings : [], errors : ';
-const NUMBER_TO_STRING = 'class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String';
+const NUMBER_TO_STRING =
+  'class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String';
 const BOOLEAN_TO_STRING = 'class java.lang.Boolean can not be converted to an String';
 
 describe('validateIntegrationResponseRequest', () => {
   it('accepts the captured lifecycle body and keeps "" as the selection pattern', () => {
-    const r = validateIntegrationResponseRequest('200', { selectionPattern: '', responseTemplates: { 'application/json': '"created"' } });
-    expect(r).toEqual({ value: { selectionPattern: '', responseTemplates: { 'application/json': '"created"' } }, violations: [] });
+    const r = validateIntegrationResponseRequest('200', {
+      selectionPattern: '',
+      responseTemplates: { 'application/json': '"created"' },
+    });
+    expect(r).toEqual({
+      value: { selectionPattern: '', responseTemplates: { 'application/json': '"created"' } },
+      violations: [],
+    });
   });
 
   it('stores "" and null templates as null', () => {
-    const r = validateIntegrationResponseRequest('200', { responseTemplates: { 'application/json': '', 'text/html': null } });
+    const r = validateIntegrationResponseRequest('200', {
+      responseTemplates: { 'application/json': '', 'text/html': null },
+    });
     expect(r.value?.responseTemplates).toEqual({ 'application/json': null, 'text/html': null });
   });
 
   it('treats an absent body and null members as unset', () => {
     expect(validateIntegrationResponseRequest('200', undefined)).toEqual({ value: {}, violations: [] });
-    expect(validateIntegrationResponseRequest('200', { selectionPattern: null, contentHandling: null })).toEqual({ value: {}, violations: [] });
+    expect(validateIntegrationResponseRequest('200', { selectionPattern: null, contentHandling: null })).toEqual({
+      value: {},
+      violations: [],
+    });
   });
 
   it('ignores members it does not know', () => {
-    expect(validateIntegrationResponseRequest('200', { statusCode: '500', foo: 1 })).toEqual({ value: {}, violations: [] });
+    expect(validateIntegrationResponseRequest('200', { statusCode: '500', foo: 1 })).toEqual({
+      value: {},
+      violations: [],
+    });
   });
 
   it.each(contentHandlingValues)('accepts contentHandling %s', (ch) => {
@@ -42,7 +57,12 @@ describe('validateIntegrationResponseRequest', () => {
     const r = validateIntegrationResponseRequest('200', { responseTemplates: { 'application/json': 123 } });
     expect(r.value).toBeUndefined();
     expect(r.violations).toEqual([
-      { type: 'SerializationException', stage: 'request', field: 'responseTemplates.application/json', message: NUMBER_TO_STRING },
+      {
+        type: 'SerializationException',
+        stage: 'request',
+        field: 'responseTemplates.application/json',
+        message: NUMBER_TO_STRING,
+      },
     ]);
     expect(awsVerdict(r.violations)).toEqual({ type: 'SerializationException', message: NUMBER_TO_STRING });
   });
@@ -50,18 +70,30 @@ describe('validateIntegrationResponseRequest', () => {
   it('rejects a boolean mapping value', () => {
     const r = validateIntegrationResponseRequest('200', { responseParameters: { 'method.response.header.X': true } });
     expect(r.violations).toEqual([
-      { type: 'SerializationException', stage: 'request', field: 'responseParameters.method.response.header.X', message: BOOLEAN_TO_STRING },
+      {
+        type: 'SerializationException',
+        stage: 'request',
+        field: 'responseParameters.method.response.header.X',
+        message: BOOLEAN_TO_STRING,
+      },
     ]);
   });
 
   it('rejects a non-object body', () => {
     const r = validateIntegrationResponseRequest('200', [1, 2]);
     expect(r.violations[0]).toMatchObject({ type: 'SerializationException', field: 'body' });
-    expect(validateIntegrationResponseRequest('200', 'x').violations[0]).toMatchObject({ type: 'SerializationException', field: 'body' });
+    expect(validateIntegrationResponseRequest('200', 'x').violations[0]).toMatchObject({
+      type: 'SerializationException',
+      field: 'body',
+    });
   });
 
   it('rejects a wrongly typed selectionPattern and maps', () => {
-    const r = validateIntegrationResponseRequest('200', { selectionPattern: 5, responseTemplates: 'x', responseParameters: [] });
+    const r = validateIntegrationResponseRequest('200', {
+      selectionPattern: 5,
+      responseTemplates: 'x',
+      responseParameters: [],
+    });
     expect(r.violations.map((v) => [v.type, v.field])).toEqual([
       ['SerializationException', 'selectionPattern'],
       ['SerializationException', 'responseTemplates'],
@@ -99,7 +131,13 @@ describe('validateIntegrationResponseRequest', () => {
 
 describe('integrationResponseInputSchema', () => {
   it('parses what the validator accepts and refuses a bad enum', () => {
-    expect(integrationResponseInputSchema.parse({ selectionPattern: '4\\d{2}', responseTemplates: { 'application/json': null }, contentHandling: 'CONVERT_TO_TEXT' })).toEqual({
+    expect(
+      integrationResponseInputSchema.parse({
+        selectionPattern: '4\\d{2}',
+        responseTemplates: { 'application/json': null },
+        contentHandling: 'CONVERT_TO_TEXT',
+      }),
+    ).toEqual({
       selectionPattern: '4\\d{2}',
       responseTemplates: { 'application/json': null },
       contentHandling: 'CONVERT_TO_TEXT',
@@ -110,36 +148,61 @@ describe('integrationResponseInputSchema', () => {
 });
 
 describe('validateIntegrationResponseAgainstMethod', () => {
-  const mr: MethodResponse = { statusCode: '200', responseParameters: { 'method.response.header.X-Foo': false, 'method.response.header.ETag': true } };
+  const mr: MethodResponse = {
+    statusCode: '200',
+    responseParameters: { 'method.response.header.X-Foo': false, 'method.response.header.ETag': true },
+  };
 
   it('accepts declared headers with every documented source', () => {
     const ok = validateIntegrationResponseAgainstMethod(
-      { responseParameters: { 'method.response.header.X-Foo': "'bar'", 'method.response.header.ETag': 'integration.response.header.ETag' } },
+      {
+        responseParameters: {
+          'method.response.header.X-Foo': "'bar'",
+          'method.response.header.ETag': 'integration.response.header.ETag',
+        },
+      },
       mr,
     );
     expect(ok).toEqual([]);
   });
 
   it('needs no method response without responseParameters (test_lifecycle_integration_response)', () => {
-    expect(validateIntegrationResponseAgainstMethod({ selectionPattern: '', responseTemplates: { 'application/json': 'x' } }, undefined)).toEqual([]);
+    expect(
+      validateIntegrationResponseAgainstMethod(
+        { selectionPattern: '', responseTemplates: { 'application/json': 'x' } },
+        undefined,
+      ),
+    ).toEqual([]);
     expect(validateIntegrationResponseAgainstMethod({ responseParameters: {} }, undefined)).toEqual([]);
   });
 
   it('rejects responseParameters when no method response exists', () => {
-    const v = validateIntegrationResponseAgainstMethod({ responseParameters: { 'method.response.header.X-Foo': "'bar'" } }, undefined);
+    const v = validateIntegrationResponseAgainstMethod(
+      { responseParameters: { 'method.response.header.X-Foo': "'bar'" } },
+      undefined,
+    );
     expect(v).toEqual([
-      { type: 'BadRequestException', stage: 'method', field: 'responseParameters', message: `${MP}[No method response exists for method.]` },
+      {
+        type: 'BadRequestException',
+        stage: 'method',
+        field: 'responseParameters',
+        message: `${MP}[No method response exists for method.]`,
+      },
     ]);
   });
 
   it('rejects a header the method response does not declare', () => {
-    const v = validateIntegrationResponseAgainstMethod({ responseParameters: { 'method.response.header.X-Bar': "'x'" } }, mr);
+    const v = validateIntegrationResponseAgainstMethod(
+      { responseParameters: { 'method.response.header.X-Bar': "'x'" } },
+      mr,
+    );
     expect(v).toEqual([
       {
         type: 'BadRequestException',
         stage: 'method',
         field: 'responseParameters.method.response.header.X-Bar',
-        message: 'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.response.header.X-Bar]',
+        message:
+          'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.response.header.X-Bar]',
       },
     ]);
   });
@@ -149,32 +212,66 @@ describe('validateIntegrationResponseAgainstMethod', () => {
     ['"*"', `${MP}[Invalid mapping expression specified: "*"]`],
     ['bar', `${MP}[Invalid mapping expression specified: bar]`],
   ])('rejects the unquoted value %s verbatim', (expr, message) => {
-    const v = validateIntegrationResponseAgainstMethod({ responseParameters: { 'method.response.header.X-Foo': expr } }, mr);
-    expect(v).toEqual([{ type: 'BadRequestException', stage: 'method', field: 'responseParameters.method.response.header.X-Foo', message }]);
+    const v = validateIntegrationResponseAgainstMethod(
+      { responseParameters: { 'method.response.header.X-Foo': expr } },
+      mr,
+    );
+    expect(v).toEqual([
+      {
+        type: 'BadRequestException',
+        stage: 'method',
+        field: 'responseParameters.method.response.header.X-Foo',
+        message,
+      },
+    ]);
   });
 
   it('rejects a malformed key', () => {
     const v = validateIntegrationResponseAgainstMethod({ responseParameters: { 'X-Foo': "'x'" } }, mr);
-    expect(v).toEqual([{ type: 'BadRequestException', stage: 'method', field: 'responseParameters.X-Foo', message: `${MP}[Invalid mapping identifier specified]` }]);
+    expect(v).toEqual([
+      {
+        type: 'BadRequestException',
+        stage: 'method',
+        field: 'responseParameters.X-Foo',
+        message: `${MP}[Invalid mapping identifier specified]`,
+      },
+    ]);
   });
 
   it('rejects template content type 123 (snapshot)', () => {
-    const v = validateIntegrationResponseAgainstMethod({ responseTemplates: { '123': 'x', 'application/json': 'y' } }, undefined);
+    const v = validateIntegrationResponseAgainstMethod(
+      { responseTemplates: { '123': 'x', 'application/json': 'y' } },
+      undefined,
+    );
     expect(v).toEqual([
-      { type: 'BadRequestException', stage: 'method', field: 'responseTemplates.123', message: 'Validation Result: warnings : [], errors : [Invalid content type specified: 123]' },
+      {
+        type: 'BadRequestException',
+        stage: 'method',
+        field: 'responseTemplates.123',
+        message: 'Validation Result: warnings : [], errors : [Invalid content type specified: 123]',
+      },
     ]);
   });
 
   it('rejects a template over 300 KB (UTF-8 bytes) and accepts one at the limit', () => {
-    expect(validateIntegrationResponseAgainstMethod({ responseTemplates: { 'application/json': 'a'.repeat(MAX_TEMPLATE_BYTES) } }, undefined)).toEqual([]);
-    const v = validateIntegrationResponseAgainstMethod({ responseTemplates: { 'application/json': 'é'.repeat(MAX_TEMPLATE_BYTES / 2 + 1) } }, undefined);
+    expect(
+      validateIntegrationResponseAgainstMethod(
+        { responseTemplates: { 'application/json': 'a'.repeat(MAX_TEMPLATE_BYTES) } },
+        undefined,
+      ),
+    ).toEqual([]);
+    const v = validateIntegrationResponseAgainstMethod(
+      { responseTemplates: { 'application/json': 'é'.repeat(MAX_TEMPLATE_BYTES / 2 + 1) } },
+      undefined,
+    );
     expect(v).toHaveLength(1);
     expect(v[0]).toMatchObject({ type: 'BadRequestException', field: 'responseTemplates.application/json' });
     expect(v[0]?.message).toContain('300 KB');
   });
 
   it('counts 3- and 4-byte characters (a surrogate pair is one 4-byte character) against the 300 KB limit', () => {
-    const check = (t: string) => validateIntegrationResponseAgainstMethod({ responseTemplates: { 'application/json': t } }, undefined).length;
+    const check = (t: string) =>
+      validateIntegrationResponseAgainstMethod({ responseTemplates: { 'application/json': t } }, undefined).length;
     expect(check(`${'a'.repeat(MAX_TEMPLATE_BYTES - 3)}€`)).toBe(0);
     expect(check(`${'a'.repeat(MAX_TEMPLATE_BYTES - 2)}€`)).toBe(1);
     expect(check(`😀${'a'.repeat(MAX_TEMPLATE_BYTES - 4)}`)).toBe(0);
@@ -183,7 +280,10 @@ describe('validateIntegrationResponseAgainstMethod', () => {
 
   it('returns every violation, parameters first, and the verdict is the first one', () => {
     const v = validateIntegrationResponseAgainstMethod(
-      { responseParameters: { 'method.response.header.X-Foo': '*', 'method.response.header.X-Bar': "'ok'" }, responseTemplates: { '123': 'x' } },
+      {
+        responseParameters: { 'method.response.header.X-Foo': '*', 'method.response.header.X-Bar': "'ok'" },
+        responseTemplates: { '123': 'x' },
+      },
       mr,
     );
     expect(v.map((x) => x.field)).toEqual([
@@ -191,39 +291,71 @@ describe('validateIntegrationResponseAgainstMethod', () => {
       'responseParameters.method.response.header.X-Bar',
       'responseTemplates.123',
     ]);
-    expect(awsVerdict(v)).toEqual({ type: 'BadRequestException', message: `${MP}[Invalid mapping expression specified: *]` });
+    expect(awsVerdict(v)).toEqual({
+      type: 'BadRequestException',
+      message: `${MP}[Invalid mapping expression specified: *]`,
+    });
   });
 });
 
 describe('awsVerdict', () => {
-  const v = (type: RuleViolation['type'], message: string): RuleViolation => ({ type, message, stage: 'request', field: 'x' });
+  const v = (type: RuleViolation['type'], message: string): RuleViolation => ({
+    type,
+    message,
+    stage: 'request',
+    field: 'x',
+  });
   it('returns null when nothing is wrong', () => {
     expect(awsVerdict([])).toBeNull();
   });
   it('prefers Serialization, then combined Validation, then the first BadRequest', () => {
-    expect(awsVerdict([v('BadRequestException', 'b'), v('ValidationException', 'a'), v('ValidationException', 'c')])).toEqual({
+    expect(
+      awsVerdict([v('BadRequestException', 'b'), v('ValidationException', 'a'), v('ValidationException', 'c')]),
+    ).toEqual({
       type: 'ValidationException',
       message: '2 validation errors detected: a; c',
     });
-    expect(awsVerdict([v('BadRequestException', 'b1'), v('BadRequestException', 'b2')])).toEqual({ type: 'BadRequestException', message: 'b1' });
-    expect(awsVerdict([v('ValidationException', 'a'), v('SerializationException', 's')])).toEqual({ type: 'SerializationException', message: 's' });
+    expect(awsVerdict([v('BadRequestException', 'b1'), v('BadRequestException', 'b2')])).toEqual({
+      type: 'BadRequestException',
+      message: 'b1',
+    });
+    expect(awsVerdict([v('ValidationException', 'a'), v('SerializationException', 's')])).toEqual({
+      type: 'SerializationException',
+      message: 's',
+    });
   });
 });
 
 describe('validatePutMethodResponse', () => {
   it('accepts headers with required flags and models, echoing empty maps', () => {
-    expect(validatePutMethodResponse('200', { responseParameters: { 'method.response.header.X-Foo': false }, responseModels: { 'application/json': 'Empty' } })).toEqual({
-      value: { responseParameters: { 'method.response.header.X-Foo': false }, responseModels: { 'application/json': 'Empty' } },
+    expect(
+      validatePutMethodResponse('200', {
+        responseParameters: { 'method.response.header.X-Foo': false },
+        responseModels: { 'application/json': 'Empty' },
+      }),
+    ).toEqual({
+      value: {
+        responseParameters: { 'method.response.header.X-Foo': false },
+        responseModels: { 'application/json': 'Empty' },
+      },
       violations: [],
     });
-    expect(validatePutMethodResponse('200', { responseParameters: {}, responseModels: {} }).value).toEqual({ responseParameters: {}, responseModels: {} });
+    expect(validatePutMethodResponse('200', { responseParameters: {}, responseModels: {} }).value).toEqual({
+      responseParameters: {},
+      responseModels: {},
+    });
     expect(validatePutMethodResponse('200', undefined).value).toEqual({});
   });
   it('rejects a bad status code', () => {
-    expect(validatePutMethodResponse('abc', {}).violations[0]).toMatchObject({ type: 'ValidationException', field: 'statusCode' });
+    expect(validatePutMethodResponse('abc', {}).violations[0]).toMatchObject({
+      type: 'ValidationException',
+      field: 'statusCode',
+    });
   });
   it('rejects non-boolean flags and malformed keys', () => {
-    const r = validatePutMethodResponse('200', { responseParameters: { 'method.response.header.X': 'true', foo: true } });
+    const r = validatePutMethodResponse('200', {
+      responseParameters: { 'method.response.header.X': 'true', foo: true },
+    });
     expect(r.value).toBeUndefined();
     expect(r.violations.map((x) => [x.type, x.field])).toEqual([
       ['SerializationException', 'responseParameters.method.response.header.X'],
@@ -233,7 +365,12 @@ describe('validatePutMethodResponse', () => {
   it('rejects a model content type like application-json', () => {
     const r = validatePutMethodResponse('200', { responseModels: { 'application-json': 'Empty' } });
     expect(r.violations).toEqual([
-      { type: 'BadRequestException', stage: 'method', field: 'responseModels.application-json', message: 'Validation Result: warnings : [], errors : [Invalid content type specified: application-json]' },
+      {
+        type: 'BadRequestException',
+        stage: 'method',
+        field: 'responseModels.application-json',
+        message: 'Validation Result: warnings : [], errors : [Invalid content type specified: application-json]',
+      },
     ]);
   });
 });

@@ -10,7 +10,10 @@ import { statusCodeViolation } from './status-code';
 import type { AwsErrorType, ContentHandling, IntegrationResponseInput, MethodResponse, RuleViolation } from './types';
 import { combineValidationErrors } from './validation-message';
 
-export const contentHandlingValues = ['CONVERT_TO_BINARY', 'CONVERT_TO_TEXT'] as const satisfies readonly ContentHandling[];
+export const contentHandlingValues = [
+  'CONVERT_TO_BINARY',
+  'CONVERT_TO_TEXT',
+] as const satisfies readonly ContentHandling[];
 
 /** The PutIntegrationResponse body (botocore model). Unknown members are ignored, as AWS's deserializer does. */
 export const integrationResponseInputSchema = z.object({
@@ -179,7 +182,12 @@ export function validateIntegrationResponseAgainstMethod(
     const declared = methodResponse.responseParameters ?? {};
     for (const key of wellFormedKeys) {
       if (!Object.hasOwn(declared, key)) {
-        out.push(badRequest(`${MAPPING_PREFIX}[Invalid mapping expression parameter specified: ${key}]`, `responseParameters.${key}`));
+        out.push(
+          badRequest(
+            `${MAPPING_PREFIX}[Invalid mapping expression parameter specified: ${key}]`,
+            `responseParameters.${key}`,
+          ),
+        );
       }
     }
   }
@@ -189,7 +197,12 @@ export function validateIntegrationResponseAgainstMethod(
     if (!isValidContentType(ct)) out.push(badRequest(invalidContentTypeMessage(ct), field));
     if (tpl !== null && utf8Length(tpl) > MAX_TEMPLATE_BYTES) {
       // UNVERIFIED text: the quota is documented, the error for exceeding it was never captured.
-      out.push(badRequest(`Validation Result: warnings : [], errors : [Mapping template for content type ${ct} exceeds the maximum size of 300 KB]`, field));
+      out.push(
+        badRequest(
+          `Validation Result: warnings : [], errors : [Mapping template for content type ${ct} exceeds the maximum size of 300 KB]`,
+          field,
+        ),
+      );
     }
   }
   return out;
@@ -214,7 +227,10 @@ export function awsVerdict(violations: RuleViolation[]): { type: AwsErrorType; m
 export function validatePutMethodResponse(
   statusCode: string,
   body: unknown,
-): { value?: { responseParameters?: Record<string, boolean>; responseModels?: Record<string, string> }; violations: RuleViolation[] } {
+): {
+  value?: { responseParameters?: Record<string, boolean>; responseModels?: Record<string, string> };
+  violations: RuleViolation[];
+} {
   const serialization: RuleViolation[] = [];
   const validation: RuleViolation[] = [];
   const business: RuleViolation[] = [];
@@ -239,7 +255,8 @@ export function validatePutMethodResponse(
         const typeErr = coralTypeError(required, 'Boolean');
         if (typeErr) serialization.push(serializationViolation(typeErr, field));
         else if (typeof required === 'boolean') params[key] = required;
-        if (parseResponseHeaderKey(key) === null) business.push(badRequest(`${MAPPING_PREFIX}[Invalid mapping identifier specified]`, field));
+        if (parseResponseHeaderKey(key) === null)
+          business.push(badRequest(`${MAPPING_PREFIX}[Invalid mapping identifier specified]`, field));
       }
       value.responseParameters = params;
     } else {

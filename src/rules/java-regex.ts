@@ -93,7 +93,10 @@ function translate(pattern: string): JavaPatternAnalysis {
     const m = /^\(\?([a-zA-Z]*(?:-[a-zA-Z]*)?)\)/.exec(pattern.slice(i));
     if (!m) break;
     const [on = '', off = ''] = (m[1] ?? '').split('-');
-    for (const [letters, value] of [[on, true], [off, false]] as const) {
+    for (const [letters, value] of [
+      [on, true],
+      [off, false],
+    ] as const) {
       for (const f of letters) {
         if (f === 'i' || f === 's' || f === 'm' || f === 'd' || f === 'x' || f === 'u') flags[f] = value;
         else if (f === 'U') fail('The (?U) flag (Unicode character classes) is not supported here');
@@ -118,7 +121,9 @@ function translate(pattern: string): JavaPatternAnalysis {
       out += '?';
       i++;
     } else if (pattern[i] === '+') {
-      note('Possessive quantifiers (*+, ++, ?+, {n,m}+) never give back characters in Java; this preview treats them as greedy, so it can match where AWS does not.');
+      note(
+        'Possessive quantifiers (*+, ++, ?+, {n,m}+) never give back characters in Java; this preview treats them as greedy, so it can match where AWS does not.',
+      );
       i++;
     }
   };
@@ -177,7 +182,18 @@ function translate(pattern: string): JavaPatternAnalysis {
       i++;
       return;
     }
-    const simple: Record<string, string> = { t: '\\t', n: '\\n', r: '\\r', f: '\\f', a: '\\x07', e: '\\x1B', d: '\\d', D: '\\D', w: '\\w', W: '\\W' };
+    const simple: Record<string, string> = {
+      t: '\\t',
+      n: '\\n',
+      r: '\\r',
+      f: '\\f',
+      a: '\\x07',
+      e: '\\x1B',
+      d: '\\d',
+      D: '\\D',
+      w: '\\w',
+      W: '\\W',
+    };
     if (simple[c] !== undefined) {
       out += simple[c];
       return;
@@ -213,7 +229,9 @@ function translate(pattern: string): JavaPatternAnalysis {
         return;
       }
       const cat = GENERAL_CATEGORY.exec(name);
-      const prop = cat ? cat[1] : UNICODE_PROPERTIES[name] ?? (/^Is[A-Z][a-z]+$/.test(name) ? `Script=${name.slice(2)}` : undefined);
+      const prop = cat
+        ? cat[1]
+        : (UNICODE_PROPERTIES[name] ?? (/^Is[A-Z][a-z]+$/.test(name) ? `Script=${name.slice(2)}` : undefined));
       if (prop === undefined) fail(`Character property ${name} is not supported here`);
       out += `\\${c}{${prop}}`;
       return;
@@ -307,13 +325,17 @@ function translate(pattern: string): JavaPatternAnalysis {
       case '(': {
         const rest = pattern.slice(i);
         if (rest.startsWith('?>')) {
-          note('Atomic groups (?>...) never give back characters in Java; this preview treats them as ordinary groups, so it can match where AWS does not.');
+          note(
+            'Atomic groups (?>...) never give back characters in Java; this preview treats them as ordinary groups, so it can match where AWS does not.',
+          );
           out += '(?:';
           i += 2;
         } else if (/^\?(?::|=|!|<=|<!|<[a-zA-Z][a-zA-Z0-9]*>)/.test(rest) || !rest.startsWith('?')) {
           out += '(';
         } else if (/^\?[a-zA-Z-]*[:)]/.test(rest)) {
-          fail('Inline flags after the start of the pattern, e.g. (?i) or (?i:...), are not supported here; move them to the very beginning');
+          fail(
+            'Inline flags after the start of the pattern, e.g. (?i) or (?i:...), are not supported here; move them to the very beginning',
+          );
         } else fail(`Unknown inline modifier near index ${i + 1}`);
         break;
       }
@@ -325,7 +347,10 @@ function translate(pattern: string): JavaPatternAnalysis {
         break;
       case '{': {
         const m = /^(\d+)(,(\d*))?\}/.exec(pattern.slice(i));
-        if (!m) fail(`Illegal repetition near index ${i - 1}: Java reads '{' as the start of a {n,m} quantifier; write \\{ for a literal brace`);
+        if (!m)
+          fail(
+            `Illegal repetition near index ${i - 1}: Java reads '{' as the start of a {n,m} quantifier; write \\{ for a literal brace`,
+          );
         out += `{${m[0]}`;
         i += m[0].length;
         quantifierSuffix();

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MappingSource } from './mapping-expression';
-import { formatMappingSource, isValidHeaderName, parseMappingSource, parseResponseHeaderKey, RESPONSE_HEADER_KEY_PREFIX } from './mapping-expression';
+import {
+  formatMappingSource,
+  isValidHeaderName,
+  parseMappingSource,
+  parseResponseHeaderKey,
+  RESPONSE_HEADER_KEY_PREFIX,
+} from './mapping-expression';
 
 describe('parseMappingSource: every source in the developer guide table (addendum §9)', () => {
   it.each<[string, MappingSource]>([
@@ -77,12 +83,18 @@ describe('formatMappingSource', () => {
 describe('response header keys', () => {
   it('parses method.response.header.{name}', () => {
     expect(RESPONSE_HEADER_KEY_PREFIX).toBe('method.response.header.');
-    expect(parseResponseHeaderKey('method.response.header.Access-Control-Allow-Origin')).toBe('Access-Control-Allow-Origin');
+    expect(parseResponseHeaderKey('method.response.header.Access-Control-Allow-Origin')).toBe(
+      'Access-Control-Allow-Origin',
+    );
   });
-  it.each(['method.response.header.', 'method.response.header.X Y', 'method.request.header.X', 'X-Foo', 'integration.response.header.X', 'method.response.body'])(
-    'rejects %j',
-    (key) => expect(parseResponseHeaderKey(key)).toBeNull(),
-  );
+  it.each([
+    'method.response.header.',
+    'method.response.header.X Y',
+    'method.request.header.X',
+    'X-Foo',
+    'integration.response.header.X',
+    'method.response.body',
+  ])('rejects %j', (key) => expect(parseResponseHeaderKey(key)).toBeNull());
   it('validates header names as RFC 7230 tokens', () => {
     expect(isValidHeaderName('X-Amz-Request-Id')).toBe(true);
     expect(isValidHeaderName('X:Foo')).toBe(false);

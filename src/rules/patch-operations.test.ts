@@ -1,19 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { awsVerdict } from './integration-response';
-import { applyIntegrationResponsePatch, applyMethodResponsePatch, splitPatchPath, validatePatchOperationsShape } from './patch-operations';
+import {
+  applyIntegrationResponsePatch,
+  applyMethodResponsePatch,
+  splitPatchPath,
+  validatePatchOperationsShape,
+} from './patch-operations';
 import { statusCodeViolation } from './status-code';
 import type { IntegrationResponse, MethodResponse, RuleViolation } from './types';
 
 describe('validatePatchOperationsShape', () => {
   it('accepts well-formed operations', () => {
-    const r = validatePatchOperationsShape({ patchOperations: [{ op: 'replace', path: '/selectionPattern', value: '4\\d{2}' }] }, 'updateIntegrationResponseInput');
+    const r = validatePatchOperationsShape(
+      { patchOperations: [{ op: 'replace', path: '/selectionPattern', value: '4\\d{2}' }] },
+      'updateIntegrationResponseInput',
+    );
     expect(r).toEqual({ ops: [{ op: 'replace', path: '/selectionPattern', value: '4\\d{2}' }], violations: [] });
     expect(validatePatchOperationsShape({}, 'updateIntegrationResponseInput')).toEqual({ ops: [], violations: [] });
   });
 
   it('rejects an unknown op with the 1-based index AWS prints (snapshot, UpdateMethodResponse)', () => {
     const r = validatePatchOperationsShape(
-      { patchOperations: [{ op: 'add', path: '/a', value: 'x' }, { op: 'wrong_op', path: '/b' }] },
+      {
+        patchOperations: [
+          { op: 'add', path: '/a', value: 'x' },
+          { op: 'wrong_op', path: '/b' },
+        ],
+      },
       'updateMethodResponseInput',
     );
     expect(r.ops).toBeUndefined();
@@ -22,13 +35,17 @@ describe('validatePatchOperationsShape', () => {
         type: 'ValidationException',
         stage: 'request',
         field: 'patchOperations.1.op',
-        message: "Value 'wrong_op' at 'updateMethodResponseInput.patchOperations.2.member.op' failed to satisfy constraint: Member must satisfy enum value set: [add, remove, move, test, replace, copy]",
+        message:
+          "Value 'wrong_op' at 'updateMethodResponseInput.patchOperations.2.member.op' failed to satisfy constraint: Member must satisfy enum value set: [add, remove, move, test, replace, copy]",
       },
     ]);
   });
 
   it('combines with a bad status code into the captured two-error message', () => {
-    const shape = validatePatchOperationsShape({ patchOperations: [{ op: 'wrong_op', path: '/x' }] }, 'updateMethodResponseInput');
+    const shape = validatePatchOperationsShape(
+      { patchOperations: [{ op: 'wrong_op', path: '/x' }] },
+      'updateMethodResponseInput',
+    );
     const all = [statusCodeViolation('wrong'), ...shape.violations].filter((v): v is RuleViolation => v !== null);
     expect(awsVerdict(all)?.message).toBe(
       "2 validation errors detected: Value 'wrong' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d; " +
@@ -37,11 +54,23 @@ describe('validatePatchOperationsShape', () => {
   });
 
   it('rejects wrongly typed bodies and members', () => {
-    expect(validatePatchOperationsShape([], 'updateIntegrationResponseInput').violations[0]).toMatchObject({ type: 'SerializationException' });
-    expect(validatePatchOperationsShape({ patchOperations: {} }, 'updateIntegrationResponseInput').violations[0]).toMatchObject({ type: 'SerializationException' });
-    const r = validatePatchOperationsShape({ patchOperations: [{ op: 'add', path: '/x', value: true }] }, 'updateIntegrationResponseInput');
+    expect(validatePatchOperationsShape([], 'updateIntegrationResponseInput').violations[0]).toMatchObject({
+      type: 'SerializationException',
+    });
+    expect(
+      validatePatchOperationsShape({ patchOperations: {} }, 'updateIntegrationResponseInput').violations[0],
+    ).toMatchObject({ type: 'SerializationException' });
+    const r = validatePatchOperationsShape(
+      { patchOperations: [{ op: 'add', path: '/x', value: true }] },
+      'updateIntegrationResponseInput',
+    );
     expect(r.violations).toEqual([
-      { type: 'SerializationException', stage: 'request', field: 'patchOperations.0.value', message: 'class java.lang.Boolean can not be converted to an String' },
+      {
+        type: 'SerializationException',
+        stage: 'request',
+        field: 'patchOperations.0.value',
+        message: 'class java.lang.Boolean can not be converted to an String',
+      },
     ]);
   });
 });
@@ -61,7 +90,13 @@ describe('applyIntegrationResponsePatch', () => {
     responseTemplates: { 'application/json': '{}' },
     responseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'" },
   };
-  const mr: MethodResponse = { statusCode: '200', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': false, 'method.response.header.X-Foo': false } };
+  const mr: MethodResponse = {
+    statusCode: '200',
+    responseParameters: {
+      'method.response.header.Access-Control-Allow-Origin': false,
+      'method.response.header.X-Foo': false,
+    },
+  };
 
   it('replaces the selection pattern and content handling', () => {
     const r = applyIntegrationResponsePatch(
@@ -77,64 +112,123 @@ describe('applyIntegrationResponsePatch', () => {
   });
 
   it('adds a template under an escaped content type, storing "" as null', () => {
-    const r = applyIntegrationResponsePatch(current, [
-      { op: 'add', path: '/responseTemplates/application~1xml', value: '<a/>' },
-      { op: 'add', path: '/responseTemplates/text~1html', value: '' },
-    ], mr);
-    expect('value' in r && r.value.responseTemplates).toEqual({ 'application/json': '{}', 'application/xml': '<a/>', 'text/html': null });
+    const r = applyIntegrationResponsePatch(
+      current,
+      [
+        { op: 'add', path: '/responseTemplates/application~1xml', value: '<a/>' },
+        { op: 'add', path: '/responseTemplates/text~1html', value: '' },
+      ],
+      mr,
+    );
+    expect('value' in r && r.value.responseTemplates).toEqual({
+      'application/json': '{}',
+      'application/xml': '<a/>',
+      'text/html': null,
+    });
   });
 
   it('omits a map whose last key was removed', () => {
-    const r = applyIntegrationResponsePatch(current, [
-      { op: 'remove', path: '/responseTemplates/application~1json' },
-      { op: 'remove', path: '/responseParameters/method.response.header.Access-Control-Allow-Origin' },
-      { op: 'remove', path: '/selectionPattern' },
-    ], mr);
+    const r = applyIntegrationResponsePatch(
+      current,
+      [
+        { op: 'remove', path: '/responseTemplates/application~1json' },
+        { op: 'remove', path: '/responseParameters/method.response.header.Access-Control-Allow-Origin' },
+        { op: 'remove', path: '/selectionPattern' },
+      ],
+      mr,
+    );
     expect(r).toEqual({ value: { statusCode: '200' } });
   });
 
   it('replaces a mapping (CLI example) and validates it against the method response', () => {
-    const ok = applyIntegrationResponsePatch(current, [{ op: 'replace', path: '/responseParameters/method.response.header.X-Foo', value: 'integration.response.header.X-Foo' }], mr);
+    const ok = applyIntegrationResponsePatch(
+      current,
+      [
+        {
+          op: 'replace',
+          path: '/responseParameters/method.response.header.X-Foo',
+          value: 'integration.response.header.X-Foo',
+        },
+      ],
+      mr,
+    );
     expect('value' in ok && ok.value.responseParameters).toEqual({
       'method.response.header.Access-Control-Allow-Origin': "'*'",
       'method.response.header.X-Foo': 'integration.response.header.X-Foo',
     });
-    const undeclared = applyIntegrationResponsePatch(current, [{ op: 'add', path: '/responseParameters/method.response.header.X-Bar', value: "'x'" }], mr);
+    const undeclared = applyIntegrationResponsePatch(
+      current,
+      [{ op: 'add', path: '/responseParameters/method.response.header.X-Bar', value: "'x'" }],
+      mr,
+    );
     expect(undeclared).toEqual({
       violation: {
         type: 'BadRequestException',
         stage: 'method',
         field: 'responseParameters.method.response.header.X-Bar',
-        message: 'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.response.header.X-Bar]',
+        message:
+          'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.response.header.X-Bar]',
       },
     });
-    const unquoted = applyIntegrationResponsePatch(current, [{ op: 'replace', path: '/responseParameters/method.response.header.X-Foo', value: '*' }], mr);
+    const unquoted = applyIntegrationResponsePatch(
+      current,
+      [{ op: 'replace', path: '/responseParameters/method.response.header.X-Foo', value: '*' }],
+      mr,
+    );
     expect('violation' in unquoted && unquoted.violation.message).toBe(
       'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: *]',
     );
   });
 
-  it.each(['/wrong/x', '/statusCode', '/responseTemplates', '/responseParameters/', '/responseTemplates/a/b', 'selectionPattern'])('rejects the path %s', (path) => {
+  it.each([
+    '/wrong/x',
+    '/statusCode',
+    '/responseTemplates',
+    '/responseParameters/',
+    '/responseTemplates/a/b',
+    'selectionPattern',
+  ])('rejects the path %s', (path) => {
     const r = applyIntegrationResponsePatch(current, [{ op: 'replace', path, value: 'x' }], mr);
-    expect(r).toEqual({ violation: { type: 'BadRequestException', stage: 'method', field: 'patchOperations', message: `Invalid patch path ${path}` } });
+    expect(r).toEqual({
+      violation: {
+        type: 'BadRequestException',
+        stage: 'method',
+        field: 'patchOperations',
+        message: `Invalid patch path ${path}`,
+      },
+    });
   });
 
   it('rejects move/copy/test and a bad content handling', () => {
-    expect('violation' in applyIntegrationResponsePatch(current, [{ op: 'copy', path: '/selectionPattern', from: '/x' }], mr)).toBe(true);
-    const bad = applyIntegrationResponsePatch(current, [{ op: 'replace', path: '/contentHandling', value: 'CONVERT_TO_JSON' }], mr);
+    expect(
+      'violation' in
+        applyIntegrationResponsePatch(current, [{ op: 'copy', path: '/selectionPattern', from: '/x' }], mr),
+    ).toBe(true);
+    const bad = applyIntegrationResponsePatch(
+      current,
+      [{ op: 'replace', path: '/contentHandling', value: 'CONVERT_TO_JSON' }],
+      mr,
+    );
     expect('violation' in bad && bad.violation.type).toBe('BadRequestException');
   });
 });
 
 describe('applyMethodResponsePatch', () => {
-  const current: MethodResponse = { statusCode: '200', responseParameters: { 'method.response.header.my-header': false }, responseModels: { 'application/json': 'Empty' } };
+  const current: MethodResponse = {
+    statusCode: '200',
+    responseParameters: { 'method.response.header.my-header': false },
+    responseModels: { 'application/json': 'Empty' },
+  };
 
   it('adds and replaces parameters with boolean values', () => {
     const r = applyMethodResponsePatch(current, [
       { op: 'add', path: '/responseParameters/method.response.header.X-New', value: 'true' },
       { op: 'replace', path: '/responseParameters/method.response.header.my-header', value: 'TRUE' },
     ]);
-    expect('value' in r && r.value.responseParameters).toEqual({ 'method.response.header.my-header': true, 'method.response.header.X-New': true });
+    expect('value' in r && r.value.responseParameters).toEqual({
+      'method.response.header.my-header': true,
+      'method.response.header.X-New': true,
+    });
   });
 
   it('removes to {"statusCode":"200"} once every map is empty (snapshot remove-update-method-response)', () => {
@@ -146,24 +240,51 @@ describe('applyMethodResponsePatch', () => {
   });
 
   it('answers 404 for a missing parameter or model on replace/remove (snapshots)', () => {
-    expect(applyMethodResponsePatch(current, [{ op: 'replace', path: '/responseParameters/method.response.header.nope', value: 'true' }])).toEqual({
-      violation: { type: 'NotFoundException', stage: 'method', field: 'responseParameters.method.response.header.nope', message: 'Invalid parameter name specified' },
+    expect(
+      applyMethodResponsePatch(current, [
+        { op: 'replace', path: '/responseParameters/method.response.header.nope', value: 'true' },
+      ]),
+    ).toEqual({
+      violation: {
+        type: 'NotFoundException',
+        stage: 'method',
+        field: 'responseParameters.method.response.header.nope',
+        message: 'Invalid parameter name specified',
+      },
     });
     expect(applyMethodResponsePatch(current, [{ op: 'remove', path: '/responseModels/text~1html' }])).toEqual({
-      violation: { type: 'NotFoundException', stage: 'method', field: 'responseModels.text/html', message: 'Content-Type specified was not found' },
+      violation: {
+        type: 'NotFoundException',
+        stage: 'method',
+        field: 'responseModels.text/html',
+        message: 'Content-Type specified was not found',
+      },
     });
   });
 
   it('rejects a bad path with the captured text', () => {
-    expect(applyMethodResponsePatch(current, [{ op: 'add', path: '/wrong/method.response.header.my-header', value: 'true' }])).toEqual({
-      violation: { type: 'BadRequestException', stage: 'method', field: 'patchOperations', message: 'Invalid patch path /wrong/method.response.header.my-header' },
+    expect(
+      applyMethodResponsePatch(current, [
+        { op: 'add', path: '/wrong/method.response.header.my-header', value: 'true' },
+      ]),
+    ).toEqual({
+      violation: {
+        type: 'BadRequestException',
+        stage: 'method',
+        field: 'patchOperations',
+        message: 'Invalid patch path /wrong/method.response.header.my-header',
+      },
     });
   });
 
   it('adds a model and rejects a bad model content type', () => {
     const r = applyMethodResponsePatch(current, [{ op: 'add', path: '/responseModels/text~1html', value: 'Error' }]);
     expect('value' in r && r.value.responseModels).toEqual({ 'application/json': 'Empty', 'text/html': 'Error' });
-    const bad = applyMethodResponsePatch(current, [{ op: 'add', path: '/responseModels/application-json', value: 'Empty' }]);
-    expect('violation' in bad && bad.violation.message).toBe('Validation Result: warnings : [], errors : [Invalid content type specified: application-json]');
+    const bad = applyMethodResponsePatch(current, [
+      { op: 'add', path: '/responseModels/application-json', value: 'Empty' },
+    ]);
+    expect('violation' in bad && bad.violation.message).toBe(
+      'Validation Result: warnings : [], errors : [Invalid content type specified: application-json]',
+    );
   });
 });

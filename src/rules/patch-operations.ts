@@ -31,7 +31,14 @@ export function validatePatchOperationsShape(
   const raw = parsed.obj.patchOperations;
   if (raw === undefined || raw === null) return { ops: [], violations: [] };
   if (!Array.isArray(raw)) {
-    return { violations: [serializationViolation(coralTypeError(raw, 'Structure') ?? 'Start of structure or map found where not expected.', 'patchOperations')] };
+    return {
+      violations: [
+        serializationViolation(
+          coralTypeError(raw, 'Structure') ?? 'Start of structure or map found where not expected.',
+          'patchOperations',
+        ),
+      ],
+    };
   }
   const serialization: RuleViolation[] = [];
   const validation: RuleViolation[] = [];
@@ -67,7 +74,10 @@ export function validatePatchOperationsShape(
 /** JSON Pointer segments with `~1` → `/` and `~0` → `~` (RFC 6901 order, so `~01` stays `~1`). */
 export function splitPatchPath(path: string): string[] | null {
   if (!path.startsWith('/')) return null;
-  return path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return path
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function invalidPath(path: string): RuleViolation {
@@ -116,7 +126,8 @@ export function applyIntegrationResponsePatch(
       setOrDelete(next, 'selectionPattern', removing ? undefined : (op.value ?? ''));
     } else if (head === 'contentHandling' && key === undefined) {
       if (removing || op.value === undefined || op.value === '') delete next.contentHandling;
-      else if ((contentHandlingValues as readonly string[]).includes(op.value)) next.contentHandling = op.value as ContentHandling;
+      else if ((contentHandlingValues as readonly string[]).includes(op.value))
+        next.contentHandling = op.value as ContentHandling;
       else {
         // UNVERIFIED text.
         return { violation: badRequest(`Invalid content handling specified: ${op.value}`, 'contentHandling') };
@@ -167,7 +178,12 @@ export function applyMethodResponsePatch(current: MethodResponse, ops: PatchOper
         if (next.responseParameters === undefined) delete next.responseParameters;
       } else {
         if (parseResponseHeaderKey(key) === null) {
-          return { violation: badRequest('Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping identifier specified]', field) };
+          return {
+            violation: badRequest(
+              'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping identifier specified]',
+              field,
+            ),
+          };
         }
         next.responseParameters = { ...next.responseParameters, [key]: (op.value ?? '').toLowerCase() === 'true' };
       }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { integrationResponseWarnings, matchesWhole, selectIntegrationResponse, translateJavaPattern } from './selection-pattern';
+import {
+  integrationResponseWarnings,
+  matchesWhole,
+  selectIntegrationResponse,
+  translateJavaPattern,
+} from './selection-pattern';
 import type { IntegrationResponse } from './types';
 
 describe('translateJavaPattern / matchesWhole', () => {
@@ -28,32 +33,67 @@ const lambdaResponses: IntegrationResponse[] = [
 
 describe('selectIntegrationResponse', () => {
   it('sends a Lambda success (empty error message) to the default', () => {
-    expect(selectIntegrationResponse(lambdaResponses, { kind: 'lambda', errorMessage: '' })).toEqual({ statusCode: '200', via: 'default' });
+    expect(selectIntegrationResponse(lambdaResponses, { kind: 'lambda', errorMessage: '' })).toEqual({
+      statusCode: '200',
+      via: 'default',
+    });
   });
   it('matches Lambda error messages, not status codes', () => {
-    expect(selectIntegrationResponse(lambdaResponses, { kind: 'lambda', errorMessage: 'this is four hundred' })).toEqual({ statusCode: '405', via: 'pattern' });
-    expect(selectIntegrationResponse(lambdaResponses, { kind: 'lambda', errorMessage: 'boom' })).toEqual({ statusCode: '502', via: 'pattern' });
-    expect(selectIntegrationResponse(lambdaResponses, { kind: 'lambda', errorMessage: '200' })).toEqual({ statusCode: '502', via: 'pattern' });
+    expect(
+      selectIntegrationResponse(lambdaResponses, { kind: 'lambda', errorMessage: 'this is four hundred' }),
+    ).toEqual({ statusCode: '405', via: 'pattern' });
+    expect(selectIntegrationResponse(lambdaResponses, { kind: 'lambda', errorMessage: 'boom' })).toEqual({
+      statusCode: '502',
+      via: 'pattern',
+    });
+    expect(selectIntegrationResponse(lambdaResponses, { kind: 'lambda', errorMessage: '200' })).toEqual({
+      statusCode: '502',
+      via: 'pattern',
+    });
   });
   it('lets a pattern that matches "" replace the default for Lambda successes', () => {
     const rs: IntegrationResponse[] = [{ statusCode: '200' }, { statusCode: '500', selectionPattern: '.*' }];
-    expect(selectIntegrationResponse(rs, { kind: 'lambda', errorMessage: '' })).toEqual({ statusCode: '500', via: 'pattern' });
+    expect(selectIntegrationResponse(rs, { kind: 'lambda', errorMessage: '' })).toEqual({
+      statusCode: '500',
+      via: 'pattern',
+    });
   });
   it('falls back to the default when a multi-line message escapes .*', () => {
     const rs: IntegrationResponse[] = [{ statusCode: '200' }, { statusCode: '500', selectionPattern: '.*Error.*' }];
-    expect(selectIntegrationResponse(rs, { kind: 'lambda', errorMessage: 'Error\n  at handler' })).toEqual({ statusCode: '200', via: 'default' });
+    expect(selectIntegrationResponse(rs, { kind: 'lambda', errorMessage: 'Error\n  at handler' })).toEqual({
+      statusCode: '200',
+      via: 'default',
+    });
   });
   it('matches HTTP status codes for non-Lambda back ends', () => {
-    const rs: IntegrationResponse[] = [{ statusCode: '200', selectionPattern: '' }, { statusCode: '400', selectionPattern: '4\\d{2}' }];
-    expect(selectIntegrationResponse(rs, { kind: 'status', statusCode: '404' })).toEqual({ statusCode: '400', via: 'pattern' });
-    expect(selectIntegrationResponse(rs, { kind: 'status', statusCode: '503' })).toEqual({ statusCode: '200', via: 'default' });
+    const rs: IntegrationResponse[] = [
+      { statusCode: '200', selectionPattern: '' },
+      { statusCode: '400', selectionPattern: '4\\d{2}' },
+    ];
+    expect(selectIntegrationResponse(rs, { kind: 'status', statusCode: '404' })).toEqual({
+      statusCode: '400',
+      via: 'pattern',
+    });
+    expect(selectIntegrationResponse(rs, { kind: 'status', statusCode: '503' })).toEqual({
+      statusCode: '200',
+      via: 'default',
+    });
   });
   it('picks the lowest status code when several patterns match', () => {
-    const rs: IntegrationResponse[] = [{ statusCode: '500', selectionPattern: '.*' }, { statusCode: '400', selectionPattern: '4\\d\\d' }];
-    expect(selectIntegrationResponse(rs, { kind: 'status', statusCode: '404' })).toEqual({ statusCode: '400', via: 'pattern' });
+    const rs: IntegrationResponse[] = [
+      { statusCode: '500', selectionPattern: '.*' },
+      { statusCode: '400', selectionPattern: '4\\d\\d' },
+    ];
+    expect(selectIntegrationResponse(rs, { kind: 'status', statusCode: '404' })).toEqual({
+      statusCode: '400',
+      via: 'pattern',
+    });
   });
   it('explains a miss without a default', () => {
-    const r = selectIntegrationResponse([{ statusCode: '400', selectionPattern: '4\\d{2}' }], { kind: 'status', statusCode: '500' });
+    const r = selectIntegrationResponse([{ statusCode: '400', selectionPattern: '4\\d{2}' }], {
+      kind: 'status',
+      statusCode: '500',
+    });
     expect(r.statusCode).toBeNull();
     expect('reason' in r && r.reason).toMatch(/No match for output mapping and no default output mapping specified/);
   });
@@ -67,78 +107,200 @@ describe('integrationResponseWarnings', () => {
   const base = { isLambda: false, integrationType: 'HTTP' as const };
 
   it('is quiet for a default response and a well-formed status pattern', () => {
-    expect(integrationResponseWarnings({ ...base, statusCode: '200', input: { selectionPattern: '' }, siblings: [] })).toEqual([]);
     expect(
-      integrationResponseWarnings({ ...base, statusCode: '400', input: { selectionPattern: '4\\d{2}' }, siblings: [{ statusCode: '200', selectionPattern: '' }] }),
+      integrationResponseWarnings({ ...base, statusCode: '200', input: { selectionPattern: '' }, siblings: [] }),
+    ).toEqual([]);
+    expect(
+      integrationResponseWarnings({
+        ...base,
+        statusCode: '400',
+        input: { selectionPattern: '4\\d{2}' },
+        siblings: [{ statusCode: '200', selectionPattern: '' }],
+      }),
     ).toEqual([]);
   });
 
   it('warns when no response of the method is the default', () => {
-    const ws = integrationResponseWarnings({ ...base, statusCode: '400', input: { selectionPattern: '4\\d{2}' }, siblings: [{ statusCode: '500', selectionPattern: '5\\d{2}' }] });
+    const ws = integrationResponseWarnings({
+      ...base,
+      statusCode: '400',
+      input: { selectionPattern: '4\\d{2}' },
+      siblings: [{ statusCode: '500', selectionPattern: '5\\d{2}' }],
+    });
     expect(codes(ws)).toEqual(['no-default']);
     expect(ws[0]?.field).toBe('selectionPattern');
   });
 
   it('counts the response being edited, not its stored old version, as the default', () => {
-    const ws = integrationResponseWarnings({ ...base, statusCode: '400', input: { selectionPattern: '4\\d{2}' }, siblings: [{ statusCode: '400', selectionPattern: '' }] });
+    const ws = integrationResponseWarnings({
+      ...base,
+      statusCode: '400',
+      input: { selectionPattern: '4\\d{2}' },
+      siblings: [{ statusCode: '400', selectionPattern: '' }],
+    });
     expect(codes(ws)).toEqual(['no-default']);
   });
 
   it('flags a Lambda catch-all that swallows successes', () => {
-    const ws = integrationResponseWarnings({ isLambda: true, integrationType: 'AWS', statusCode: '500', input: { selectionPattern: '.*' }, siblings: [{ statusCode: '200' }] });
+    const ws = integrationResponseWarnings({
+      isLambda: true,
+      integrationType: 'AWS',
+      statusCode: '500',
+      input: { selectionPattern: '.*' },
+      siblings: [{ statusCode: '200' }],
+    });
     expect(codes(ws)).toContain('catch-all');
-    expect(codes(integrationResponseWarnings({ isLambda: true, statusCode: '502', input: { selectionPattern: '.+' }, siblings: [{ statusCode: '200' }] }))).not.toContain('catch-all');
+    expect(
+      codes(
+        integrationResponseWarnings({
+          isLambda: true,
+          statusCode: '502',
+          input: { selectionPattern: '.+' },
+          siblings: [{ statusCode: '200' }],
+        }),
+      ),
+    ).not.toContain('catch-all');
   });
 
   it('flags a status pattern that matches every code', () => {
-    expect(codes(integrationResponseWarnings({ ...base, statusCode: '200', input: { selectionPattern: '\\d+' }, siblings: [{ statusCode: '500', selectionPattern: '' }] }))).toEqual([
-      'catch-all',
-    ]);
+    expect(
+      codes(
+        integrationResponseWarnings({
+          ...base,
+          statusCode: '200',
+          input: { selectionPattern: '\\d+' },
+          siblings: [{ statusCode: '500', selectionPattern: '' }],
+        }),
+      ),
+    ).toEqual(['catch-all']);
   });
 
   it('flags identical and covered patterns as shadowed', () => {
-    const same = integrationResponseWarnings({ ...base, statusCode: '401', input: { selectionPattern: '4\\d{2}' }, siblings: [{ statusCode: '200' }, { statusCode: '400', selectionPattern: '4\\d{2}' }] });
+    const same = integrationResponseWarnings({
+      ...base,
+      statusCode: '401',
+      input: { selectionPattern: '4\\d{2}' },
+      siblings: [{ statusCode: '200' }, { statusCode: '400', selectionPattern: '4\\d{2}' }],
+    });
     expect(codes(same)).toEqual(['shadowed']);
     expect(same[0]?.message).toContain('400');
-    const covered = integrationResponseWarnings({ ...base, statusCode: '404', input: { selectionPattern: '404' }, siblings: [{ statusCode: '200' }, { statusCode: '400', selectionPattern: '4\\d{2}' }] });
+    const covered = integrationResponseWarnings({
+      ...base,
+      statusCode: '404',
+      input: { selectionPattern: '404' },
+      siblings: [{ statusCode: '200' }, { statusCode: '400', selectionPattern: '4\\d{2}' }],
+    });
     expect(codes(covered)).toEqual(['shadowed']);
-    const lambda = integrationResponseWarnings({ isLambda: true, statusCode: '405', input: { selectionPattern: '.*four hundred.*' }, siblings: [{ statusCode: '200' }, { statusCode: '502', selectionPattern: '.+' }] });
+    const lambda = integrationResponseWarnings({
+      isLambda: true,
+      statusCode: '405',
+      input: { selectionPattern: '.*four hundred.*' },
+      siblings: [{ statusCode: '200' }, { statusCode: '502', selectionPattern: '.+' }],
+    });
     expect(codes(lambda)).toEqual(['shadowed', 'multiline']);
     // `.+` can't match a multi-line message, which a (?s) pattern can: not covered.
-    const dotAll = integrationResponseWarnings({ isLambda: true, statusCode: '405', input: { selectionPattern: '(?s).*four hundred.*' }, siblings: [{ statusCode: '200' }, { statusCode: '502', selectionPattern: '.+' }] });
+    const dotAll = integrationResponseWarnings({
+      isLambda: true,
+      statusCode: '405',
+      input: { selectionPattern: '(?s).*four hundred.*' },
+      siblings: [{ statusCode: '200' }, { statusCode: '502', selectionPattern: '.+' }],
+    });
     expect(dotAll).toEqual([]);
-    const dotAllSibling = integrationResponseWarnings({ isLambda: true, statusCode: '405', input: { selectionPattern: '(?s).*four hundred.*' }, siblings: [{ statusCode: '200' }, { statusCode: '502', selectionPattern: '(?s).+' }] });
+    const dotAllSibling = integrationResponseWarnings({
+      isLambda: true,
+      statusCode: '405',
+      input: { selectionPattern: '(?s).*four hundred.*' },
+      siblings: [{ statusCode: '200' }, { statusCode: '502', selectionPattern: '(?s).+' }],
+    });
     expect(codes(dotAllSibling)).toEqual(['shadowed']);
-    const distinct = integrationResponseWarnings({ ...base, statusCode: '500', input: { selectionPattern: '5\\d{2}' }, siblings: [{ statusCode: '200' }, { statusCode: '400', selectionPattern: '4\\d{2}' }] });
+    const distinct = integrationResponseWarnings({
+      ...base,
+      statusCode: '500',
+      input: { selectionPattern: '5\\d{2}' },
+      siblings: [{ statusCode: '200' }, { statusCode: '400', selectionPattern: '4\\d{2}' }],
+    });
     expect(distinct).toEqual([]);
   });
 
   it('flags a second default response', () => {
-    const ws = integrationResponseWarnings({ ...base, statusCode: '500', input: {}, siblings: [{ statusCode: '200', selectionPattern: '' }] });
+    const ws = integrationResponseWarnings({
+      ...base,
+      statusCode: '500',
+      input: {},
+      siblings: [{ statusCode: '200', selectionPattern: '' }],
+    });
     expect(codes(ws)).toEqual(['shadowed']);
     expect(ws[0]?.message).toMatch(/ConflictException/);
   });
 
   it('warns (never errors) about patterns Java would not compile or that behave differently', () => {
-    const invalid = integrationResponseWarnings({ ...base, statusCode: '400', input: { selectionPattern: '(' }, siblings: [{ statusCode: '200' }] });
+    const invalid = integrationResponseWarnings({
+      ...base,
+      statusCode: '400',
+      input: { selectionPattern: '(' },
+      siblings: [{ statusCode: '200' }],
+    });
     expect(codes(invalid)).toEqual(['java-regex']);
-    const brace = integrationResponseWarnings({ isLambda: true, statusCode: '400', input: { selectionPattern: '.*{"error".*' }, siblings: [{ statusCode: '200' }] });
+    const brace = integrationResponseWarnings({
+      isLambda: true,
+      statusCode: '400',
+      input: { selectionPattern: '.*{"error".*' },
+      siblings: [{ statusCode: '200' }],
+    });
     expect(brace[0]?.message).toMatch(/Illegal repetition/);
-    const possessive = integrationResponseWarnings({ isLambda: true, statusCode: '400', input: { selectionPattern: '(?s)Error.*+' }, siblings: [{ statusCode: '200' }] });
+    const possessive = integrationResponseWarnings({
+      isLambda: true,
+      statusCode: '400',
+      input: { selectionPattern: '(?s)Error.*+' },
+      siblings: [{ statusCode: '200' }],
+    });
     expect(codes(possessive)).toEqual(['java-regex']);
   });
 
   it('warns that . cannot cross lines in Lambda error messages', () => {
-    const ws = integrationResponseWarnings({ isLambda: true, statusCode: '400', input: { selectionPattern: 'Bad.*' }, siblings: [{ statusCode: '200' }] });
+    const ws = integrationResponseWarnings({
+      isLambda: true,
+      statusCode: '400',
+      input: { selectionPattern: 'Bad.*' },
+      siblings: [{ statusCode: '200' }],
+    });
     expect(codes(ws)).toEqual(['multiline']);
-    expect(integrationResponseWarnings({ isLambda: true, statusCode: '400', input: { selectionPattern: '(?s)Bad.*' }, siblings: [{ statusCode: '200' }] })).toEqual([]);
-    expect(integrationResponseWarnings({ isLambda: true, statusCode: '400', input: { selectionPattern: 'Bad[\\s\\S]*' }, siblings: [{ statusCode: '200' }] })).toEqual([]);
+    expect(
+      integrationResponseWarnings({
+        isLambda: true,
+        statusCode: '400',
+        input: { selectionPattern: '(?s)Bad.*' },
+        siblings: [{ statusCode: '200' }],
+      }),
+    ).toEqual([]);
+    expect(
+      integrationResponseWarnings({
+        isLambda: true,
+        statusCode: '400',
+        input: { selectionPattern: 'Bad[\\s\\S]*' },
+        siblings: [{ statusCode: '200' }],
+      }),
+    ).toEqual([]);
   });
 
   it('warns when a non-Lambda pattern can never match a status code', () => {
-    const ws = integrationResponseWarnings({ ...base, statusCode: '400', input: { selectionPattern: '.*Bad Request.*' }, siblings: [{ statusCode: '200' }] });
+    const ws = integrationResponseWarnings({
+      ...base,
+      statusCode: '400',
+      input: { selectionPattern: '.*Bad Request.*' },
+      siblings: [{ statusCode: '200' }],
+    });
     expect(codes(ws)).toEqual(['status-pattern-shape']);
     expect(ws[0]?.message).toContain('HTTP');
-    expect(codes(integrationResponseWarnings({ isLambda: true, statusCode: '400', input: { selectionPattern: '(?s).*Bad Request.*' }, siblings: [{ statusCode: '200' }] }))).toEqual([]);
+    expect(
+      codes(
+        integrationResponseWarnings({
+          isLambda: true,
+          statusCode: '400',
+          input: { selectionPattern: '(?s).*Bad Request.*' },
+          siblings: [{ statusCode: '200' }],
+        }),
+      ),
+    ).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@
 import { analyzeJavaPattern } from './java-regex';
 import type { IntegrationResponse, IntegrationResponseInput, IntegrationType, RuleWarning } from './types';
 
-export function translateJavaPattern(pattern: string): { ok: true; regex: RegExp; notes: string[] } | { ok: false; error: string } {
+export function translateJavaPattern(
+  pattern: string,
+): { ok: true; regex: RegExp; notes: string[] } | { ok: false; error: string } {
   const r = analyzeJavaPattern(pattern);
   return r.ok ? { ok: true, regex: r.regex, notes: r.notes } : r;
 }
@@ -16,7 +18,8 @@ export function matchesWhole(pattern: string, input: string): boolean {
   return r.ok && r.regex.test(input);
 }
 
-export type BackendOutcome = { kind: 'lambda'; errorMessage: string /* '' for success */ } | { kind: 'status'; statusCode: string };
+export type BackendOutcome =
+  { kind: 'lambda'; errorMessage: string /* '' for success */ } | { kind: 'status'; statusCode: string };
 
 function isDefault(pattern: string | undefined): boolean {
   return pattern === undefined || pattern === '';
@@ -59,7 +62,17 @@ export function selectIntegrationResponse(
 const STATUS_CODES: string[] = Array.from({ length: 500 }, (_, k) => String(100 + k));
 
 /** Single-line Lambda error messages of very different shapes: a pattern matching all of them matches "anything". */
-const LAMBDA_PROBES = ['a', 'Error', 'Invalid input', '[400] Bad Request', 'Not found: 404', '{"code":500}', '500', ' ', 'Ünïcödé ✓'];
+const LAMBDA_PROBES = [
+  'a',
+  'Error',
+  'Invalid input',
+  '[400] Bad Request',
+  'Not found: 404',
+  '{"code":500}',
+  '500',
+  ' ',
+  'Ünïcödé ✓',
+];
 
 const MULTILINE_PROBES = ['Error\n    at handler (index.js:1:1)', 'four hundred\nline two', 'a\r\nb'];
 

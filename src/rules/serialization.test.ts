@@ -3,7 +3,9 @@ import { bodyAsObject, coralTypeError } from './serialization';
 
 describe('coralTypeError', () => {
   it('gives the captured texts for number and boolean where a string is expected', () => {
-    expect(coralTypeError(123, 'String')).toBe('class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String');
+    expect(coralTypeError(123, 'String')).toBe(
+      'class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String',
+    );
     expect(coralTypeError(true, 'String')).toBe('class java.lang.Boolean can not be converted to an String');
   });
   it('accepts matching types and null', () => {
@@ -26,6 +28,10 @@ describe('bodyAsObject', () => {
   });
   it('rejects a non-object body with a SerializationException on the body', () => {
     const r = bodyAsObject([1]);
-    expect('violation' in r && r.violation).toMatchObject({ type: 'SerializationException', field: 'body', stage: 'request' });
+    expect('violation' in r && r.violation).toMatchObject({
+      type: 'SerializationException',
+      field: 'body',
+      stage: 'request',
+    });
   });
 });

@@ -12,8 +12,10 @@ export function coralTypeError(value: unknown, target: CoralTarget): string | nu
   const wantsObject = target === 'Map' || target === 'Structure';
   if (Array.isArray(value)) return 'Start of list found where not expected';
   if (typeof value === 'object') return wantsObject ? null : 'Start of structure or map found where not expected.';
-  if (typeof value === 'string') return target === 'String' ? null : `class java.lang.String can not be converted to an ${target}`;
-  if (typeof value === 'boolean') return target === 'Boolean' ? null : `class java.lang.Boolean can not be converted to an ${target}`;
+  if (typeof value === 'string')
+    return target === 'String' ? null : `class java.lang.String can not be converted to an ${target}`;
+  if (typeof value === 'boolean')
+    return target === 'Boolean' ? null : `class java.lang.Boolean can not be converted to an ${target}`;
   if (typeof value === 'number' || typeof value === 'bigint') {
     return `class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an ${target}`;
   }
@@ -35,6 +37,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function bodyAsObject(body: unknown): { obj: Record<string, unknown> } | { violation: RuleViolation } {
   if (body === undefined || body === null) return { obj: {} };
   const err = coralTypeError(body, 'Structure');
-  if (err !== null || !isPlainObject(body)) return { violation: serializationViolation(err ?? 'Unexpected value type in payload', 'body') };
+  if (err !== null || !isPlainObject(body))
+    return { violation: serializationViolation(err ?? 'Unexpected value type in payload', 'body') };
   return { obj: body };
 }

@@ -16,7 +16,8 @@ describe('status code pattern [1-5]\\d\\d', () => {
       type: 'ValidationException',
       stage: 'request',
       field: 'statusCode',
-      message: "Value 'wrong' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d",
+      message:
+        "Value 'wrong' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d",
     });
     expect(combineValidationErrors([v?.message ?? ''])).toBe(
       "1 validation error detected: Value 'wrong' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d",

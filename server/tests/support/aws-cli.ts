@@ -15,11 +15,18 @@ let cached: { path: string | null; reason: string } | undefined;
 export function findAwsCli(): { path: string | null; reason: string } {
   if (cached) return cached;
   try {
-    const version = execFileSync('aws', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 });
+    const version = execFileSync('aws', ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 20_000,
+    });
     cached = { path: 'aws', reason: version.trim() };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    cached = { path: null, reason: `the AWS CLI ("aws") is not installed or not runnable: ${message.split('\n')[0] ?? ''}` };
+    cached = {
+      path: null,
+      reason: `the AWS CLI ("aws") is not installed or not runnable: ${message.split('\n')[0] ?? ''}`,
+    };
   }
   return cached;
 }
@@ -47,13 +54,18 @@ export function awsCliEnv(): NodeJS.ProcessEnv {
 export function runAws(endpoint: string, args: readonly string[], timeoutMs = 30_000): Promise<AwsCliResult> {
   const fullArgs = [...args, '--endpoint-url', endpoint, '--region', 'us-east-1', '--output', 'json'];
   return new Promise((resolveRun, reject) => {
-    execFile('aws', fullArgs, { env: awsCliEnv(), encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err && typeof err.code !== 'number') {
-        reject(new Error(`could not run aws ${fullArgs.join(' ')}: ${err.message}`));
-        return;
-      }
-      resolveRun({ code: err ? Number(err.code) : 0, stdout, stderr });
-    });
+    execFile(
+      'aws',
+      fullArgs,
+      { env: awsCliEnv(), encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err && typeof err.code !== 'number') {
+          reject(new Error(`could not run aws ${fullArgs.join(' ')}: ${err.message}`));
+          return;
+        }
+        resolveRun({ code: err ? Number(err.code) : 0, stdout, stderr });
+      },
+    );
   });
 }
 

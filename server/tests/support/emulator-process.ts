@@ -95,7 +95,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let out = '';
   const ready = new Promise<void>((resolveReady, reject) => {
     const timer = setTimeout(() => {
-      reject(new Error(`emulator did not print "Emulator listening on" within ${startupTimeoutMs} ms. Output:\n${out}`));
+      reject(
+        new Error(`emulator did not print "Emulator listening on" within ${startupTimeoutMs} ms. Output:\n${out}`),
+      );
     }, startupTimeoutMs);
     const onData = (chunk: Buffer): void => {
       out += chunk.toString();

@@ -26,7 +26,13 @@ export async function apigw<T = unknown>(
 }
 
 /** Like `apigw` but throws unless the status is the expected one, with the response in the message. */
-export async function apigwOk<T = unknown>(baseUrl: string, method: string, path: string, expectedStatus: number, body?: unknown): Promise<T> {
+export async function apigwOk<T = unknown>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  expectedStatus: number,
+  body?: unknown,
+): Promise<T> {
   const res = await apigw<T>(baseUrl, method, path, body);
   if (res.status !== expectedStatus) {
     throw new Error(`${method} ${path} → ${res.status}, expected ${expectedStatus}: ${JSON.stringify(res.body)}`);
@@ -34,6 +40,11 @@ export async function apigwOk<T = unknown>(baseUrl: string, method: string, path
   return res.body;
 }
 
-export function integrationResponsePath(apiId: string, resourceId: string, httpMethod: string, statusCode: string): string {
+export function integrationResponsePath(
+  apiId: string,
+  resourceId: string,
+  httpMethod: string,
+  statusCode: string,
+): string {
   return `/restapis/${apiId}/resources/${resourceId}/methods/${httpMethod}/integration/responses/${statusCode}`;
 }

@@ -17,14 +17,22 @@ describe('connection form', () => {
       secretAccessKey: 'Enter the secret access key',
     });
     const custom = { ...applyPreset(embedded, 'custom'), endpoint: 'ftp://x' };
-    expect(validateConnection(custom).endpoint).toBe('Enter the endpoint as a full URL starting with http:// or https://');
+    expect(validateConnection(custom).endpoint).toBe(
+      'Enter the endpoint as a full URL starting with http:// or https://',
+    );
     expect(validateConnection({ ...custom, endpoint: 'http://127.0.0.1:4566' })).toEqual({});
   });
 
   test('credentials are dropped when blank and remembered only when asked', () => {
     const ls = applyPreset(embedded, 'localstack');
     expect(settingsFromValues(ls).credentials).toBeUndefined();
-    const withKeys = { ...ls, accessKeyId: ' AKIA ', secretAccessKey: 's', sessionToken: '', rememberCredentials: true };
+    const withKeys = {
+      ...ls,
+      accessKeyId: ' AKIA ',
+      secretAccessKey: 's',
+      sessionToken: '',
+      rememberCredentials: true,
+    };
     expect(settingsFromValues(withKeys)).toMatchObject({
       credentials: { accessKeyId: 'AKIA', secretAccessKey: 's' },
       rememberCredentials: true,

@@ -19,14 +19,23 @@ import {
 } from './connection-form';
 
 const targetOptions: { kind: TargetKind; label: string; hint: string }[] = [
-  { kind: 'embedded', label: 'Embedded demo', hint: 'The emulator built into this app, with demo data. Nothing leaves this machine.' },
+  {
+    kind: 'embedded',
+    label: 'Embedded demo',
+    hint: 'The emulator built into this app, with demo data. Nothing leaves this machine.',
+  },
   { kind: 'localstack', label: 'LocalStack', hint: 'A LocalStack container, by default on http://localhost:4566.' },
-  { kind: 'moto', label: 'moto_server', hint: "moto's standalone server. Requests go through this app's forwarding route because moto rejects browser preflight requests." },
+  {
+    kind: 'moto',
+    label: 'moto_server',
+    hint: "moto's standalone server. Requests go through this app's forwarding route because moto rejects browser preflight requests.",
+  },
   { kind: 'aws', label: 'AWS', hint: 'Real API Gateway in an AWS region. Changes are real.' },
   { kind: 'custom', label: 'Custom endpoint', hint: 'Any API Gateway compatible endpoint.' },
 ];
 
-type TestResult = { ok: true; latencyMs: number; count: number; target: string } | { ok: false; error: unknown; target: string };
+type TestResult =
+  { ok: true; latencyMs: number; count: number; target: string } | { ok: false; error: unknown; target: string };
 
 function clientFor(settings: ConnectionSettings) {
   return createApiGatewayClient({
@@ -69,7 +78,10 @@ export function ConnectionPage() {
   const check = (): ConnectionSettings | null => {
     const errs = validateConnection(values);
     setErrors(errs);
-    const list = (Object.keys(errs) as (keyof ConnectionFormValues)[]).map((k) => ({ fieldId: fieldIds[k], message: errs[k] ?? '' }));
+    const list = (Object.keys(errs) as (keyof ConnectionFormValues)[]).map((k) => ({
+      fieldId: fieldIds[k],
+      message: errs[k] ?? '',
+    }));
     setSummary(list);
     return list.length === 0 ? settingsFromValues(values) : null;
   };
@@ -82,7 +94,12 @@ export function ConnectionPage() {
     const started = performance.now();
     try {
       const page = await clientFor(s).getRestApis({ limit: 25 });
-      setResult({ ok: true, latencyMs: Math.round(performance.now() - started), count: page.items.length, target: describeTarget(s) });
+      setResult({
+        ok: true,
+        latencyMs: Math.round(performance.now() - started),
+        count: page.items.length,
+        target: describeTarget(s),
+      });
     } catch (error) {
       setResult({ ok: false, error, target: describeTarget(s) });
     } finally {
@@ -143,7 +160,12 @@ export function ConnectionPage() {
 
         {!isEmbedded ? (
           <>
-            <Field id={fieldIds.endpoint} label="Endpoint URL" hint="{region} is replaced by the region." error={errors.endpoint}>
+            <Field
+              id={fieldIds.endpoint}
+              label="Endpoint URL"
+              hint="{region} is replaced by the region."
+              error={errors.endpoint}
+            >
               {(p) => (
                 <input
                   {...p}
@@ -219,7 +241,12 @@ export function ConnectionPage() {
                   />
                 )}
               </Field>
-              <Field id={fieldIds.sessionToken} label="Session token (optional)" hint="Only for temporary credentials." error={errors.sessionToken}>
+              <Field
+                id={fieldIds.sessionToken}
+                label="Session token (optional)"
+                hint="Only for temporary credentials."
+                error={errors.sessionToken}
+              >
                 {(p) => (
                   <input
                     {...p}

@@ -9,14 +9,24 @@ const form: EditorFormValues = {
   mappings: [{ header: 'X-A', kind: 'static', value: 'a' }],
 };
 
-const parts = { connectionScope: 'embedded||us-east-1', restApiId: 'abc', resourceId: 'r1', httpMethod: 'GET', statusCode: '400' };
+const parts = {
+  connectionScope: 'embedded||us-east-1',
+  restApiId: 'abc',
+  resourceId: 'r1',
+  httpMethod: 'GET',
+  statusCode: '400',
+};
 
 afterEach(() => localStorage.clear());
 
 describe('drafts', () => {
   test('a saved draft comes back with the PUT body, the form and the samples', () => {
     const key = draftKey(parts);
-    saveDraft(key, { body: formToPutBody(form), form, samples: { testerSamples: ['404'], previewBody: '{}', previewHeaders: '', previewStatus: '404' } });
+    saveDraft(key, {
+      body: formToPutBody(form),
+      form,
+      samples: { testerSamples: ['404'], previewBody: '{}', previewHeaders: '', previewStatus: '404' },
+    });
     const draft = loadDraft(key);
     expect(draft?.body).toEqual({
       selectionPattern: '4\\d{2}',

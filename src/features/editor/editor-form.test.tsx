@@ -14,11 +14,11 @@ const mainThreadRunner = (): PreviewRunner => ({
   dispose: () => undefined,
 });
 
-const methodResponse: MethodResponse = { statusCode: '400', responseParameters: { 'method.response.header.X-Declared': false } };
-const siblings: IntegrationResponse[] = [
-  { statusCode: '200' },
-  { statusCode: '500', selectionPattern: '5\\d{2}' },
-];
+const methodResponse: MethodResponse = {
+  statusCode: '400',
+  responseParameters: { 'method.response.header.X-Declared': false },
+};
+const siblings: IntegrationResponse[] = [{ statusCode: '200' }, { statusCode: '500', selectionPattern: '5\\d{2}' }];
 
 function setup(overrides: Partial<EditorFormProps> = {}) {
   const onContinue = vi.fn();
@@ -52,7 +52,12 @@ describe('EditorForm', () => {
   });
 
   test('a Lambda integration asks for a Lambda error regex', () => {
-    setup({ integration: { type: 'AWS', uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:f/invocations' } });
+    setup({
+      integration: {
+        type: 'AWS',
+        uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:f/invocations',
+      },
+    });
     expect(screen.getByLabelText(/Lambda error regex/)).toBeInTheDocument();
   });
 
@@ -63,7 +68,9 @@ describe('EditorForm', () => {
     expect(contentType).toHaveValue('application/json');
     await user.clear(contentType);
     await user.type(contentType, '123');
-    expect(await screen.findByText('Validation Result: warnings : [], errors : [Invalid content type specified: 123]')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Validation Result: warnings : [], errors : [Invalid content type specified: 123]'),
+    ).toBeInTheDocument();
     expect(contentType).toHaveAttribute('aria-invalid', 'true');
     await user.clear(contentType);
     await user.type(contentType, 'text/html');
@@ -73,9 +80,13 @@ describe('EditorForm', () => {
 
   test('Continue with errors shows a focused "There is a problem" summary linking to the field, and does not continue', async () => {
     const { user, onContinue } = setup({
-      serverValues: integrationResponseToForm({ statusCode: '400', responseParameters: { 'method.response.header.X-Undeclared': "'x'" } }),
+      serverValues: integrationResponseToForm({
+        statusCode: '400',
+        responseParameters: { 'method.response.header.X-Undeclared': "'x'" },
+      }),
     });
-    const message = 'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.response.header.X-Undeclared]';
+    const message =
+      'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.response.header.X-Undeclared]';
     // Live, before Continue: shown on the field.
     expect(screen.getByText(message)).toBeInTheDocument();
     expect(screen.getByLabelText('Response header')).toHaveValue('X-Undeclared');
@@ -133,13 +144,17 @@ describe('EditorForm', () => {
     expect(screen.getByText(/this template's output is not valid JSON/)).toBeInTheDocument();
     await user.type(template, '}');
     expect(await screen.findByText('Valid JSON')).toBeInTheDocument();
-    expect(screen.getByRole('group', { name: 'Rendered output for application/json' })).toHaveTextContent('{"name": "Widget"}');
+    expect(screen.getByRole('group', { name: 'Rendered output for application/json' })).toHaveTextContent(
+      '{"name": "Widget"}',
+    );
   });
 
   test('a large output shows its start and end, and all of it on request', async () => {
     // ~60 K characters of output: line 1 … line 6000.
     const template = '#foreach($i in [1..6000])line $i\n#end';
-    const { user } = setup({ serverValues: integrationResponseToForm({ statusCode: '400', responseTemplates: { 'text/plain': template } }) });
+    const { user } = setup({
+      serverValues: integrationResponseToForm({ statusCode: '400', responseTemplates: { 'text/plain': template } }),
+    });
     const output = await screen.findByRole('group', { name: 'Rendered output for text/plain' });
     await waitFor(() => expect(output).toHaveTextContent(/line 6000/));
     expect(output).toHaveTextContent(/^line 1 line 2 /);
@@ -163,7 +178,12 @@ describe('EditorForm', () => {
         siblings={siblings}
         serverValues={integrationResponseToForm(undefined)}
         draftStorageKey="test-draft"
-        restoredDraft={{ version: 1, savedAt: new Date().toISOString(), body: { selectionPattern: '4\\d{2}' }, form: draftForm }}
+        restoredDraft={{
+          version: 1,
+          savedAt: new Date().toISOString(),
+          body: { selectionPattern: '4\\d{2}' },
+          form: draftForm,
+        }}
         codeEditor={false}
         createPreviewRunner={mainThreadRunner}
         onDeclareHeader={() => Promise.resolve(true)}

@@ -26,9 +26,21 @@ export function isLambdaIntegration(integration: Integration): boolean {
 }
 
 const contentHandlingOptions = [
-  { value: 'PASSTHROUGH', label: 'Passthrough', description: 'Send the body on as the back end returned it (contentHandling left out).' },
-  { value: 'CONVERT_TO_BINARY', label: 'Convert to binary', description: 'Decode a base64-encoded body into binary (CONVERT_TO_BINARY).' },
-  { value: 'CONVERT_TO_TEXT', label: 'Convert to text', description: 'Encode a binary body as base64 text (CONVERT_TO_TEXT).' },
+  {
+    value: 'PASSTHROUGH',
+    label: 'Passthrough',
+    description: 'Send the body on as the back end returned it (contentHandling left out).',
+  },
+  {
+    value: 'CONVERT_TO_BINARY',
+    label: 'Convert to binary',
+    description: 'Decode a base64-encoded body into binary (CONVERT_TO_BINARY).',
+  },
+  {
+    value: 'CONVERT_TO_TEXT',
+    label: 'Convert to text',
+    description: 'Encode a binary body as base64 text (CONVERT_TO_TEXT).',
+  },
 ] as const;
 
 const formShape = z.object({
@@ -48,7 +60,11 @@ const formShape = z.object({
 export function editorFormSchema(ctx: AnalysisContext) {
   return formShape.superRefine((values, issues) => {
     for (const error of analyzeForm(values, ctx).errors) {
-      issues.addIssue({ code: 'custom', message: error.message, path: error.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) });
+      issues.addIssue({
+        code: 'custom',
+        message: error.message,
+        path: error.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+      });
     }
   });
 }
@@ -83,7 +99,9 @@ const DRAFT_DEBOUNCE_MS = 400;
 export function EditorForm(props: EditorFormProps) {
   const { statusCode, integration, methodResponse, siblings, serverValues, draftStorageKey, restoredDraft } = props;
   // A restored draft keeps the version its edit started from; a fresh edit starts from what is stored now.
-  const [base, setBase] = useState<IntegrationResponse | null | undefined>(() => (restoredDraft && 'base' in restoredDraft ? restoredDraft.base : props.base));
+  const [base, setBase] = useState<IntegrationResponse | null | undefined>(() =>
+    restoredDraft && 'base' in restoredDraft ? restoredDraft.base : props.base,
+  );
   const isLambda = isLambdaIntegration(integration);
   const ctx = useMemo<AnalysisContext>(() => ({ statusCode, methodResponse }), [statusCode, methodResponse]);
   const resolver = useMemo(() => zodResolver(editorFormSchema(ctx)), [ctx]);
@@ -121,7 +139,11 @@ export function EditorForm(props: EditorFormProps) {
     }),
     [samples.previewBody, samples.previewHeaders, samples.previewStatus],
   );
-  const { results: previews, prime: primePreview } = usePreviewResults(values.templates, previewSample, props.createPreviewRunner);
+  const { results: previews, prime: primePreview } = usePreviewResults(
+    values.templates,
+    previewSample,
+    props.createPreviewRunner,
+  );
 
   const warnings = useMemo<FieldMessage[]>(() => {
     const out: FieldMessage[] = integrationResponseWarnings({
@@ -175,7 +197,8 @@ export function EditorForm(props: EditorFormProps) {
   useEffect(() => {
     let idle: number | undefined;
     const timer = setTimeout(() => {
-      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(persist, { timeout: DRAFT_DEBOUNCE_MS });
+      if (typeof requestIdleCallback === 'function')
+        idle = requestIdleCallback(persist, { timeout: DRAFT_DEBOUNCE_MS });
       else persist();
     }, DRAFT_DEBOUNCE_MS);
     return () => {
@@ -191,7 +214,12 @@ export function EditorForm(props: EditorFormProps) {
         persist();
         // The review step sends from the draft: make sure one exists even when nothing changed.
         if (!latest.current.dirty) {
-          saveDraft(draftStorageKey, { body: latest.current.body, form: getValues(), samples, ...(base !== undefined ? { base } : {}) });
+          saveDraft(draftStorageKey, {
+            body: latest.current.body,
+            form: getValues(),
+            samples,
+            ...(base !== undefined ? { base } : {}),
+          });
         }
         props.onContinue();
       },
@@ -223,14 +251,19 @@ export function EditorForm(props: EditorFormProps) {
     : `A Java regular expression matched against the whole HTTP status code the ${integration.type === 'MOCK' ? 'mock integration' : 'back end'} returns, for example 4\\d{2}. It is not matched against the body. Leave it empty to make this the default response, used for anything no other pattern matches.`;
 
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-8" aria-label={`Integration response ${statusCode}`}>
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      className="flex flex-col gap-8"
+      aria-label={`Integration response ${statusCode}`}
+    >
       <ErrorSummary key={submitCount} errors={summary} />
       {showRestored ? (
         <Notice tone="info" title="Restored your unsaved draft">
           <p>
             These are the changes you made earlier
-            {restoredDraft ? ` (saved ${new Date(restoredDraft.savedAt).toLocaleString()})` : ''}. They have not been sent to API
-            Gateway.
+            {restoredDraft ? ` (saved ${new Date(restoredDraft.savedAt).toLocaleString()})` : ''}. They have not been
+            sent to API Gateway.
           </p>
           <Button variant="secondary" onClick={discardDraft}>
             Discard the draft
@@ -261,7 +294,9 @@ export function EditorForm(props: EditorFormProps) {
             autoComplete="off"
             spellCheck={false}
             placeholder={isLambda ? 'Invalid input.*' : '4\\d{2}'}
-            aria-describedby={[`${patternId}-hint`, fieldMessageIds(patternId, patternErrors, patternWarnings)].filter(Boolean).join(' ')}
+            aria-describedby={[`${patternId}-hint`, fieldMessageIds(patternId, patternErrors, patternWarnings)]
+              .filter(Boolean)
+              .join(' ')}
             aria-invalid={patternErrors.length > 0 || undefined}
             {...register('selectionPattern')}
           />
@@ -275,14 +310,23 @@ export function EditorForm(props: EditorFormProps) {
         />
       </section>
 
-      <fieldset className="flex flex-col gap-2" aria-describedby={handlingErrors.length > 0 ? `${fieldDomId('contentHandling')}-errors` : undefined}>
+      <fieldset
+        className="flex flex-col gap-2"
+        aria-describedby={handlingErrors.length > 0 ? `${fieldDomId('contentHandling')}-errors` : undefined}
+      >
         <legend className="mb-2 text-lg font-semibold text-fg">Content handling</legend>
         <FieldMessages baseId={fieldDomId('contentHandling')} errors={handlingErrors} />
         {contentHandlingOptions.map((option, index) => {
           const id = index === 0 ? fieldDomId('contentHandling') : `${fieldDomId('contentHandling')}-${option.value}`;
           return (
             <div key={option.value} className="flex items-start gap-3">
-              <input id={id} type="radio" value={option.value} className="mt-1 size-4 accent-accent" {...register('contentHandling')} />
+              <input
+                id={id}
+                type="radio"
+                value={option.value}
+                className="mt-1 size-4 accent-accent"
+                {...register('contentHandling')}
+              />
               <label htmlFor={id} className="text-sm text-fg">
                 <span className="font-medium">{option.label}</span>
                 <span className="text-fg-muted">: {option.description}</span>

@@ -31,10 +31,16 @@ export function EditorPage(props: EditorPageProps) {
   // The form is built once, from the method as loaded. A cached copy may predate a write made since (on the
   // review page, or by the CLI), and continuing from it would silently revert that write: so always read the
   // method again on arrival, and build the form only from this visit's own read.
-  const query = useQuery({ ...methodQueryOptions(client, scope, restApiId, resourceId, httpMethod), refetchOnMount: 'always' });
+  const query = useQuery({
+    ...methodQueryOptions(client, scope, restApiId, resourceId, httpMethod),
+    refetchOnMount: 'always',
+  });
   const [hasError, setHasError] = useState(false);
   const existing = query.data?.methodIntegration?.integrationResponses?.[statusCode];
-  const title = query.data && !existing ? `Set up the integration response for ${statusCode}` : `Edit the integration response for ${statusCode}`;
+  const title =
+    query.data && !existing
+      ? `Set up the integration response for ${statusCode}`
+      : `Edit the integration response for ${statusCode}`;
   return (
     <PageLayout
       step={5}
@@ -42,7 +48,10 @@ export function EditorPage(props: EditorPageProps) {
       hasError={hasError}
       intro="Choose when API Gateway uses this response, and how the back end's answer is turned into the client's response. Nothing is sent until you confirm on the next page."
       back={
-        <BackLink to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod" params={{ restApiId, resourceId, httpMethod }}>
+        <BackLink
+          to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod"
+          params={{ restApiId, resourceId, httpMethod }}
+        >
           Back to status codes
         </BackLink>
       }
@@ -53,7 +62,12 @@ export function EditorPage(props: EditorPageProps) {
           !query.isFetchedAfterMount ? (
             <LoadingState label="Loading the integration…" />
           ) : (
-            <LoadedEditor {...props} key={`${scope}|${statusCode}`} method={method} onErrorSummaryChange={setHasError} />
+            <LoadedEditor
+              {...props}
+              key={`${scope}|${statusCode}`}
+              method={method}
+              onErrorSummaryChange={setHasError}
+            />
           )
         }
       </QueryState>
@@ -108,7 +122,10 @@ function LoadedEditor({
             patchOperations: [{ op: 'add', path: `/responseParameters/${responseHeaderKey(name)}`, value: 'false' }],
           });
         } else {
-          await putMethodResponse.mutateAsync({ ...ref, body: { responseParameters: { [responseHeaderKey(name)]: false } } });
+          await putMethodResponse.mutateAsync({
+            ...ref,
+            body: { responseParameters: { [responseHeaderKey(name)]: false } },
+          });
         }
         return true;
       } catch (error) {
@@ -123,14 +140,19 @@ function LoadedEditor({
   if (!integration) {
     return (
       <Notice tone="warning" title="This method has no integration yet">
-        <p>An integration response belongs to an integration. Set up an integration for {httpMethod} first, then come back.</p>
+        <p>
+          An integration response belongs to an integration. Set up an integration for {httpMethod} first, then come
+          back.
+        </p>
       </Notice>
     );
   }
   if (integration.type === 'HTTP_PROXY' || integration.type === 'AWS_PROXY') {
     return (
       <Notice tone="info" title="Integration responses do not apply to proxy integrations">
-        <p>With a proxy integration the back end's response goes to the client unchanged, so there is nothing to map.</p>
+        <p>
+          With a proxy integration the back end's response goes to the client unchanged, so there is nothing to map.
+        </p>
       </Notice>
     );
   }
@@ -167,7 +189,8 @@ function LoadedEditor({
             Delete this integration response
           </h2>
           <p className="mt-1 mb-3 max-w-prose text-sm text-fg-muted">
-            Deleting removes the integration response for {statusCode} from {httpMethod} at once; the method response stays.
+            Deleting removes the integration response for {statusCode} from {httpMethod} at once; the method response
+            stays.
           </p>
           <DeleteIntegrationResponse
             restApiId={restApiId}
@@ -197,7 +220,10 @@ function LoadedEditor({
         onConfirm={() => blocker.proceed?.()}
         tone="primary"
       >
-        <p>Your changes have not been sent to API Gateway. A draft stays in this browser, so you can come back and continue.</p>
+        <p>
+          Your changes have not been sent to API Gateway. A draft stays in this browser, so you can come back and
+          continue.
+        </p>
       </ConfirmDialog>
     </>
   );

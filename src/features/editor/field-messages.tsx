@@ -8,7 +8,15 @@ export function fieldMessageIds(baseId: string, errors: string[], warnings: stri
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-export function FieldMessages({ baseId, errors, warnings = [] }: { baseId: string; errors: string[]; warnings?: string[] }) {
+export function FieldMessages({
+  baseId,
+  errors,
+  warnings = [],
+}: {
+  baseId: string;
+  errors: string[];
+  warnings?: string[];
+}) {
   if (errors.length === 0 && warnings.length === 0) return null;
   return (
     <>
@@ -25,7 +33,10 @@ export function FieldMessages({ baseId, errors, warnings = [] }: { baseId: strin
       {warnings.length > 0 ? (
         <ul id={`${baseId}-warnings`} className="flex flex-col gap-1">
           {warnings.map((message) => (
-            <li key={message} className="rounded border-l-4 border-warning bg-warning-soft px-2 py-1 text-sm break-words text-fg">
+            <li
+              key={message}
+              className="rounded border-l-4 border-warning bg-warning-soft px-2 py-1 text-sm break-words text-fg"
+            >
               <span className="font-semibold">Warning: </span>
               {message}
             </li>

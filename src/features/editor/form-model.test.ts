@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { formStructureErrors, formToPutBody, integrationResponseToForm, mappingRowExpression, sameBody, type EditorFormValues } from './form-model';
+import {
+  formStructureErrors,
+  formToPutBody,
+  integrationResponseToForm,
+  mappingRowExpression,
+  sameBody,
+  type EditorFormValues,
+} from './form-model';
 
 const base: EditorFormValues = { selectionPattern: '', contentHandling: 'PASSTHROUGH', templates: [], mappings: [] };
 
@@ -50,7 +57,9 @@ describe('formToPutBody', () => {
   });
 
   test('rows without a header are not sent', () => {
-    expect(formToPutBody({ ...base, mappings: [{ header: '', kind: 'static', value: 'x' }] })).not.toHaveProperty('responseParameters');
+    expect(formToPutBody({ ...base, mappings: [{ header: '', kind: 'static', value: 'x' }] })).not.toHaveProperty(
+      'responseParameters',
+    );
   });
 
   test('an empty template is sent as null, which is what AWS stores for it', () => {
@@ -101,7 +110,10 @@ describe('integrationResponseToForm', () => {
       selectionPattern: '.*Not found.*',
       contentHandling: 'CONVERT_TO_BINARY' as const,
       responseTemplates: { 'application/json': '{"a": $input.json(\'$.a\')}', 'text/html': null },
-      responseParameters: { 'method.response.header.X-A': 'integration.response.header.X-A', 'method.response.header.X-B': "'b'" },
+      responseParameters: {
+        'method.response.header.X-A': 'integration.response.header.X-A',
+        'method.response.header.X-B': "'b'",
+      },
     };
     expect(formToPutBody(integrationResponseToForm({ statusCode: '404', ...stored }))).toEqual(stored);
   });

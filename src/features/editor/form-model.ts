@@ -1,7 +1,12 @@
 // The editor's form values and their conversion to and from the PutIntegrationResponse body. Pure: no React, no
 // DOM, so the verdict parity test (Node) and the review step can use it too. AWS rules are never decided here:
 // they come from src/rules.
-import { formatMappingSource, parseMappingSource, RESPONSE_HEADER_KEY_PREFIX, type MappingSource } from '../../rules/mapping-expression';
+import {
+  formatMappingSource,
+  parseMappingSource,
+  RESPONSE_HEADER_KEY_PREFIX,
+  type MappingSource,
+} from '../../rules/mapping-expression';
 import type { ContentHandling, IntegrationResponse, IntegrationResponseInput } from '../../rules/types';
 
 export type ContentHandlingChoice = 'PASSTHROUGH' | ContentHandling;
@@ -91,7 +96,9 @@ export function formToPutBody(values: EditorFormValues): IntegrationResponseInpu
   if (values.selectionPattern !== '') body.selectionPattern = values.selectionPattern;
   const mappings = values.mappings.filter((row) => row.header.trim() !== '');
   if (mappings.length > 0) {
-    body.responseParameters = Object.fromEntries(mappings.map((row) => [responseHeaderKey(row.header), mappingRowExpression(row)]));
+    body.responseParameters = Object.fromEntries(
+      mappings.map((row) => [responseHeaderKey(row.header), mappingRowExpression(row)]),
+    );
   }
   if (values.templates.length > 0) {
     body.responseTemplates = Object.fromEntries(
@@ -103,7 +110,9 @@ export function formToPutBody(values: EditorFormValues): IntegrationResponseInpu
 }
 
 /** Stored integration response (or nothing, for a new one) → form values. */
-export function integrationResponseToForm(response: IntegrationResponseInput | IntegrationResponse | undefined): EditorFormValues {
+export function integrationResponseToForm(
+  response: IntegrationResponseInput | IntegrationResponse | undefined,
+): EditorFormValues {
   if (!response) return { ...emptyFormValues, templates: [], mappings: [] };
   return {
     selectionPattern: response.selectionPattern ?? '',
@@ -113,7 +122,10 @@ export function integrationResponseToForm(response: IntegrationResponseInput | I
       template: template ?? '',
     })),
     mappings: Object.entries(response.responseParameters ?? {}).map(([key, expression]) =>
-      mappingRowFromExpression(key.startsWith(RESPONSE_HEADER_KEY_PREFIX) ? key.slice(RESPONSE_HEADER_KEY_PREFIX.length) : key, expression),
+      mappingRowFromExpression(
+        key.startsWith(RESPONSE_HEADER_KEY_PREFIX) ? key.slice(RESPONSE_HEADER_KEY_PREFIX.length) : key,
+        expression,
+      ),
     ),
   };
 }
@@ -125,7 +137,8 @@ export function formStructureErrors(values: EditorFormValues): Record<string, st
   values.templates.forEach((row, index) => {
     const first = seenTypes.get(row.contentType);
     if (first !== undefined) {
-      errors[`templates.${index}.contentType`] = `There is already a template for ${row.contentType || 'an empty content type'}`;
+      errors[`templates.${index}.contentType`] =
+        `There is already a template for ${row.contentType || 'an empty content type'}`;
     } else seenTypes.set(row.contentType, index);
   });
   const seenHeaders = new Map<string, number>();
@@ -135,7 +148,8 @@ export function formStructureErrors(values: EditorFormValues): Record<string, st
       return;
     }
     // Header names are case-insensitive on the wire, but AWS keys are case-sensitive strings; flag exact duplicates only.
-    if (seenHeaders.has(row.header)) errors[`mappings.${index}.header`] = `${row.header} is already mapped in another row`;
+    if (seenHeaders.has(row.header))
+      errors[`mappings.${index}.header`] = `${row.header} is already mapped in another row`;
     else seenHeaders.set(row.header, index);
   });
   return errors;
@@ -143,7 +157,11 @@ export function formStructureErrors(values: EditorFormValues): Record<string, st
 
 /** True when two form states would send the same body (used for "unsaved changes"). */
 export function sameBody(a: EditorFormValues, b: EditorFormValues): boolean {
-  return a.templates.length === b.templates.length && a.mappings.length === b.mappings.length && sameJson(formToPutBody(a), formToPutBody(b));
+  return (
+    a.templates.length === b.templates.length &&
+    a.mappings.length === b.mappings.length &&
+    sameJson(formToPutBody(a), formToPutBody(b))
+  );
 }
 
 /** Deep equality of JSON values, ignoring key order: runs on every keystroke, so no serialising of templates. */

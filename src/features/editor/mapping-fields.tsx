@@ -1,5 +1,12 @@
 import { memo, useState, type KeyboardEvent } from 'react';
-import { Controller, useFieldArray, useWatch, type Control, type UseFormRegister, type UseFormSetValue } from 'react-hook-form';
+import {
+  Controller,
+  useFieldArray,
+  useWatch,
+  type Control,
+  type UseFormRegister,
+  type UseFormSetValue,
+} from 'react-hook-form';
 import { Button } from '../../components/button';
 import { inputClassName } from '../../components/field';
 import { isValidHeaderName } from '../../rules/mapping-expression';
@@ -13,7 +20,11 @@ const selectClassName = `${inputClassName} pr-8`;
 const valueLabels: Record<MappingSourceKind, { label: string; hint?: string; placeholder?: string }> = {
   static: { label: 'Static value', hint: 'Type the text only: the quotes AWS needs are added for you.' },
   header: { label: 'Integration response header name', placeholder: 'X-Request-Id' },
-  body: { label: 'JSONPath in the body, without $', hint: 'For example data.id. Leave empty to map the whole body.', placeholder: 'data.id' },
+  body: {
+    label: 'JSONPath in the body, without $',
+    hint: 'For example data.id. Leave empty to map the whole body.',
+    placeholder: 'data.id',
+  },
   multivalueheader: { label: 'Integration response header name (all values)', placeholder: 'Set-Cookie' },
   stageVariable: { label: 'Stage variable name', placeholder: 'environment' },
   context: { label: 'Context variable', placeholder: 'requestId' },
@@ -58,7 +69,8 @@ export const MappingFields = memo(function MappingFields({
   const declare = async () => {
     const name = newHeader.trim();
     if (name === '') return setNewHeaderError('Enter a header name');
-    if (!isValidHeaderName(name)) return setNewHeaderError('A header name can contain only letters, digits and !#$%&\'*+-.^_`|~');
+    if (!isValidHeaderName(name))
+      return setNewHeaderError("A header name can contain only letters, digits and !#$%&'*+-.^_`|~");
     if (declaredHeaders.includes(name)) return setNewHeaderError(`${name} is already declared`);
     setNewHeaderError(null);
     const ok = await onDeclareHeader(name);
@@ -88,7 +100,12 @@ export const MappingFields = memo(function MappingFields({
         <p className="text-sm text-fg-muted">
           Set response headers from the backend's response. AWS only accepts headers declared on the method response for{' '}
           {statusCode}
-          {declaredHeaders.length > 0 ? ` (declared: ${declaredHeaders.join(', ')})` : hasMethodResponse ? ' (none declared yet)' : ''}.
+          {declaredHeaders.length > 0
+            ? ` (declared: ${declaredHeaders.join(', ')})`
+            : hasMethodResponse
+              ? ' (none declared yet)'
+              : ''}
+          .
         </p>
       </div>
       <div id={fieldDomId('mappings')} tabIndex={-1} className="flex flex-col gap-2">
@@ -108,8 +125,12 @@ export const MappingFields = memo(function MappingFields({
           const valueErrors = messagesFor(errors, valueField);
           const valueWarnings = messagesFor(warnings, valueField);
           const meta = valueLabels[row.kind];
-          const options = row.header !== '' && !declaredHeaders.includes(row.header) ? [...declaredHeaders, row.header] : declaredHeaders;
-          const expression = row.header === '' && row.value === '' && row.kind !== 'body' ? '' : mappingRowExpression(row);
+          const options =
+            row.header !== '' && !declaredHeaders.includes(row.header)
+              ? [...declaredHeaders, row.header]
+              : declaredHeaders;
+          const expression =
+            row.header === '' && row.value === '' && row.kind !== 'body' ? '' : mappingRowExpression(row);
           const preview = previewFor(row);
           const rowName = row.header || `row ${index + 1}`;
           return (
@@ -179,8 +200,9 @@ export const MappingFields = memo(function MappingFields({
                     spellCheck={false}
                     placeholder={meta.placeholder}
                     aria-describedby={
-                      [meta.hint ? `${valueId}-hint` : null, fieldMessageIds(valueId, valueErrors, valueWarnings)].filter(Boolean).join(' ') ||
-                      undefined
+                      [meta.hint ? `${valueId}-hint` : null, fieldMessageIds(valueId, valueErrors, valueWarnings)]
+                        .filter(Boolean)
+                        .join(' ') || undefined
                     }
                     aria-invalid={valueErrors.length > 0 || undefined}
                     {...register(`mappings.${index}.value`)}
@@ -192,7 +214,10 @@ export const MappingFields = memo(function MappingFields({
                   <div className="flex flex-wrap gap-2">
                     <dt className="text-fg-muted">AWS expression:</dt>
                     <dd>
-                      <code className="rounded bg-surface-sunken px-1.5 py-0.5 font-mono break-all text-fg" data-testid="mapping-expression">
+                      <code
+                        className="rounded bg-surface-sunken px-1.5 py-0.5 font-mono break-all text-fg"
+                        data-testid="mapping-expression"
+                      >
                         {expression || '—'}
                       </code>
                     </dd>
@@ -202,7 +227,9 @@ export const MappingFields = memo(function MappingFields({
                       <dt className="text-fg-muted">With the sample response:</dt>
                       <dd data-testid="mapping-preview">
                         {'value' in preview ? (
-                          <code className="rounded bg-surface-sunken px-1.5 py-0.5 font-mono break-all text-fg">{preview.value}</code>
+                          <code className="rounded bg-surface-sunken px-1.5 py-0.5 font-mono break-all text-fg">
+                            {preview.value}
+                          </code>
                         ) : (
                           <span className="text-fg-muted">{preview.missing}</span>
                         )}
@@ -212,7 +239,12 @@ export const MappingFields = memo(function MappingFields({
                 </dl>
                 <div className="flex flex-wrap gap-3">
                   {row.header !== '' && !declaredHeaders.includes(row.header) ? (
-                    <Button variant="secondary" busy={declaring} disabled={declaring} onClick={() => void onDeclareHeader(row.header)}>
+                    <Button
+                      variant="secondary"
+                      busy={declaring}
+                      disabled={declaring}
+                      onClick={() => void onDeclareHeader(row.header)}
+                    >
                       Declare {row.header}
                       <span className="sr-only"> on the method response for {statusCode}</span>
                     </Button>
@@ -231,19 +263,31 @@ export const MappingFields = memo(function MappingFields({
           variant="secondary"
           onClick={() =>
             append(
-              { header: declaredHeaders.find((h) => !rows.some((r) => r.header === h)) ?? '', kind: 'static', value: '' },
+              {
+                header: declaredHeaders.find((h) => !rows.some((r) => r.header === h)) ?? '',
+                kind: 'static',
+                value: '',
+              },
               { focusName: `mappings.${fields.length}.header` },
             )
           }
         >
           Add a header mapping
         </Button>
-        <Button variant="secondary" aria-expanded={declareOpen} aria-controls="ir-declare-header" onClick={() => setDeclareOpen((o) => !o)}>
+        <Button
+          variant="secondary"
+          aria-expanded={declareOpen}
+          aria-controls="ir-declare-header"
+          onClick={() => setDeclareOpen((o) => !o)}
+        >
           Declare a new header
         </Button>
       </div>
       {declareOpen ? (
-        <div id="ir-declare-header" className="flex flex-col gap-2 rounded-md border border-border bg-surface-sunken p-4">
+        <div
+          id="ir-declare-header"
+          className="flex flex-col gap-2 rounded-md border border-border bg-surface-sunken p-4"
+        >
           <label htmlFor="ir-new-header" className="text-sm font-medium text-fg">
             New header name
           </label>
@@ -252,7 +296,10 @@ export const MappingFields = memo(function MappingFields({
               ? `Adds it to the method response for ${statusCode} as an optional header.`
               : `Creates the method response for ${statusCode} with this optional header.`}
           </p>
-          <FieldMessages baseId="ir-new-header" errors={[newHeaderError, declareError].filter((m): m is string => !!m)} />
+          <FieldMessages
+            baseId="ir-new-header"
+            errors={[newHeaderError, declareError].filter((m): m is string => !!m)}
+          />
           <div className="flex flex-wrap gap-3">
             <input
               id="ir-new-header"
@@ -260,7 +307,9 @@ export const MappingFields = memo(function MappingFields({
               autoComplete="off"
               spellCheck={false}
               value={newHeader}
-              aria-describedby={['ir-new-header-hint', newHeaderError || declareError ? 'ir-new-header-errors' : null].filter(Boolean).join(' ')}
+              aria-describedby={['ir-new-header-hint', newHeaderError || declareError ? 'ir-new-header-errors' : null]
+                .filter(Boolean)
+                .join(' ')}
               aria-invalid={newHeaderError || declareError ? true : undefined}
               onChange={(e) => setNewHeader(e.target.value)}
               onKeyDown={onNewHeaderKeyDown}

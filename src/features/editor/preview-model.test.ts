@@ -28,8 +28,12 @@ describe('mappingPreview', () => {
   });
 
   test('header sources read the sample headers; multivalue joins every value', () => {
-    expect(mappingPreview({ header: 'X', kind: 'header', value: 'Content-Type' }, sample)).toEqual({ value: 'application/json' });
-    expect(mappingPreview({ header: 'X', kind: 'multivalueheader', value: 'Set-Cookie' }, sample)).toEqual({ value: 'a=1,b=2' });
+    expect(mappingPreview({ header: 'X', kind: 'header', value: 'Content-Type' }, sample)).toEqual({
+      value: 'application/json',
+    });
+    expect(mappingPreview({ header: 'X', kind: 'multivalueheader', value: 'Set-Cookie' }, sample)).toEqual({
+      value: 'a=1,b=2',
+    });
     expect(mappingPreview({ header: 'X', kind: 'header', value: 'X-Absent' }, sample)).toHaveProperty('missing');
   });
 

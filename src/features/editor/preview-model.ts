@@ -42,18 +42,26 @@ export function mappingPreview(row: MappingRow, sample: SampleResponse): Mapping
     case 'header': {
       const values = sample.headers[row.value.trim().toLowerCase()];
       // For a repeated header, API Gateway uses the last value (UNVERIFIED; the docs only say multivalue reads all).
-      return values && values.length > 0 ? { value: values[values.length - 1] ?? '' } : { missing: 'the sample has no such header: header not sent' };
+      return values && values.length > 0
+        ? { value: values[values.length - 1] ?? '' }
+        : { missing: 'the sample has no such header: header not sent' };
     }
     case 'multivalueheader': {
       const values = sample.headers[row.value.trim().toLowerCase()];
-      return values && values.length > 0 ? { value: values.join(',') } : { missing: 'the sample has no such header: header not sent' };
+      return values && values.length > 0
+        ? { value: values.join(',') }
+        : { missing: 'the sample has no such header: header not sent' };
     }
     case 'body': {
       try {
         const value = resolveBodyMapping(sample.body, row.value);
-        return value === undefined ? { missing: 'nothing at this path in the sample body: header not sent' } : { value };
+        return value === undefined
+          ? { missing: 'nothing at this path in the sample body: header not sent' }
+          : { value };
       } catch (error) {
-        return { missing: `not a JSONPath the preview understands (${error instanceof Error ? error.message : String(error)})` };
+        return {
+          missing: `not a JSONPath the preview understands (${error instanceof Error ? error.message : String(error)})`,
+        };
       }
     }
     case 'stageVariable':

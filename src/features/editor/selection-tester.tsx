@@ -3,7 +3,11 @@ import { inputClassName } from '../../components/field';
 import { selectIntegrationResponse, type BackendOutcome } from '../../rules/selection-pattern';
 import type { IntegrationResponse } from '../../rules/types';
 
-export const defaultLambdaSamples = ['Invalid input: name is required', 'Not found: order 42', 'Task timed out after 3.00 seconds'];
+export const defaultLambdaSamples = [
+  'Invalid input: name is required',
+  'Not found: order 42',
+  'Task timed out after 3.00 seconds',
+];
 export const defaultStatusSamples = ['200', '201', '400', '404', '500', '503'];
 
 export function defaultTesterSamples(isLambda: boolean): string[] {
@@ -20,7 +24,12 @@ export interface TesterRow {
 export function testerRows(isLambda: boolean, samples: string[], responses: IntegrationResponse[]): TesterRow[] {
   const rows: TesterRow[] = [];
   const outcomes: { sample: string; label: string; outcome: BackendOutcome }[] = [];
-  if (isLambda) outcomes.push({ sample: '', label: 'Successful call (empty error message)', outcome: { kind: 'lambda', errorMessage: '' } });
+  if (isLambda)
+    outcomes.push({
+      sample: '',
+      label: 'Successful call (empty error message)',
+      outcome: { kind: 'lambda', errorMessage: '' },
+    });
   for (const raw of samples) {
     if (raw.trim() === '') continue;
     outcomes.push(
@@ -29,7 +38,8 @@ export function testerRows(isLambda: boolean, samples: string[], responses: Inte
         : { sample: raw.trim(), label: raw.trim(), outcome: { kind: 'status', statusCode: raw.trim() } },
     );
   }
-  for (const { sample, label, outcome } of outcomes) rows.push({ sample, label, result: selectIntegrationResponse(responses, outcome) });
+  for (const { sample, label, outcome } of outcomes)
+    rows.push({ sample, label, result: selectIntegrationResponse(responses, outcome) });
   return rows;
 }
 
@@ -50,13 +60,16 @@ export function SelectionTester({
   const id = useId();
   const rows = testerRows(isLambda, samples, responses);
   return (
-    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-3 rounded-md border border-border bg-surface-raised p-4">
+    <section
+      aria-labelledby={`${id}-heading`}
+      className="flex flex-col gap-3 rounded-md border border-border bg-surface-raised p-4"
+    >
       <h2 id={`${id}-heading`} className="text-lg font-semibold text-fg">
         Selection pattern tester
       </h2>
       <p className="text-sm text-fg-muted">
-        Which integration response API Gateway picks for each sample, using this form's current selection pattern and the
-        method's other integration responses. Patterns are Java regular expressions that must match the whole{' '}
+        Which integration response API Gateway picks for each sample, using this form's current selection pattern and
+        the method's other integration responses. Patterns are Java regular expressions that must match the whole{' '}
         {isLambda ? 'error message' : 'status code'}; an empty pattern is the default response.
       </p>
       <div className="flex flex-col gap-1">

@@ -100,7 +100,9 @@ export const TemplateFields = memo(function TemplateFields({
           <option key={t} value={t} />
         ))}
       </datalist>
-      {fields.length === 0 ? <p className="text-sm text-fg-muted">No templates: the body passes through unchanged.</p> : null}
+      {fields.length === 0 ? (
+        <p className="text-sm text-fg-muted">No templates: the body passes through unchanged.</p>
+      ) : null}
       <ol className="flex flex-col gap-6">
         {fields.map((field, index) => {
           const contentType = templates[index]?.contentType ?? '';
@@ -113,7 +115,10 @@ export const TemplateFields = memo(function TemplateFields({
           const templateErrors = messagesFor(errors, templateField);
           const templateWarnings = messagesFor(warnings, templateField);
           const typeDescribedBy = fieldMessageIds(typeId, typeErrors, typeWarnings);
-          const templateDescribedBy = [`${templateId}-hint`, fieldMessageIds(templateId, templateErrors, templateWarnings)]
+          const templateDescribedBy = [
+            `${templateId}-hint`,
+            fieldMessageIds(templateId, templateErrors, templateWarnings),
+          ]
             .filter(Boolean)
             .join(' ');
           const name = contentType || 'an empty content type';
@@ -145,8 +150,8 @@ export const TemplateFields = memo(function TemplateFields({
                   Mapping template for <code className="font-mono">{name}</code>
                 </span>
                 <p id={`${templateId}-hint`} className="text-sm text-fg-muted">
-                  Velocity (VTL): for example <code className="font-mono">$input.json('$')</code>. Empty means no mapping for
-                  this content type.
+                  Velocity (VTL): for example <code className="font-mono">$input.json('$')</code>. Empty means no
+                  mapping for this content type.
                 </p>
                 <FieldMessages baseId={templateId} errors={templateErrors} warnings={templateWarnings} />
                 <Controller
@@ -176,7 +181,9 @@ export const TemplateFields = memo(function TemplateFields({
       <div>
         <Button
           variant="secondary"
-          onClick={() => append({ contentType: nextType, template: '' }, { focusName: `templates.${fields.length}.contentType` })}
+          onClick={() =>
+            append({ contentType: nextType, template: '' }, { focusName: `templates.${fields.length}.contentType` })
+          }
         >
           Add a template
         </Button>

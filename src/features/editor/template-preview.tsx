@@ -19,14 +19,17 @@ export function TemplatePreview({
 }) {
   const id = useId();
   return (
-    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-4 rounded-md border border-border bg-surface-raised p-4">
+    <section
+      aria-labelledby={`${id}-heading`}
+      className="flex flex-col gap-4 rounded-md border border-border bg-surface-raised p-4"
+    >
       <div>
         <h2 id={`${id}-heading`} className="text-lg font-semibold text-fg">
           Preview
         </h2>
         <p className="text-sm text-fg-muted">
-          Each template and header mapping rendered against a sample {isLambda ? 'Lambda result' : 'back-end response'}, as API
-          Gateway would. Edit the sample to try other cases.
+          Each template and header mapping rendered against a sample {isLambda ? 'Lambda result' : 'back-end response'},
+          as API Gateway would. Edit the sample to try other cases.
         </p>
       </div>
       <div className="grid gap-4 md:grid-cols-[2fr_1fr]">
@@ -159,7 +162,9 @@ const OutputText = memo(function OutputText({ output, label }: { output: string;
             aria-expanded={showAll}
             onClick={() => setShowAll((v) => !v)}
           >
-            {showAll ? 'Show only the start and end of the output' : `Show all of the output (${formatSize(output.length)})`}
+            {showAll
+              ? 'Show only the start and end of the output'
+              : `Show all of the output (${formatSize(output.length)})`}
           </button>
         </div>
       ) : null}
@@ -169,11 +174,18 @@ const OutputText = memo(function OutputText({ output, label }: { output: string;
 
 function PreviewOutput({ row, result }: { row: TemplateRow; result: TemplatePreviewResult | undefined }) {
   if (row.template === '') {
-    return <p className="text-sm text-fg-muted">Empty template: API Gateway stores it as null and passes the body through.</p>;
+    return (
+      <p className="text-sm text-fg-muted">
+        Empty template: API Gateway stores it as null and passes the body through.
+      </p>
+    );
   }
   if (!result) return <p className="text-sm text-fg-muted">Rendering…</p>;
   if (!result.ok) {
-    const where = result.error.line !== undefined ? `Line ${result.error.line}${result.error.column !== undefined ? `, column ${result.error.column}` : ''}: ` : '';
+    const where =
+      result.error.line !== undefined
+        ? `Line ${result.error.line}${result.error.column !== undefined ? `, column ${result.error.column}` : ''}: `
+        : '';
     return (
       <p className="rounded border-l-4 border-danger bg-danger-soft px-3 py-2 text-sm break-words text-fg">
         <span className="font-semibold">The template can't be rendered. </span>

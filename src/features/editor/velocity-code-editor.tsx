@@ -71,10 +71,16 @@ const theme = EditorView.theme({
   },
   '&.cm-focused': { outline: '2px solid var(--focus)', outlineOffset: '2px' },
   '.cm-content': { fontFamily: 'var(--font-mono)', caretColor: 'var(--fg)', minHeight: '8rem' },
-  '.cm-gutters': { backgroundColor: 'var(--surface-sunken)', color: 'var(--fg-muted)', borderRight: '1px solid var(--border)' },
+  '.cm-gutters': {
+    backgroundColor: 'var(--surface-sunken)',
+    color: 'var(--fg-muted)',
+    borderRight: '1px solid var(--border)',
+  },
   '.cm-activeLine': { backgroundColor: 'transparent' },
   '.cm-activeLineGutter': { backgroundColor: 'var(--surface-sunken)', color: 'var(--fg)' },
-  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--accent-soft)' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {
+    backgroundColor: 'var(--accent-soft)',
+  },
   '.cm-cursor': { borderLeftColor: 'var(--fg)' },
   // !important: CodeMirror sets the animation's name inline on each selection change to restart it.
   '&.cm-focused > .cm-scroller > .cm-cursorLayer': { animation: 'none !important' },
@@ -103,7 +109,15 @@ class ChangeSink {
   }
 }
 
-export default function VelocityCodeEditor({ id, value, onChange, onBlur, label, describedBy, invalid }: VelocityCodeEditorProps) {
+export default function VelocityCodeEditor({
+  id,
+  value,
+  onChange,
+  onBlur,
+  label,
+  describedBy,
+  invalid,
+}: VelocityCodeEditorProps) {
   // Changes reach the parent through our own listener rather than @uiw's onChange prop: that one must be a stable
   // function (see basicSetup) and, on every keystroke, starts a 1 ms interval timer to tell typing from
   // prop updates; the form takes each change synchronously, so the value prop never lags behind the document.
@@ -119,7 +133,8 @@ export default function VelocityCodeEditor({ id, value, onChange, onBlur, label,
       cursorBlink,
       EditorView.updateListener.of((update) => {
         // A change made to follow the value prop is not the user's: don't echo it back.
-        if (update.docChanged && !update.transactions.some((tr) => tr.annotation(ExternalChange))) sink.emit(update.state.doc.toString());
+        if (update.docChanged && !update.transactions.some((tr) => tr.annotation(ExternalChange)))
+          sink.emit(update.state.doc.toString());
       }),
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({

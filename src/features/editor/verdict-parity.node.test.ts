@@ -28,12 +28,22 @@ function freePort(): Promise<number> {
 }
 
 /** Raw HTTP (node:http): the bodies are deliberately malformed, so no typed client. */
-function call(method: string, path: string, body?: unknown): Promise<{ status: number; errorType: string | null; json: unknown }> {
+function call(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; errorType: string | null; json: unknown }> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
       `${base}${path}`,
-      { method, headers: { 'content-type': 'application/json', ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}) } },
+      {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}),
+        },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -64,7 +74,10 @@ async function ok(method: string, path: string, body?: unknown): Promise<Record<
 
 const declared: MethodResponse = {
   statusCode: '200',
-  responseParameters: { 'method.response.header.X-Declared': false, 'method.response.header.Access-Control-Allow-Origin': true },
+  responseParameters: {
+    'method.response.header.X-Declared': false,
+    'method.response.header.Access-Control-Allow-Origin': true,
+  },
 };
 
 /** GET has a 200 method response declaring two headers; POST has no method response at all. */
@@ -76,10 +89,14 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   // One process (node + tsx loader) rather than npx → tsx → node, so killing it leaves nothing behind.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/emulator-cli.ts', '--port', String(port), '--data-dir', dataDir, '--no-seed'], {
-    cwd: process.cwd(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/emulator-cli.ts', '--port', String(port), '--data-dir', dataDir, '--no-seed'],
+    {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   emulator = child;
   await new Promise<void>((resolve, reject) => {
     let out = '';
@@ -106,9 +123,15 @@ beforeAll(async () => {
   resourcePath = `/restapis/${apiId}/resources/${String(resource.id)}`;
   for (const m of ['GET', 'POST'] as const) {
     await ok('PUT', `${resourcePath}/methods/${m}`, { authorizationType: 'NONE' });
-    await ok('PUT', `${resourcePath}/methods/${m}/integration`, { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } });
+    await ok('PUT', `${resourcePath}/methods/${m}/integration`, {
+      type: 'MOCK',
+      requestTemplates: { 'application/json': '{"statusCode": 200}' },
+    });
     const mr = methods[m];
-    if (mr) await ok('PUT', `${resourcePath}/methods/${m}/responses/${mr.statusCode}`, { responseParameters: mr.responseParameters });
+    if (mr)
+      await ok('PUT', `${resourcePath}/methods/${m}/responses/${mr.statusCode}`, {
+        responseParameters: mr.responseParameters,
+      });
   }
 }, 60_000);
 
@@ -118,15 +141,39 @@ afterAll(() => {
 });
 
 // Values of every JSON type, so that SerializationExceptions are generated as well as rule violations.
-const junk = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.array(fc.integer(), { maxLength: 2 }));
+const junk = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.array(fc.integer(), { maxLength: 2 }),
+);
 
 const contentTypes = fc.oneof(
-  fc.constantFrom('application/json', 'application/xml', 'text/html', 'text/plain; charset=utf-8', '*/*', '123', 'application-json', '', 'a b/c'),
+  fc.constantFrom(
+    'application/json',
+    'application/xml',
+    'text/html',
+    'text/plain; charset=utf-8',
+    '*/*',
+    '123',
+    'application-json',
+    '',
+    'a b/c',
+  ),
   fc.string({ maxLength: 12 }),
 );
-const templates = fc.dictionary(contentTypes, fc.oneof({ weight: 5, arbitrary: fc.string({ maxLength: 40 }) }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: junk }), {
-  maxKeys: 3,
-});
+const templates = fc.dictionary(
+  contentTypes,
+  fc.oneof(
+    { weight: 5, arbitrary: fc.string({ maxLength: 40 }) },
+    { weight: 1, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: junk },
+  ),
+  {
+    maxKeys: 3,
+  },
+);
 
 const headerKeys = fc.oneof(
   fc.constantFrom(
@@ -163,17 +210,28 @@ const expressions = fc.oneof(
   ),
   fc.string({ maxLength: 16 }),
 );
-const parameters = fc.dictionary(headerKeys, fc.oneof({ weight: 6, arbitrary: expressions }, { weight: 1, arbitrary: junk }), { maxKeys: 3 });
+const parameters = fc.dictionary(
+  headerKeys,
+  fc.oneof({ weight: 6, arbitrary: expressions }, { weight: 1, arbitrary: junk }),
+  { maxKeys: 3 },
+);
 
 const body = fc.record(
   {
-    selectionPattern: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('', '4\\d{2}', '.*Not found.*', '(', 'Invalid.*') }, { weight: 1, arbitrary: junk }),
+    selectionPattern: fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('', '4\\d{2}', '.*Not found.*', '(', 'Invalid.*') },
+      { weight: 1, arbitrary: junk },
+    ),
     contentHandling: fc.oneof(
       { weight: 6, arbitrary: fc.constantFrom('CONVERT_TO_BINARY', 'CONVERT_TO_TEXT') },
       { weight: 1, arbitrary: fc.constantFrom('CONVERT_TO_JSON', '', 'convert_to_text') },
       { weight: 1, arbitrary: junk },
     ),
-    responseTemplates: fc.oneof({ weight: 8, arbitrary: templates }, { weight: 1, arbitrary: junk }, { weight: 1, arbitrary: fc.string({ maxLength: 5 }) }),
+    responseTemplates: fc.oneof(
+      { weight: 8, arbitrary: templates },
+      { weight: 1, arbitrary: junk },
+      { weight: 1, arbitrary: fc.string({ maxLength: 5 }) },
+    ),
     responseParameters: fc.oneof({ weight: 8, arbitrary: parameters }, { weight: 1, arbitrary: junk }),
   },
   { requiredKeys: [] },
@@ -191,16 +249,26 @@ const acceptableBody = fc.record(
     ),
     responseParameters: fc.dictionary(
       fc.constantFrom('method.response.header.X-Declared', 'method.response.header.Access-Control-Allow-Origin'),
-      fc.constantFrom("'*'", "''", 'integration.response.header.X-Id', 'integration.response.body', 'integration.response.body.a.b', 'context.requestId'),
+      fc.constantFrom(
+        "'*'",
+        "''",
+        'integration.response.header.X-Id',
+        'integration.response.body',
+        'integration.response.body.a.b',
+        'context.requestId',
+      ),
       { maxKeys: 2 },
     ),
   },
   { requiredKeys: [] },
 );
 
-const statusCodes = fc.oneof({ weight: 12, arbitrary: fc.constant('200') }, { weight: 1, arbitrary: fc.constantFrom('600', 'abc', '20', '099') });
+const statusCodes = fc.oneof(
+  { weight: 12, arbitrary: fc.constant('200') },
+  { weight: 1, arbitrary: fc.constantFrom('600', 'abc', '20', '099') },
+);
 
-test('the editor predicts the emulator\'s answer for 2,000 generated PutIntegrationResponse bodies', async () => {
+test("the editor predicts the emulator's answer for 2,000 generated PutIntegrationResponse bodies", async () => {
   let rejected = 0;
   let accepted = 0;
   await fc.assert(
@@ -210,22 +278,30 @@ test('the editor predicts the emulator\'s answer for 2,000 generated PutIntegrat
         fc.tuple(fc.constant<'GET' | 'POST'>('GET'), fc.constant('200'), acceptableBody),
       ),
       async ([httpMethod, statusCode, generated]) => {
-      // What goes over the wire: undefined members vanish, as they would from the editor's fetch.
-      const wire = JSON.parse(JSON.stringify(generated)) as unknown;
-      const { verdict } = computeEditorVerdict(statusCode, wire, statusCode === '200' ? methods[httpMethod] : undefined);
-      const res = await call('PUT', `${resourcePath}/methods/${httpMethod}/integration/responses/${encodeURIComponent(statusCode)}`, wire);
-      if (verdict === null) {
-        accepted++;
-        expect({ status: res.status, errorType: res.errorType }).toEqual({ status: 201, errorType: null });
-      } else {
-        rejected++;
-        expect({ status: res.status, errorType: res.errorType?.split(':')[0] ?? null }).toEqual({
-          status: httpStatusForErrorType[verdict.type],
-          errorType: verdict.type,
-        });
-        const message = (res.json as { message?: string; Message?: string } | undefined) ?? {};
-        expect(message.message ?? message.Message).toBe(verdict.message);
-      }
+        // What goes over the wire: undefined members vanish, as they would from the editor's fetch.
+        const wire = JSON.parse(JSON.stringify(generated)) as unknown;
+        const { verdict } = computeEditorVerdict(
+          statusCode,
+          wire,
+          statusCode === '200' ? methods[httpMethod] : undefined,
+        );
+        const res = await call(
+          'PUT',
+          `${resourcePath}/methods/${httpMethod}/integration/responses/${encodeURIComponent(statusCode)}`,
+          wire,
+        );
+        if (verdict === null) {
+          accepted++;
+          expect({ status: res.status, errorType: res.errorType }).toEqual({ status: 201, errorType: null });
+        } else {
+          rejected++;
+          expect({ status: res.status, errorType: res.errorType?.split(':')[0] ?? null }).toEqual({
+            status: httpStatusForErrorType[verdict.type],
+            errorType: verdict.type,
+          });
+          const message = (res.json as { message?: string; Message?: string } | undefined) ?? {};
+          expect(message.message ?? message.Message).toBe(verdict.message);
+        }
       },
     ),
     { numRuns: 2000 },

@@ -6,11 +6,17 @@ const declared = { statusCode: '200', responseParameters: { 'method.response.hea
 
 describe('computeEditorVerdict', () => {
   test('a clean body is accepted (no verdict)', () => {
-    expect(computeEditorVerdict('200', { responseParameters: { 'method.response.header.X-A': "'a'" } }, declared).verdict).toBeNull();
+    expect(
+      computeEditorVerdict('200', { responseParameters: { 'method.response.header.X-A': "'a'" } }, declared).verdict,
+    ).toBeNull();
   });
 
   test('request-stage errors win over method-stage ones, as AWS checks them first', () => {
-    const { verdict, violations } = computeEditorVerdict('600', { responseParameters: { 'method.response.header.X-B': "'b'" } }, declared);
+    const { verdict, violations } = computeEditorVerdict(
+      '600',
+      { responseParameters: { 'method.response.header.X-B': "'b'" } },
+      declared,
+    );
     expect(verdict?.type).toBe('ValidationException');
     // The method-stage problem is not computed until the request is clean (AWS would not get that far).
     expect(violations.map((v) => v.stage)).toEqual(['request']);
@@ -33,7 +39,12 @@ describe('violationFormFields', () => {
     }));
     expect(placed).toEqual(
       expect.arrayContaining([
-        { field: 'mappings.0.header', message: expect.stringContaining('[Invalid mapping expression parameter specified: method.response.header.X-B]') },
+        {
+          field: 'mappings.0.header',
+          message: expect.stringContaining(
+            '[Invalid mapping expression parameter specified: method.response.header.X-B]',
+          ),
+        },
         { field: 'mappings.1.value', message: expect.stringContaining('[Invalid mapping expression specified: *]') },
         { field: 'templates.0.contentType', message: expect.stringContaining('[Invalid content type specified: 123]') },
       ]),

@@ -1,6 +1,10 @@
 // What the editor says AWS would answer, computed with the shared rules exactly as the emulator does: request-stage
 // violations first (AWS reports them before any existence check), method-stage ones only when the request is clean.
-import { awsVerdict, validateIntegrationResponseAgainstMethod, validateIntegrationResponseRequest } from '../../rules/integration-response';
+import {
+  awsVerdict,
+  validateIntegrationResponseAgainstMethod,
+  validateIntegrationResponseRequest,
+} from '../../rules/integration-response';
 import type { AwsErrorType, IntegrationResponseInput, MethodResponse, RuleViolation } from '../../rules/types';
 import { responseHeaderKey, type EditorFormValues } from './form-model';
 
@@ -13,7 +17,11 @@ export interface EditorVerdict {
   value?: IntegrationResponseInput;
 }
 
-export function computeEditorVerdict(statusCode: string, body: unknown, methodResponse: MethodResponse | undefined): EditorVerdict {
+export function computeEditorVerdict(
+  statusCode: string,
+  body: unknown,
+  methodResponse: MethodResponse | undefined,
+): EditorVerdict {
   const request = validateIntegrationResponseRequest(statusCode, body);
   const method = request.value ? validateIntegrationResponseAgainstMethod(request.value, methodResponse) : [];
   const violations = [...request.violations, ...method];
@@ -31,7 +39,9 @@ export function violationFormFields(violation: RuleViolation, values: EditorForm
   if (field.startsWith('responseTemplates.')) {
     const contentType = field.slice('responseTemplates.'.length);
     const part = /content type specified/i.test(message) ? 'contentType' : 'template';
-    const rows = values.templates.flatMap((row, index) => (row.contentType === contentType ? [`templates.${index}.${part}`] : []));
+    const rows = values.templates.flatMap((row, index) =>
+      row.contentType === contentType ? [`templates.${index}.${part}`] : [],
+    );
     return rows.length > 0 ? rows : ['templates'];
   }
   if (field.startsWith('responseParameters.')) {
@@ -39,7 +49,9 @@ export function violationFormFields(violation: RuleViolation, values: EditorForm
     // "Invalid mapping expression specified: <value>" concerns the source; the other texts concern the key.
     // Every text starts "Invalid mapping expression specified: Validation Result: ..."; the bracketed part tells which.
     const part = /errors : \[Invalid mapping expression specified: /.test(message) ? 'value' : 'header';
-    const rows = values.mappings.flatMap((row, index) => (responseHeaderKey(row.header) === key ? [`mappings.${index}.${part}`] : []));
+    const rows = values.mappings.flatMap((row, index) =>
+      responseHeaderKey(row.header) === key ? [`mappings.${index}.${part}`] : [],
+    );
     return rows.length > 0 ? rows : ['mappings'];
   }
   if (field === 'responseTemplates') return ['templates'];

@@ -36,7 +36,13 @@ describe('toCsv', () => {
   test('writes a header line and one CRLF-terminated line per row, in table order', () => {
     const csv = toCsv([
       makeRow({ path: '/pets', statusCode: '200' }),
-      makeRow({ path: '/pets/{petId}', httpMethod: 'DELETE', statusCode: '404', isDefault: false, selectionPattern: '4\\d{2}' }),
+      makeRow({
+        path: '/pets/{petId}',
+        httpMethod: 'DELETE',
+        statusCode: '404',
+        isDefault: false,
+        selectionPattern: '4\\d{2}',
+      }),
     ]);
     const rows = parseCsv(csv);
     expect(rows[0]).toEqual([...exportColumns]);
@@ -47,7 +53,9 @@ describe('toCsv', () => {
 
   test('quotes commas, quotes and line breaks so they stay inside one cell', () => {
     const pattern = 'a,"b"\nc';
-    const csv = toCsv([makeRow({ isDefault: false, selectionPattern: pattern, templateContentTypes: ['application/json', 'text/html'] })]);
+    const csv = toCsv([
+      makeRow({ isDefault: false, selectionPattern: pattern, templateContentTypes: ['application/json', 'text/html'] }),
+    ]);
     expect(csv).toContain('"a,""b""\nc"');
     const rows = parseCsv(csv);
     expect(rows[1]?.[4]).toBe(pattern);
@@ -71,15 +79,24 @@ describe('toCsv', () => {
     const rows = parseCsv(
       toCsv([
         makeRow({
-          headerMappings: [{ header: 'X-Id', key: 'method.response.header.X-Id', source: 'integration.response.header.id' }],
-          declaredHeaders: [{ header: 'X-Id', required: true }, { header: 'X-Other', required: false }],
+          headerMappings: [
+            { header: 'X-Id', key: 'method.response.header.X-Id', source: 'integration.response.header.id' },
+          ],
+          declaredHeaders: [
+            { header: 'X-Id', required: true },
+            { header: 'X-Other', required: false },
+          ],
           problems: [{ code: 'no-default', severity: 'warning', message: 'No default.' }],
         }),
         makeRow({ id: 'r1 GET 500', statusCode: '500', declaredHeaders: undefined }),
         makeRow({ id: 'r1 GET -', statusCode: undefined, integrationType: undefined, declaredHeaders: undefined }),
       ]),
     );
-    expect(rows[1]?.slice(7)).toEqual(['X-Id = integration.response.header.id', 'X-Id (required), X-Other', 'No default.']);
+    expect(rows[1]?.slice(7)).toEqual([
+      'X-Id = integration.response.header.id',
+      'X-Id (required), X-Other',
+      'No default.',
+    ]);
     expect(rows[2]?.[8]).toBe('(no method response)');
     expect(rows[3]?.slice(2, 5)).toEqual(['none', '', '']);
   });
@@ -109,7 +126,13 @@ describe('toMarkdown', () => {
   });
 
   test('escapes | so a pattern with alternation stays in its cell', () => {
-    const md = toMarkdown([makeRow({ isDefault: false, selectionPattern: '400|404', problems: [{ code: 'x', severity: 'warning', message: 'a | b' }] })]);
+    const md = toMarkdown([
+      makeRow({
+        isDefault: false,
+        selectionPattern: '400|404',
+        problems: [{ code: 'x', severity: 'warning', message: 'a | b' }],
+      }),
+    ]);
     const cells = markdownCells(md.split('\n')[2] ?? '');
     expect(cells).toHaveLength(exportColumns.length);
     expect(cells[4]).toBe('`400\\|404`');
@@ -117,7 +140,13 @@ describe('toMarkdown', () => {
   });
 
   test('keeps regex characters literal in code spans and puts line breaks on one line', () => {
-    const md = toMarkdown([makeRow({ isDefault: false, selectionPattern: '.*four\nhundred.*', problems: [{ code: 'x', severity: 'warning', message: 'use *this* <b>' }] })]);
+    const md = toMarkdown([
+      makeRow({
+        isDefault: false,
+        selectionPattern: '.*four\nhundred.*',
+        problems: [{ code: 'x', severity: 'warning', message: 'use *this* <b>' }],
+      }),
+    ]);
     const cells = markdownCells(md.split('\n')[2] ?? '');
     expect(cells[4]).toBe('`.*four hundred.*`');
     expect(cells[9]).toBe('use \\*this\\* \\<b\\>');

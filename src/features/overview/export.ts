@@ -58,7 +58,10 @@ function markdownCell(value: string, code: boolean): string {
   return `${fence}${pad}${oneLine.replaceAll('|', '\\|')}${pad}${fence}`;
 }
 
-const proseColumns = new Set<number>([exportColumns.indexOf('Problems'), exportColumns.indexOf('Declared response headers')]);
+const proseColumns = new Set<number>([
+  exportColumns.indexOf('Problems'),
+  exportColumns.indexOf('Declared response headers'),
+]);
 
 export function toMarkdown(rows: readonly OverviewRow[]): string {
   const header = `| ${exportColumns.join(' | ')} |`;

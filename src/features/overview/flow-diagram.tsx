@@ -51,7 +51,14 @@ export function flowLanes(m: MethodMapping): Lane[] {
   if (!integration) return [];
   if (isProxy(integration.type)) {
     return [
-      { pattern: 'any outcome', patternIsDefault: false, statusCode: 'as sent', hasMethodResponse: true, headers: ['backend headers pass through'], kind: 'passthrough' },
+      {
+        pattern: 'any outcome',
+        patternIsDefault: false,
+        statusCode: 'as sent',
+        hasMethodResponse: true,
+        headers: ['backend headers pass through'],
+        kind: 'passthrough',
+      },
     ];
   }
   const responses: IntegrationResponse[] = Object.values(integration.integrationResponses ?? {});
@@ -72,7 +79,14 @@ export function flowLanes(m: MethodMapping): Lane[] {
   }));
   // API Gateway answers 500 "Internal server error" when no pattern matches and there is no default.
   if (!ordered.some(isDefault)) {
-    lanes.push({ pattern: 'nothing matches', patternIsDefault: false, statusCode: '500', hasMethodResponse: true, headers: ['configuration error'], kind: 'no-match' });
+    lanes.push({
+      pattern: 'nothing matches',
+      patternIsDefault: false,
+      statusCode: '500',
+      hasMethodResponse: true,
+      headers: ['configuration error'],
+      kind: 'no-match',
+    });
   }
   return lanes;
 }
@@ -109,10 +123,18 @@ export function FlowDiagram({ mapping }: { mapping: MethodMapping }) {
     >
       <title id={titleId}>{summary}</title>
       <g className="fill-fg-muted text-[11px]" aria-hidden="true">
-        <text x={col.outcome} y={14}>Backend outcome</text>
-        <text x={col.pattern} y={14}>Selection pattern</text>
-        <text x={col.status} y={14}>Status</text>
-        <text x={col.headers} y={14}>Response headers</text>
+        <text x={col.outcome} y={14}>
+          Backend outcome
+        </text>
+        <text x={col.pattern} y={14}>
+          Selection pattern
+        </text>
+        <text x={col.status} y={14}>
+          Status
+        </text>
+        <text x={col.headers} y={14}>
+          Response headers
+        </text>
       </g>
       <rect
         x={col.outcome}
@@ -155,22 +177,40 @@ export function FlowDiagram({ mapping }: { mapping: MethodMapping }) {
               className="stroke-border-strong"
               strokeDasharray={muted ? '4 3' : undefined}
             />
-            <polygon points={`${col.pattern - 4},${mid - 4} ${col.pattern},${mid} ${col.pattern - 4},${mid + 4}`} className="fill-border-strong" />
+            <polygon
+              points={`${col.pattern - 4},${mid - 4} ${col.pattern},${mid} ${col.pattern - 4},${mid + 4}`}
+              className="fill-border-strong"
+            />
             <rect
               x={col.pattern}
               y={y}
               width={width.pattern}
               height={laneHeight}
               rx={6}
-              className={lane.patternIsDefault ? 'fill-success-soft stroke-success' : 'fill-surface-raised stroke-border-strong'}
+              className={
+                lane.patternIsDefault ? 'fill-success-soft stroke-success' : 'fill-surface-raised stroke-border-strong'
+              }
               strokeDasharray={muted ? '4 3' : undefined}
             />
-            <text x={col.pattern + 8} y={mid + 4} className={`fill-fg text-[12px] ${lane.kind === 'response' && !lane.patternIsDefault ? 'font-mono' : 'italic'}`}>
+            <text
+              x={col.pattern + 8}
+              y={mid + 4}
+              className={`fill-fg text-[12px] ${lane.kind === 'response' && !lane.patternIsDefault ? 'font-mono' : 'italic'}`}
+            >
               <title>{lane.pattern}</title>
               {truncate(lane.pattern, 26)}
             </text>
-            <line x1={col.pattern + width.pattern} y1={mid} x2={col.status - 4} y2={mid} className="stroke-border-strong" />
-            <polygon points={`${col.status - 4},${mid - 4} ${col.status},${mid} ${col.status - 4},${mid + 4}`} className="fill-border-strong" />
+            <line
+              x1={col.pattern + width.pattern}
+              y1={mid}
+              x2={col.status - 4}
+              y2={mid}
+              className="stroke-border-strong"
+            />
+            <polygon
+              points={`${col.status - 4},${mid - 4} ${col.status},${mid} ${col.status - 4},${mid + 4}`}
+              className="fill-border-strong"
+            />
             <rect
               x={col.status}
               y={y}
@@ -180,16 +220,36 @@ export function FlowDiagram({ mapping }: { mapping: MethodMapping }) {
               className={statusClass}
               strokeDasharray={lane.hasMethodResponse ? undefined : '4 3'}
             />
-            <text x={col.status + width.status / 2} y={mid + (lane.hasMethodResponse ? 4 : -2)} textAnchor="middle" className="fill-fg text-[13px] font-semibold">
+            <text
+              x={col.status + width.status / 2}
+              y={mid + (lane.hasMethodResponse ? 4 : -2)}
+              textAnchor="middle"
+              className="fill-fg text-[13px] font-semibold"
+            >
               {lane.statusCode}
             </text>
             {!lane.hasMethodResponse ? (
-              <text x={col.status + width.status / 2} y={mid + 12} textAnchor="middle" className="fill-danger text-[9px]">
+              <text
+                x={col.status + width.status / 2}
+                y={mid + 12}
+                textAnchor="middle"
+                className="fill-danger text-[9px]"
+              >
                 no method resp.
               </text>
             ) : null}
-            <line x1={col.status + width.status} y1={mid} x2={col.headers - 6} y2={mid} className="stroke-border-strong" />
-            <text x={col.headers} y={mid + 4} className={`text-[12px] ${lane.headers.length ? 'fill-fg font-mono' : 'fill-fg-muted italic'}`}>
+            <line
+              x1={col.status + width.status}
+              y1={mid}
+              x2={col.headers - 6}
+              y2={mid}
+              className="stroke-border-strong"
+            />
+            <text
+              x={col.headers}
+              y={mid + 4}
+              className={`text-[12px] ${lane.headers.length ? 'fill-fg font-mono' : 'fill-fg-muted italic'}`}
+            >
               <title>{headerText}</title>
               {truncate(headerText, 44)}
             </text>

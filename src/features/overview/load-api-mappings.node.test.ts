@@ -42,12 +42,30 @@ beforeAll(async () => {
   const root = api.rootResourceId ?? '';
   const items = await sdk.send(new CreateResourceCommand({ restApiId, parentId: root, pathPart: 'items' }));
   for (let n = 0; n < itemCount; n++) {
-    const r = await sdk.send(new CreateResourceCommand({ restApiId, parentId: items.id ?? '', pathPart: `i${String(n).padStart(2, '0')}` }));
+    const r = await sdk.send(
+      new CreateResourceCommand({ restApiId, parentId: items.id ?? '', pathPart: `i${String(n).padStart(2, '0')}` }),
+    );
     const resourceId = r.id ?? '';
     itemIds.push(resourceId);
     await sdk.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'GET', authorizationType: 'NONE' }));
-    await sdk.send(new PutIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
-    await sdk.send(new PutMethodResponseCommand({ restApiId, resourceId, httpMethod: 'GET', statusCode: '200', responseParameters: { 'method.response.header.X-Item': false } }));
+    await sdk.send(
+      new PutIntegrationCommand({
+        restApiId,
+        resourceId,
+        httpMethod: 'GET',
+        type: 'MOCK',
+        requestTemplates: { 'application/json': '{"statusCode": 200}' },
+      }),
+    );
+    await sdk.send(
+      new PutMethodResponseCommand({
+        restApiId,
+        resourceId,
+        httpMethod: 'GET',
+        statusCode: '200',
+        responseParameters: { 'method.response.header.X-Item': false },
+      }),
+    );
     await sdk.send(
       new PutIntegrationResponseCommand({
         restApiId,
@@ -59,16 +77,37 @@ beforeAll(async () => {
         responseTemplates: { 'application/json': `{"n": ${n}}` },
       }),
     );
-    await sdk.send(new PutIntegrationResponseCommand({ restApiId, resourceId, httpMethod: 'GET', statusCode: '404', selectionPattern: '4\\d{2}' }));
+    await sdk.send(
+      new PutIntegrationResponseCommand({
+        restApiId,
+        resourceId,
+        httpMethod: 'GET',
+        statusCode: '404',
+        selectionPattern: '4\\d{2}',
+      }),
+    );
   }
   // A method with no integration, and a proxy.
   const plain = await sdk.send(new CreateResourceCommand({ restApiId, parentId: root, pathPart: 'plain' }));
   plainId = plain.id ?? '';
-  await sdk.send(new PutMethodCommand({ restApiId, resourceId: plainId, httpMethod: 'POST', authorizationType: 'NONE' }));
+  await sdk.send(
+    new PutMethodCommand({ restApiId, resourceId: plainId, httpMethod: 'POST', authorizationType: 'NONE' }),
+  );
   const proxy = await sdk.send(new CreateResourceCommand({ restApiId, parentId: root, pathPart: '{proxy+}' }));
   proxyId = proxy.id ?? '';
-  await sdk.send(new PutMethodCommand({ restApiId, resourceId: proxyId, httpMethod: 'ANY', authorizationType: 'NONE' }));
-  await sdk.send(new PutIntegrationCommand({ restApiId, resourceId: proxyId, httpMethod: 'ANY', type: 'HTTP_PROXY', integrationHttpMethod: 'ANY', uri: 'http://example.com/{proxy}' }));
+  await sdk.send(
+    new PutMethodCommand({ restApiId, resourceId: proxyId, httpMethod: 'ANY', authorizationType: 'NONE' }),
+  );
+  await sdk.send(
+    new PutIntegrationCommand({
+      restApiId,
+      resourceId: proxyId,
+      httpMethod: 'ANY',
+      type: 'HTTP_PROXY',
+      integrationHttpMethod: 'ANY',
+      uri: 'http://example.com/{proxy}',
+    }),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -106,9 +145,20 @@ describe('loadApiMappings', () => {
 
     expect(result.failures).toEqual([]);
     expect(result.methods.map((m) => `${m.path} ${m.httpMethod}`)).toEqual([
-      '/items/i00 GET', '/items/i01 GET', '/items/i02 GET', '/items/i03 GET', '/items/i04 GET', '/items/i05 GET',
-      '/items/i06 GET', '/items/i07 GET', '/items/i08 GET', '/items/i09 GET', '/items/i10 GET', '/items/i11 GET',
-      '/plain POST', '/{proxy+} ANY',
+      '/items/i00 GET',
+      '/items/i01 GET',
+      '/items/i02 GET',
+      '/items/i03 GET',
+      '/items/i04 GET',
+      '/items/i05 GET',
+      '/items/i06 GET',
+      '/items/i07 GET',
+      '/items/i08 GET',
+      '/items/i09 GET',
+      '/items/i10 GET',
+      '/items/i11 GET',
+      '/plain POST',
+      '/{proxy+} ANY',
     ]);
     for (const [n, resourceId] of itemIds.entries()) {
       const loaded = result.methods.find((m) => m.resourceId === resourceId);
@@ -116,9 +166,13 @@ describe('loadApiMappings', () => {
       expect(Object.keys(loaded?.method.methodIntegration?.integrationResponses ?? {}).sort()).toEqual(
         Object.keys(truth.methodIntegration?.integrationResponses ?? {}).sort(),
       );
-      expect(loaded?.method.methodIntegration?.integrationResponses?.['200']?.responseParameters).toEqual({ 'method.response.header.X-Item': `'${n}'` });
+      expect(loaded?.method.methodIntegration?.integrationResponses?.['200']?.responseParameters).toEqual({
+        'method.response.header.X-Item': `'${n}'`,
+      });
       expect(loaded?.method.methodIntegration?.integrationResponses?.['404']?.selectionPattern).toBe('4\\d{2}');
-      expect(loaded?.method.methodResponses?.['200']?.responseParameters).toEqual({ 'method.response.header.X-Item': false });
+      expect(loaded?.method.methodResponses?.['200']?.responseParameters).toEqual({
+        'method.response.header.X-Item': false,
+      });
     }
     // The method without an integration is not fetched again; the rest are, each exactly once.
     expect(stats.calls).not.toContain(`${plainId} POST`);

@@ -80,7 +80,8 @@ export async function loadApiMappings(
   const resources: Resource[] = await client.getAllResources(restApiId, {
     embedMethods: true,
     signal,
-    onProgress: (loaded) => onProgress?.({ phase: 'resources', resourcesLoaded: loaded, methodsLoaded: 0, methodsTotal: 0 }),
+    onProgress: (loaded) =>
+      onProgress?.({ phase: 'resources', resourcesLoaded: loaded, methodsLoaded: 0, methodsTotal: 0 }),
   });
   throwIfAborted(signal);
 
@@ -97,7 +98,12 @@ export async function loadApiMappings(
   const toFetch = methods.filter((m) => needsGetMethod(m.method));
   let loaded = methods.length - toFetch.length;
   const report = (): void =>
-    onProgress?.({ phase: 'methods', resourcesLoaded: resources.length, methodsLoaded: loaded, methodsTotal: methods.length });
+    onProgress?.({
+      phase: 'methods',
+      resourcesLoaded: resources.length,
+      methodsLoaded: loaded,
+      methodsTotal: methods.length,
+    });
   report();
 
   const failures: MethodLoadFailure[] = [];

@@ -46,7 +46,8 @@ export function OverviewPage({ restApiId }: { restApiId: string }) {
   const query = useQuery({
     queryKey: overviewQueryKey(scope, restApiId),
     // TanStack Query aborts `signal` when the page is left before the load finishes (the signal is consumed).
-    queryFn: ({ signal }) => loadApiMappings(client, restApiId, { signal, concurrency: defaultConcurrency, onProgress: setProgress }),
+    queryFn: ({ signal }) =>
+      loadApiMappings(client, restApiId, { signal, concurrency: defaultConcurrency, onProgress: setProgress }),
     // The client already retries throttling and 5xx per request; repeating hundreds of requests helps nobody.
     retry: false,
     staleTime: 0,
@@ -64,13 +65,18 @@ export function OverviewPage({ restApiId }: { restApiId: string }) {
       intro={
         <>
           Every integration response of {apiName ? <strong className="font-semibold text-fg">{apiName}</strong> : 'API'}{' '}
-          (<code className="font-mono text-fg">{restApiId}</code>), one row per method and status code, with the problems
-          the editor would flag.
+          (<code className="font-mono text-fg">{restApiId}</code>), one row per method and status code, with the
+          problems the editor would flag.
         </>
       }
     >
       {query.isError ? (
-        <ErrorState error={query.error} context="the methods of this API" retrying={query.isFetching} onRetry={() => void query.refetch()} />
+        <ErrorState
+          error={query.error}
+          context="the methods of this API"
+          retrying={query.isFetching}
+          onRetry={() => void query.refetch()}
+        />
       ) : query.data === undefined ? (
         <LoadProgressView progress={progress} />
       ) : (
@@ -103,7 +109,12 @@ function LoadProgressView({ progress, compact = false }: { progress: LoadProgres
         {label}
       </p>
       {progress !== null && progress.phase === 'methods' ? (
-        <progress aria-labelledby={labelId} className="h-2 w-full max-w-md accent-accent" max={Math.max(1, progress.methodsTotal)} value={progress.methodsLoaded} />
+        <progress
+          aria-labelledby={labelId}
+          className="h-2 w-full max-w-md accent-accent"
+          max={Math.max(1, progress.methodsTotal)}
+          value={progress.methodsLoaded}
+        />
       ) : (
         // No total is known while listing, so the bar is indeterminate.
         <progress aria-labelledby={labelId} className="h-2 w-full max-w-md accent-accent" />
@@ -153,7 +164,10 @@ function LoadedOverview({
   return (
     <div className="flex flex-col gap-6">
       {failures > 0 ? (
-        <Notice tone="warning" title={`${failures} ${failures === 1 ? 'method' : 'methods'} could not be loaded in full`}>
+        <Notice
+          tone="warning"
+          title={`${failures} ${failures === 1 ? 'method' : 'methods'} could not be loaded in full`}
+        >
           <p>Their rows show what the resource listing contained, which may lack responses.</p>
           <Button variant="secondary" onClick={onReload} busy={reloading}>
             Reload
@@ -161,26 +175,39 @@ function LoadedOverview({
         </Notice>
       ) : null}
       <p className="text-sm text-fg" data-testid="overview-summary">
-        {methods.length} methods, {allRows.length} rows, {withProblems} {withProblems === 1 ? 'row' : 'rows'} with problems.
+        {methods.length} methods, {allRows.length} rows, {withProblems} {withProblems === 1 ? 'row' : 'rows'} with
+        problems.
       </p>
       <Filters filter={filter} onChange={setFilter} verbs={methodsIn(allRows)} codes={codes} />
       <div className="flex flex-wrap items-center gap-3">
         <p role="status" className="text-sm text-fg-muted" data-testid="overview-count">
-          {rows.length === allRows.length ? `Showing all ${rows.length} rows` : `Showing ${rows.length} of ${allRows.length} rows`}
+          {rows.length === allRows.length
+            ? `Showing all ${rows.length} rows`
+            : `Showing ${rows.length} of ${allRows.length} rows`}
         </p>
         <div className="ml-auto flex gap-2">
-          <Button variant="secondary" onClick={() => download(`${restApiId}-mappings.csv`, 'text/csv;charset=utf-8', toCsv(rows))}>
+          <Button
+            variant="secondary"
+            onClick={() => download(`${restApiId}-mappings.csv`, 'text/csv;charset=utf-8', toCsv(rows))}
+          >
             Download CSV
           </Button>
-          <Button variant="secondary" onClick={() => download(`${restApiId}-mappings.md`, 'text/markdown;charset=utf-8', toMarkdown(rows))}>
+          <Button
+            variant="secondary"
+            onClick={() => download(`${restApiId}-mappings.md`, 'text/markdown;charset=utf-8', toMarkdown(rows))}
+          >
             Download Markdown
           </Button>
         </div>
       </div>
       {shown ? (
-        <section aria-labelledby="flow-heading" className="flex flex-col gap-2 rounded-md border border-border bg-surface-raised p-4">
+        <section
+          aria-labelledby="flow-heading"
+          className="flex flex-col gap-2 rounded-md border border-border bg-surface-raised p-4"
+        >
           <h2 id="flow-heading" className="text-lg font-semibold text-fg">
-            Flow of <span className="font-mono">{shown.httpMethod}</span> <span className="font-mono">{shown.path}</span>
+            Flow of <span className="font-mono">{shown.httpMethod}</span>{' '}
+            <span className="font-mono">{shown.path}</span>
           </h2>
           <FlowDiagram mapping={shown} />
         </section>

@@ -80,7 +80,10 @@ export function OverviewTable({
       className="relative left-1/2 max-h-[70vh] w-[calc(100vw-3rem)] max-w-[120rem] -translate-x-1/2 overflow-auto rounded-md border border-border bg-surface-raised"
       data-testid="overview-scroll"
     >
-      <table className="w-max min-w-full table-fixed border-separate border-spacing-0 text-left text-sm" aria-rowcount={rows.length + 1}>
+      <table
+        className="w-max min-w-full table-fixed border-separate border-spacing-0 text-left text-sm"
+        aria-rowcount={rows.length + 1}
+      >
         <caption className="sr-only">
           Integration responses, one row per method and status code. Column headers with buttons sort the table; up and
           down arrow keys move between rows.
@@ -92,10 +95,16 @@ export function OverviewTable({
                 key={c.label}
                 scope="col"
                 className={`${c.width} border-b border-border-strong px-3 py-2 align-bottom font-semibold`}
-                aria-sort={c.sort && sort.key === c.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                aria-sort={
+                  c.sort && sort.key === c.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined
+                }
               >
                 {c.sort ? (
-                  <button type="button" className="inline-flex items-center gap-1 font-semibold" onClick={() => toggle(c.sort as SortKey)}>
+                  <button
+                    type="button"
+                    className="inline-flex items-center gap-1 font-semibold"
+                    onClick={() => toggle(c.sort as SortKey)}
+                  >
                     {c.label}
                     <span aria-hidden="true">{sort.key === c.sort ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
                   </button>
@@ -197,7 +206,9 @@ function RowView({
       <td className={`${cell} border-b border-border`}>
         {row.integrationType ? <Badge>{row.integrationType}</Badge> : <span className="text-fg-muted">none</span>}
       </td>
-      <td className={`${cell} border-b border-border font-mono font-semibold`}>{row.statusCode ?? <span className="font-sans font-normal text-fg-muted">—</span>}</td>
+      <td className={`${cell} border-b border-border font-mono font-semibold`}>
+        {row.statusCode ?? <span className="font-sans font-normal text-fg-muted">—</span>}
+      </td>
       <td className={`${cell} border-b border-border font-mono`}>
         {row.isDefault ? <span className="font-sans italic">default</span> : describeSelectionPattern(row)}
       </td>
@@ -215,7 +226,9 @@ function RowView({
           </ul>
         ) : null}
       </td>
-      <td className={`${cell} border-b border-border font-mono text-xs ${row.declaredHeaders === undefined ? 'text-fg-muted italic' : ''}`}>
+      <td
+        className={`${cell} border-b border-border font-mono text-xs ${row.declaredHeaders === undefined ? 'text-fg-muted italic' : ''}`}
+      >
         {describeDeclaredHeaders(row)}
       </td>
       <td className={`${cell} border-b border-border`}>
@@ -235,8 +248,17 @@ function RowView({
         )}
       </td>
       <td className={`${cell} border-b border-border`}>
-        <Button variant="secondary" className="px-2! py-1! text-xs" aria-pressed={flowShown} onClick={() => onShowFlow(row)}>
-          Flow<span className="sr-only"> of {row.httpMethod} {row.path}</span>
+        <Button
+          variant="secondary"
+          className="px-2! py-1! text-xs"
+          aria-pressed={flowShown}
+          onClick={() => onShowFlow(row)}
+        >
+          Flow
+          <span className="sr-only">
+            {' '}
+            of {row.httpMethod} {row.path}
+          </span>
         </Button>
       </td>
     </tr>

@@ -8,7 +8,10 @@ const codes = (problems: { code: string }[]) => problems.map((p) => p.code).sort
 describe('computeRowProblems', () => {
   test('a well-formed method (declared headers, method responses, a default) has no problems', () => {
     const method = makeMethod({
-      methodResponses: [{ statusCode: '200', responseParameters: { 'method.response.header.X-Id': true } }, { statusCode: '400' }],
+      methodResponses: [
+        { statusCode: '200', responseParameters: { 'method.response.header.X-Id': true } },
+        { statusCode: '400' },
+      ],
       integrationResponses: [
         { statusCode: '200', selectionPattern: '', responseParameters: { 'method.response.header.X-Id': "'1'" } },
         { statusCode: '400', selectionPattern: '4\\d{2}' },
@@ -20,7 +23,11 @@ describe('computeRowProblems', () => {
   });
 
   test('flags a header mapping the method response does not declare, naming the header', () => {
-    const ir = { statusCode: '200', selectionPattern: '', responseParameters: { 'method.response.header.X-Trace': 'integration.response.header.t' } };
+    const ir = {
+      statusCode: '200',
+      selectionPattern: '',
+      responseParameters: { 'method.response.header.X-Trace': 'integration.response.header.t' },
+    };
     const method = makeMethod({ methodResponses: [{ statusCode: '200' }], integrationResponses: [ir] });
     const problems = computeRowProblems(method, ir);
     expect(codes(problems)).toEqual(['undeclared-header']);
@@ -30,9 +37,17 @@ describe('computeRowProblems', () => {
 
   test('flags a missing method response once, with or without header mappings', () => {
     const plain = { statusCode: '404', selectionPattern: '' };
-    expect(codes(computeRowProblems(makeMethod({ integrationResponses: [plain] }), plain))).toEqual(['missing-method-response']);
-    const mapped = { statusCode: '404', selectionPattern: '', responseParameters: { 'method.response.header.X-A': "'a'" } };
-    expect(codes(computeRowProblems(makeMethod({ integrationResponses: [mapped] }), mapped))).toEqual(['missing-method-response']);
+    expect(codes(computeRowProblems(makeMethod({ integrationResponses: [plain] }), plain))).toEqual([
+      'missing-method-response',
+    ]);
+    const mapped = {
+      statusCode: '404',
+      selectionPattern: '',
+      responseParameters: { 'method.response.header.X-A': "'a'" },
+    };
+    expect(codes(computeRowProblems(makeMethod({ integrationResponses: [mapped] }), mapped))).toEqual([
+      'missing-method-response',
+    ]);
   });
 
   test('flags a method without a default response on each of its rows', () => {
@@ -79,12 +94,11 @@ describe('computeRowProblems', () => {
   test('flags two defaults on the same method', () => {
     const method = makeMethod({
       methodResponses: [{ statusCode: '200' }, { statusCode: '500' }],
-      integrationResponses: [
-        { statusCode: '200', selectionPattern: '' },
-        { statusCode: '500' },
-      ],
+      integrationResponses: [{ statusCode: '200', selectionPattern: '' }, { statusCode: '500' }],
     });
-    expect(codes(computeRowProblems(method, method.methodIntegration?.integrationResponses?.['200']))).toEqual(['shadowed']);
+    expect(codes(computeRowProblems(method, method.methodIntegration?.integrationResponses?.['200']))).toEqual([
+      'shadowed',
+    ]);
   });
 
   test('flags integration responses on a proxy integration as ignored, and nothing else', () => {
@@ -102,20 +116,36 @@ describe('computeRowProblems', () => {
   });
 
   test('flags a malformed header key and an invalid mapping value', () => {
-    const ir = { statusCode: '200', selectionPattern: '', responseParameters: { 'X-Bad': "'x'", 'method.response.header.X-Ok': '*' } };
-    const method = makeMethod({ methodResponses: [{ statusCode: '200', responseParameters: { 'method.response.header.X-Ok': false } }], integrationResponses: [ir] });
+    const ir = {
+      statusCode: '200',
+      selectionPattern: '',
+      responseParameters: { 'X-Bad': "'x'", 'method.response.header.X-Ok': '*' },
+    };
+    const method = makeMethod({
+      methodResponses: [{ statusCode: '200', responseParameters: { 'method.response.header.X-Ok': false } }],
+      integrationResponses: [ir],
+    });
     expect(codes(computeRowProblems(method, ir))).toEqual(['invalid-header-key', 'invalid-mapping-source']);
   });
 
   describe('JSON templates, rendered on a sample body', () => {
     const withTemplate = (templates: Record<string, string | null>) => {
       const ir = { statusCode: '200', selectionPattern: '', responseTemplates: templates };
-      return computeRowProblems(makeMethod({ methodResponses: [{ statusCode: '200' }], integrationResponses: [ir] }), ir);
+      return computeRowProblems(
+        makeMethod({ methodResponses: [{ statusCode: '200' }], integrationResponses: [ir] }),
+        ir,
+      );
     };
 
     test('accepts templates that render JSON whether the values they read are quoted or not', () => {
-      expect(withTemplate({ 'application/json': `{"id": $input.json('$.id'), "name": "$input.path('$.pet.name')", "all": $input.json('$')}` })).toEqual([]);
-      expect(withTemplate({ 'application/json': '#set($r = $input.path(\'$.results\'))\n{"count": $r.size()}' })).toEqual([]);
+      expect(
+        withTemplate({
+          'application/json': `{"id": $input.json('$.id'), "name": "$input.path('$.pet.name')", "all": $input.json('$')}`,
+        }),
+      ).toEqual([]);
+      expect(
+        withTemplate({ 'application/json': '#set($r = $input.path(\'$.results\'))\n{"count": $r.size()}' }),
+      ).toEqual([]);
     });
 
     test('flags a JSON template whose own text is not JSON, with line and column', () => {
@@ -125,7 +155,9 @@ describe('computeRowProblems', () => {
     });
 
     test('checks only content types that expect JSON, and skips passthrough (null) templates', () => {
-      expect(withTemplate({ 'text/plain': 'not json', 'application/xml': '<a/>', 'application/json': null })).toEqual([]);
+      expect(withTemplate({ 'text/plain': 'not json', 'application/xml': '<a/>', 'application/json': null })).toEqual(
+        [],
+      );
       expect(codes(withTemplate({ 'application/problem+json': 'oops' }))).toEqual(['invalid-json-output']);
     });
 
@@ -134,7 +166,9 @@ describe('computeRowProblems', () => {
     });
 
     test('the sample body sets each plain path the template reads to [1]', () => {
-      expect(JSON.parse(sampleBodyFor(`$input.json('$.a.b') $input.path("$.a.c") $input.json('$.d') $input.json('$')`))).toEqual({ a: { b: [1], c: [1] }, d: [1] });
+      expect(
+        JSON.parse(sampleBodyFor(`$input.json('$.a.b') $input.path("$.a.c") $input.json('$.d') $input.json('$')`)),
+      ).toEqual({ a: { b: [1], c: [1] }, d: [1] });
       expect(sampleBodyFor('{"static": true}')).toBe('{}');
     });
   });

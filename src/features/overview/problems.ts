@@ -51,21 +51,34 @@ export function isLambdaIntegration(type: string | undefined, uri: string | unde
 function fromWarning(w: RuleWarning, statusCode: string, pattern: string): RowProblem {
   switch (w.code) {
     case 'no-default':
-      return { code: w.code, severity: 'warning', message: 'The method has no default response: an outcome no pattern matches fails with 500.' };
+      return {
+        code: w.code,
+        severity: 'warning',
+        message: 'The method has no default response: an outcome no pattern matches fails with 500.',
+      };
     case 'shadowed': {
       const other = /the (\d{3}) integration response/i.exec(w.message)?.[1];
       return {
         code: w.code,
         severity: 'warning',
-        message: pattern === ''
-          ? `Two defaults: ${statusCode} and ${other ?? 'another'} both have an empty pattern.`
-          : `Pattern ${pattern} is shadowed by ${other ?? 'another'} (matches everything it matches).`,
+        message:
+          pattern === ''
+            ? `Two defaults: ${statusCode} and ${other ?? 'another'} both have an empty pattern.`
+            : `Pattern ${pattern} is shadowed by ${other ?? 'another'} (matches everything it matches).`,
       };
     }
     case 'multiline':
-      return { code: w.code, severity: 'warning', message: `Pattern ${pattern} cannot match a multi-line error message: "." skips line breaks unless it starts with (?s).` };
+      return {
+        code: w.code,
+        severity: 'warning',
+        message: `Pattern ${pattern} cannot match a multi-line error message: "." skips line breaks unless it starts with (?s).`,
+      };
     case 'catch-all':
-      return { code: w.code, severity: 'warning', message: `Pattern ${pattern} catches everything, successes included, so the default is never used.` };
+      return {
+        code: w.code,
+        severity: 'warning',
+        message: `Pattern ${pattern} catches everything, successes included, so the default is never used.`,
+      };
     default:
       return { code: w.code, severity: 'warning', message: w.message };
   }
@@ -89,16 +102,32 @@ function fromViolation(v: RuleViolation, statusCode: string): RowProblem {
     };
   }
   if (v.message.includes('[Invalid mapping identifier specified]')) {
-    return { code: 'invalid-header-key', severity: 'error', message: `${key} is not a method.response.header.<name> key.` };
+    return {
+      code: 'invalid-header-key',
+      severity: 'error',
+      message: `${key} is not a method.response.header.<name> key.`,
+    };
   }
   if (v.message.includes('[Invalid mapping expression specified:')) {
-    return { code: 'invalid-mapping-source', severity: 'error', message: `The value mapped to ${header} is not a valid source expression.` };
+    return {
+      code: 'invalid-mapping-source',
+      severity: 'error',
+      message: `The value mapped to ${header} is not a valid source expression.`,
+    };
   }
   if (v.message.includes('Invalid content type specified')) {
-    return { code: 'invalid-content-type', severity: 'error', message: `Template key ${v.field.replace(/^responseTemplates\./, '')} is not a content type.` };
+    return {
+      code: 'invalid-content-type',
+      severity: 'error',
+      message: `Template key ${v.field.replace(/^responseTemplates\./, '')} is not a content type.`,
+    };
   }
   if (v.message.includes('exceeds the maximum size')) {
-    return { code: 'template-too-large', severity: 'error', message: `The ${v.field.replace(/^responseTemplates\./, '')} template is over 300 KB.` };
+    return {
+      code: 'template-too-large',
+      severity: 'error',
+      message: `The ${v.field.replace(/^responseTemplates\./, '')} template is over 300 KB.`,
+    };
   }
   return { code: 'rejected-by-aws', severity: 'error', message: v.message };
 }
@@ -111,7 +140,13 @@ function fromViolation(v: RuleViolation, statusCode: string): RowProblem {
 export function computeRowProblems(method: Method, integrationResponse: IntegrationResponse | undefined): RowProblem[] {
   const integration = method.methodIntegration;
   if (integration === undefined) {
-    return [{ code: 'no-integration', severity: 'warning', message: 'No integration: the method needs one before responses can be mapped.' }];
+    return [
+      {
+        code: 'no-integration',
+        severity: 'warning',
+        message: 'No integration: the method needs one before responses can be mapped.',
+      },
+    ];
   }
   const responses = Object.values(integration.integrationResponses ?? {});
   if (isProxy(integration.type)) {
@@ -218,7 +253,11 @@ function templateProblems(ir: IntegrationResponse): RowProblem[] {
 function judgeTemplate(contentType: string, template: string, statusCode: string): RowProblem | null {
   const rendered = renderTemplate(template, { body: sampleBodyFor(template), headers: {}, statusCode });
   if (!rendered.ok) {
-    return { code: 'template-error', severity: 'warning', message: `The ${contentType} template does not render: ${rendered.error.message}` };
+    return {
+      code: 'template-error',
+      severity: 'warning',
+      message: `The ${contentType} template does not render: ${rendered.error.message}`,
+    };
   }
   const json = checkJsonOutput(rendered.output);
   if (json.valid) return null;

@@ -4,8 +4,20 @@ import { makeRow } from './test-rows';
 
 const rows = [
   makeRow({ id: 'a', path: '/pets', httpMethod: 'GET', statusCode: '200' }),
-  makeRow({ id: 'b', path: '/pets', httpMethod: 'GET', statusCode: '404', problems: [{ code: 'missing-method-response', severity: 'error', message: 'x' }] }),
-  makeRow({ id: 'c', path: '/pets/{petId}', httpMethod: 'DELETE', statusCode: '500', problems: [{ code: 'no-default', severity: 'warning', message: 'y' }] }),
+  makeRow({
+    id: 'b',
+    path: '/pets',
+    httpMethod: 'GET',
+    statusCode: '404',
+    problems: [{ code: 'missing-method-response', severity: 'error', message: 'x' }],
+  }),
+  makeRow({
+    id: 'c',
+    path: '/pets/{petId}',
+    httpMethod: 'DELETE',
+    statusCode: '500',
+    problems: [{ code: 'no-default', severity: 'warning', message: 'y' }],
+  }),
   makeRow({ id: 'd', path: '/orders', httpMethod: 'POST', statusCode: undefined, integrationType: undefined }),
   makeRow({ id: 'e', path: '/Pets/search', httpMethod: 'ANY', statusCode: '200' }),
 ];

@@ -30,7 +30,8 @@ export function makeMethod(opts: {
   noIntegration?: boolean;
 }): Method {
   const method: Method = { httpMethod: opts.httpMethod ?? 'GET', authorizationType: 'NONE' };
-  if (opts.methodResponses) method.methodResponses = Object.fromEntries(opts.methodResponses.map((r) => [r.statusCode, r]));
+  if (opts.methodResponses)
+    method.methodResponses = Object.fromEntries(opts.methodResponses.map((r) => [r.statusCode, r]));
   if (!opts.noIntegration) {
     method.methodIntegration = {
       type: (opts.type ?? 'MOCK') as NonNullable<Method['methodIntegration']>['type'],

@@ -80,7 +80,9 @@ export function ChangeTable({
                 {error}
               </dd>
             ) : null}
-            <dd className="min-w-0 basis-full">{row.lines ? <TemplateDiff row={row} isNew={isNew} /> : <ScalarChange row={row} isNew={isNew} />}</dd>
+            <dd className="min-w-0 basis-full">
+              {row.lines ? <TemplateDiff row={row} isNew={isNew} /> : <ScalarChange row={row} isNew={isNew} />}
+            </dd>
           </div>
         );
       })}
@@ -129,7 +131,11 @@ function TemplateDiff({ row, isNew }: { row: ReviewRow; isNew: boolean }) {
             ? 'New template.'
             : 'Lines starting with - are removed, lines starting with + are added.'}
       </p>
-      <pre tabIndex={0} aria-label={`${row.label}, line by line`} className="max-h-80 overflow-auto rounded border border-border bg-surface-sunken py-2 font-mono text-sm">
+      <pre
+        tabIndex={0}
+        aria-label={`${row.label}, line by line`}
+        className="max-h-80 overflow-auto rounded border border-border bg-surface-sunken py-2 font-mono text-sm"
+      >
         {lines.map((line, i) => (
           <div key={i} className={`px-3 whitespace-pre ${lineClass[line.kind]}`}>
             <span className="sr-only">{lineLabel[line.kind]}</span>

@@ -32,7 +32,11 @@ export function CodeBlock({ code, label, testId }: { code: string; label: string
           Copy<span className="sr-only"> {label}</span>
         </Button>
         <span role="status" className="text-sm text-fg-muted">
-          {copied === 'copied' ? 'Copied to the clipboard.' : copied === 'failed' ? 'The browser did not allow copying: select the text instead.' : ''}
+          {copied === 'copied'
+            ? 'Copied to the clipboard.'
+            : copied === 'failed'
+              ? 'The browser did not allow copying: select the text instead.'
+              : ''}
         </span>
       </div>
     </div>

@@ -46,7 +46,10 @@ export function DeleteIntegrationResponse(props: DeleteIntegrationResponseProps)
     clearDraft(key);
     clearBase(key);
     await qc
-      .refetchQueries({ queryKey: methodQueryOptions(client, scope, restApiId, resourceId, httpMethod).queryKey, exact: true })
+      .refetchQueries({
+        queryKey: methodQueryOptions(client, scope, restApiId, resourceId, httpMethod).queryKey,
+        exact: true,
+      })
       .catch(() => undefined);
     setOpen(false);
     props.onDeleted();
@@ -70,8 +73,9 @@ export function DeleteIntegrationResponse(props: DeleteIntegrationResponseProps)
         busy={del.isPending}
       >
         <p>
-          API Gateway will stop using this mapping for {httpMethod} {props.resourcePath ?? resourceId}: responses it selected fall through to
-          the other integration responses. Unsent changes to it in this browser are discarded too.
+          API Gateway will stop using this mapping for {httpMethod} {props.resourcePath ?? resourceId}: responses it
+          selected fall through to the other integration responses. Unsent changes to it in this browser are discarded
+          too.
         </p>
         {described ? (
           <p role="alert" className="font-medium text-danger">

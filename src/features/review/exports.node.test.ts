@@ -14,7 +14,14 @@ import { createApiGatewayClient } from '../../api/client';
 import type { ApiGatewayClient } from '../../api/client';
 import type { IntegrationResponse, IntegrationResponseInput } from '../../rules/types';
 import type { ExportInput, ExportTarget } from './exports';
-import { awsCliCommand, cloudFormationYaml, curlCommand, hclTemplate, openApiResponseKey, openApiYaml } from './exports';
+import {
+  awsCliCommand,
+  cloudFormationYaml,
+  curlCommand,
+  hclTemplate,
+  openApiResponseKey,
+  openApiYaml,
+} from './exports';
 
 let emulator: EmulatorProcess;
 let client: ApiGatewayClient;
@@ -25,9 +32,14 @@ const statusCode = '400';
 
 function bash(command: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('bash', ['-c', command], { env: awsCliEnv(), encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      'bash',
+      ['-c', command],
+      { env: awsCliEnv(), encoding: 'utf8', timeout: 60_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -54,7 +66,9 @@ async function removeIfPresent(): Promise<void> {
 function intended(body: IntegrationResponseInput): IntegrationResponse {
   const out: IntegrationResponse = { statusCode, ...body };
   if (body.responseTemplates) {
-    out.responseTemplates = Object.fromEntries(Object.entries(body.responseTemplates).map(([k, v]) => [k, v === '' ? null : v]));
+    out.responseTemplates = Object.fromEntries(
+      Object.entries(body.responseTemplates).map(([k, v]) => [k, v === '' ? null : v]),
+    );
   }
   return out;
 }
@@ -81,8 +95,14 @@ const bodies: { name: string; body: IntegrationResponseInput }[] = [
       contentHandling: 'CONVERT_TO_TEXT',
     },
   },
-  { name: 'the default response with nothing but an empty template', body: { responseTemplates: { 'text/plain': null } } },
-  { name: 'a pattern that starts with a dash', body: { selectionPattern: '-1|4\\d{2}', contentHandling: 'CONVERT_TO_BINARY' } },
+  {
+    name: 'the default response with nothing but an empty template',
+    body: { responseTemplates: { 'text/plain': null } },
+  },
+  {
+    name: 'a pattern that starts with a dash',
+    body: { selectionPattern: '-1|4\\d{2}', contentHandling: 'CONVERT_TO_BINARY' },
+  },
 ];
 
 function targetFor(kind: ExportTarget['kind']): ExportTarget {
@@ -90,7 +110,15 @@ function targetFor(kind: ExportTarget['kind']): ExportTarget {
 }
 
 function input(body: IntegrationResponseInput, kind: ExportTarget['kind']): ExportInput {
-  return { restApiId: apiId, resourceId, httpMethod, statusCode, body, target: targetFor(kind), resourcePath: '/items' };
+  return {
+    restApiId: apiId,
+    resourceId,
+    httpMethod,
+    statusCode,
+    body,
+    target: targetFor(kind),
+    resourcePath: '/items',
+  };
 }
 
 const cli = findAwsCli();
@@ -100,13 +128,22 @@ beforeAll(async () => {
   client = createApiGatewayClient({ endpoint: emulator.baseUrl, region: 'us-east-1', retryBaseMs: 5 });
   const api = await ok<{ id: string; rootResourceId: string }>('POST', '/restapis', { name: 'exports-test' });
   apiId = api.id;
-  const resource = await ok<{ id: string }>('POST', `/restapis/${apiId}/resources/${api.rootResourceId}`, { pathPart: 'items' });
+  const resource = await ok<{ id: string }>('POST', `/restapis/${apiId}/resources/${api.rootResourceId}`, {
+    pathPart: 'items',
+  });
   resourceId = resource.id;
   const method = `/restapis/${apiId}/resources/${resourceId}/methods/${httpMethod}`;
   await ok('PUT', method, { authorizationType: 'NONE' });
-  await ok('PUT', `${method}/integration`, { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 400}' } });
+  await ok('PUT', `${method}/integration`, {
+    type: 'MOCK',
+    requestTemplates: { 'application/json': '{"statusCode": 400}' },
+  });
   await ok('PUT', `${method}/responses/${statusCode}`, {
-    responseParameters: { 'method.response.header.X-Static': false, 'method.response.header.X-Id': false, 'method.response.header.X-Body': false },
+    responseParameters: {
+      'method.response.header.X-Static': false,
+      'method.response.header.X-Id': false,
+      'method.response.header.X-Body': false,
+    },
   });
 }, 60_000);
 
@@ -156,10 +193,14 @@ const python = (() => {
 
 describe.runIf(python)('YAML exports parse back to the same values (PyYAML)', () => {
   function parseYaml(text: string): unknown {
-    const out = execFileSync('python3', ['-c', 'import sys, json, yaml; print(json.dumps(yaml.safe_load(sys.stdin.read())))'], {
-      input: text,
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      'python3',
+      ['-c', 'import sys, json, yaml; print(json.dumps(yaml.safe_load(sys.stdin.read())))'],
+      {
+        input: text,
+        encoding: 'utf8',
+      },
+    );
     return JSON.parse(out);
   }
 
@@ -178,9 +219,14 @@ describe.runIf(python)('YAML exports parse back to the same values (PyYAML)', ()
       },
     ]);
     const openApi = parseYaml(openApiYaml(input(body, 'aws'))) as {
-      paths: Record<string, Record<string, { 'x-amazon-apigateway-integration': { responses: Record<string, unknown> } }>>;
+      paths: Record<
+        string,
+        Record<string, { 'x-amazon-apigateway-integration': { responses: Record<string, unknown> } }>
+      >;
     };
-    expect(openApi.paths['/items']?.get?.['x-amazon-apigateway-integration'].responses[openApiResponseKey(body)]).toEqual({
+    expect(
+      openApi.paths['/items']?.get?.['x-amazon-apigateway-integration'].responses[openApiResponseKey(body)],
+    ).toEqual({
       statusCode,
       ...(body.contentHandling ? { contentHandling: body.contentHandling } : {}),
       ...(body.responseParameters ? { responseParameters: body.responseParameters } : {}),
@@ -199,12 +245,27 @@ const terraform = (() => {
 })();
 
 test.runIf(terraform)('Terraform template strings evaluate to the exact templates (terraform console)', () => {
-  const texts = [trickyTemplate, `${trickyTemplate}\n`, 'one line with ${x} and %{y} and \\ and "', 'EOT\nnot the end\n', 'a\n\nb\n\n'];
+  const texts = [
+    trickyTemplate,
+    `${trickyTemplate}\n`,
+    'one line with ${x} and %{y} and \\ and "',
+    'EOT\nnot the end\n',
+    'a\n\nb\n\n',
+  ];
   const dir = mkdtempSync(join(tmpdir(), 'irs-tf-'));
   try {
-    writeFileSync(join(dir, 'main.tf'), `locals {\n${texts.map((t, i) => `  t${i} = ${hclTemplate(t)}`).join('\n')}\n}\n`);
+    writeFileSync(
+      join(dir, 'main.tf'),
+      `locals {\n${texts.map((t, i) => `  t${i} = ${hclTemplate(t)}`).join('\n')}\n}\n`,
+    );
     const expr = `jsonencode([${texts.map((_, i) => `local.t${i}`).join(', ')}])`;
-    const out = execFileSync('terraform', ['console'], { cwd: dir, input: expr, encoding: 'utf8', timeout: 60_000, stdio: ['pipe', 'pipe', 'ignore'] });
+    const out = execFileSync('terraform', ['console'], {
+      cwd: dir,
+      input: expr,
+      encoding: 'utf8',
+      timeout: 60_000,
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
     // The console prints the JSON text as an HCL string literal: decode twice.
     expect(JSON.parse(JSON.parse(out.trim()) as string)).toEqual(texts);
   } finally {

@@ -23,8 +23,14 @@ const base: ExportInput = {
   target: { kind: 'aws', endpointUrl: 'https://apigateway.eu-west-1.amazonaws.com', region: 'eu-west-1' },
   body: {
     selectionPattern: '4\\d{2}',
-    responseTemplates: { 'application/json': `{"msg": "it's $input.path('$.m')"}\n#set($x = "\\\\")`, 'text/plain': null },
-    responseParameters: { 'method.response.header.X-Static': "'a b'", 'method.response.header.X-Id': 'integration.response.header.id' },
+    responseTemplates: {
+      'application/json': `{"msg": "it's $input.path('$.m')"}\n#set($x = "\\\\")`,
+      'text/plain': null,
+    },
+    responseParameters: {
+      'method.response.header.X-Static': "'a b'",
+      'method.response.header.X-Id': 'integration.response.header.id',
+    },
     contentHandling: 'CONVERT_TO_TEXT',
   },
 };
@@ -56,7 +62,11 @@ describe('awsCliCommand', () => {
   });
 
   it('adds --endpoint-url for other targets and leaves out what the body leaves out', () => {
-    const cmd = awsCliCommand({ ...base, body: {}, target: { kind: 'moto', endpointUrl: 'http://127.0.0.1:5000', region: 'us-east-1' } });
+    const cmd = awsCliCommand({
+      ...base,
+      body: {},
+      target: { kind: 'moto', endpointUrl: 'http://127.0.0.1:5000', region: 'us-east-1' },
+    });
     expect(cmd).toContain('--endpoint-url http://127.0.0.1:5000');
     expect(cmd).not.toMatch(/--selection-pattern|--response-templates|--response-parameters|--content-handling/);
   });
@@ -70,7 +80,9 @@ describe('awsCliCommand', () => {
 describe('curlCommand', () => {
   it('sends the exact JSON body with Accept and SigV4 placeholders, never credentials', () => {
     const cmd = curlCommand({ ...base, withSessionToken: true });
-    expect(cmd).toContain(`curl -X PUT https://apigateway.eu-west-1.amazonaws.com/restapis/a1b2c3d4e5/resources/r00t01/methods/GET/integration/responses/400`);
+    expect(cmd).toContain(
+      `curl -X PUT https://apigateway.eu-west-1.amazonaws.com/restapis/a1b2c3d4e5/resources/r00t01/methods/GET/integration/responses/400`,
+    );
     expect(cmd).toContain(`-H 'Accept: application/json'`);
     expect(cmd).toContain(`--aws-sigv4 aws:amz:eu-west-1:apigateway`);
     expect(cmd).toContain(`--user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"`);
@@ -80,14 +92,17 @@ describe('curlCommand', () => {
   });
 
   it('does not sign for the embedded emulator', () => {
-    const cmd = curlCommand({ ...base, target: { kind: 'embedded', endpointUrl: 'http://127.0.0.1:5199', region: 'us-east-1' } });
+    const cmd = curlCommand({
+      ...base,
+      target: { kind: 'embedded', endpointUrl: 'http://127.0.0.1:5199', region: 'us-east-1' },
+    });
     expect(cmd).not.toContain('--aws-sigv4');
   });
 
   it('encodes path segments like the client', () => {
-    expect(integrationResponseUrl({ ...base, resourceId: 'a b', target: { ...base.target, endpointUrl: 'http://h/' } })).toBe(
-      'http://h/restapis/a1b2c3d4e5/resources/a%20b/methods/GET/integration/responses/400',
-    );
+    expect(
+      integrationResponseUrl({ ...base, resourceId: 'a b', target: { ...base.target, endpointUrl: 'http://h/' } }),
+    ).toBe('http://h/restapis/a1b2c3d4e5/resources/a%20b/methods/GET/integration/responses/400');
   });
 });
 
@@ -98,7 +113,9 @@ describe('CloudFormation and OpenAPI', () => {
     expect(yaml).toContain('  SelectionPattern: "4\\\\d{2}"');
     expect(yaml).toContain('  ContentHandling: CONVERT_TO_TEXT');
     expect(yaml).toContain(`    method.response.header.X-Static: "'a b'"`);
-    expect(yaml).toContain(`    application/json: |-\n      {"msg": "it's $input.path('$.m')"}\n      #set($x = "\\\\")`);
+    expect(yaml).toContain(
+      `    application/json: |-\n      {"msg": "it's $input.path('$.m')"}\n      #set($x = "\\\\")`,
+    );
     expect(yaml).toContain('    text/plain: ""');
   });
 
@@ -107,7 +124,9 @@ describe('CloudFormation and OpenAPI', () => {
     expect(openApiResponseKey({ selectionPattern: '' })).toBe('default');
     expect(openApiResponseKey({ selectionPattern: '5\\d{2}' })).toBe('5\\d{2}');
     const yaml = openApiYaml(base);
-    expect(yaml).toContain('  /items:\n    get:\n      x-amazon-apigateway-integration:\n        responses:\n          "4\\\\d{2}":\n            statusCode: "400"');
+    expect(yaml).toContain(
+      '  /items:\n    get:\n      x-amazon-apigateway-integration:\n        responses:\n          "4\\\\d{2}":\n            statusCode: "400"',
+    );
   });
 });
 
@@ -135,7 +154,12 @@ describe('Terraform', () => {
 
 describe('createDeploymentCommand', () => {
   it('names the api and a stage placeholder', () => {
-    expect(createDeploymentCommand({ restApiId: 'abc', target: { kind: 'embedded', endpointUrl: 'http://127.0.0.1:5199', region: 'us-east-1' } })).toBe(
+    expect(
+      createDeploymentCommand({
+        restApiId: 'abc',
+        target: { kind: 'embedded', endpointUrl: 'http://127.0.0.1:5199', region: 'us-east-1' },
+      }),
+    ).toBe(
       'aws apigateway create-deployment \\\n  --rest-api-id abc \\\n  --stage-name <stage> \\\n  --endpoint-url http://127.0.0.1:5199 \\\n  --region us-east-1',
     );
   });

@@ -40,7 +40,9 @@ function rfc3986(value: string): string {
 }
 
 /** The same URL the typed client builds (src/api/client.ts): RFC 3986-encoded path segments. */
-export function integrationResponseUrl(input: Pick<ExportInput, 'restApiId' | 'resourceId' | 'httpMethod' | 'statusCode' | 'target'>): string {
+export function integrationResponseUrl(
+  input: Pick<ExportInput, 'restApiId' | 'resourceId' | 'httpMethod' | 'statusCode' | 'target'>,
+): string {
   const base = input.target.endpointUrl.replace(/\/+$/, '');
   return `${base}/restapis/${rfc3986(input.restApiId)}/resources/${rfc3986(input.resourceId)}/methods/${rfc3986(input.httpMethod)}/integration/responses/${rfc3986(input.statusCode)}`;
 }
@@ -102,7 +104,8 @@ export function awsCliCommand(input: ExportInput): string {
     const templates = Object.fromEntries(Object.entries(body.responseTemplates).map(([k, v]) => [k, v ?? '']));
     parts.push(cliOption('--response-templates', JSON.stringify(templates)));
   }
-  if (body.responseParameters !== undefined) parts.push(cliOption('--response-parameters', JSON.stringify(body.responseParameters)));
+  if (body.responseParameters !== undefined)
+    parts.push(cliOption('--response-parameters', JSON.stringify(body.responseParameters)));
   if (body.contentHandling !== undefined) parts.push(cliOption('--content-handling', body.contentHandling));
   const endpoint = endpointOption(input.target);
   if (endpoint) parts.push(endpoint);
@@ -126,7 +129,11 @@ export function getIntegrationResponseCommand(input: Omit<ExportInput, 'body'>):
 
 /** The reminder after a change: nothing reaches clients until the API is deployed to a stage. */
 export function createDeploymentCommand(input: { restApiId: string; target: ExportTarget }): string {
-  const parts = ['aws apigateway create-deployment', cliOption('--rest-api-id', input.restApiId), '--stage-name <stage>'];
+  const parts = [
+    'aws apigateway create-deployment',
+    cliOption('--rest-api-id', input.restApiId),
+    '--stage-name <stage>',
+  ];
   const endpoint = endpointOption(input.target);
   if (endpoint) parts.push(endpoint);
   parts.push(cliOption('--region', input.target.region));
@@ -145,7 +152,9 @@ const YAML_PLAIN_KEY = /^[A-Za-z0-9/][A-Za-z0-9_./+-]*$/;
 
 function yamlKey(key: string): string {
   // Plain only for keys that cannot be read as anything but a string (no booleans/numbers/nulls).
-  return YAML_PLAIN_KEY.test(key) && !/^(?:true|false|yes|no|on|off|null|y|n|~|[0-9.+-]+)$/i.test(key) ? key : yamlString(key);
+  return YAML_PLAIN_KEY.test(key) && !/^(?:true|false|yes|no|on|off|null|y|n|~|[0-9.+-]+)$/i.test(key)
+    ? key
+    : yamlString(key);
 }
 
 // Characters that a literal block cannot carry verbatim (control characters other than tab, CR, BOM).
@@ -261,8 +270,12 @@ export function hclTemplate(value: string | null): string {
 }
 
 function hclIdentifier(input: ExportInput): string {
-  const raw = `${input.httpMethod}_${(input.resourcePath ?? input.resourceId).replace(/^\/+/, '')}_${input.statusCode}`.toLowerCase();
-  const id = raw.replace(/[^a-z0-9_]+/g, '_').replace(/_+/g, '_').replace(/^_|_$/g, '');
+  const raw =
+    `${input.httpMethod}_${(input.resourcePath ?? input.resourceId).replace(/^\/+/, '')}_${input.statusCode}`.toLowerCase();
+  const id = raw
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/^_|_$/g, '');
   return /^[a-z]/.test(id) ? id : `r_${id}`;
 }
 

@@ -38,14 +38,26 @@ export function RequestPanel({
       </p>
       <div>
         <h3 className="text-sm font-medium text-fg">Headers</h3>
-        <p className="text-sm text-fg-muted">The signature and access key id are hidden; the browser adds its own headers too.</p>
-        <pre tabIndex={0} aria-label="Request headers" className="mt-1 overflow-auto rounded-md border border-border bg-surface-sunken p-3 font-mono text-sm whitespace-pre text-fg" data-testid="request-headers">
+        <p className="text-sm text-fg-muted">
+          The signature and access key id are hidden; the browser adds its own headers too.
+        </p>
+        <pre
+          tabIndex={0}
+          aria-label="Request headers"
+          className="mt-1 overflow-auto rounded-md border border-border bg-surface-sunken p-3 font-mono text-sm whitespace-pre text-fg"
+          data-testid="request-headers"
+        >
           {headerText}
         </pre>
       </div>
       <div>
         <h3 className="text-sm font-medium text-fg">JSON body</h3>
-        <pre tabIndex={0} aria-label="Request body" className="mt-1 overflow-auto rounded-md border border-border bg-surface-sunken p-3 font-mono text-sm break-all whitespace-pre-wrap text-fg" data-testid="request-body">
+        <pre
+          tabIndex={0}
+          aria-label="Request body"
+          className="mt-1 overflow-auto rounded-md border border-border bg-surface-sunken p-3 font-mono text-sm break-all whitespace-pre-wrap text-fg"
+          data-testid="request-body"
+        >
           {sentBody}
         </pre>
       </div>
@@ -71,7 +83,11 @@ export function ExportTabs({ input }: { input: ExportInput }) {
       {exportFormats.map((f) => (
         <Tabs.Content key={f.id} value={f.id} className="flex flex-col gap-2">
           <p className="text-sm text-fg-muted">{exportHint(f.id, input)}</p>
-          <CodeBlock code={renderExport(f.id, input)} label={`${f.label} ${f.id === 'aws-cli' || f.id === 'curl' ? 'command' : 'snippet'}`} testId={`export-${f.id}`} />
+          <CodeBlock
+            code={renderExport(f.id, input)}
+            label={`${f.label} ${f.id === 'aws-cli' || f.id === 'curl' ? 'command' : 'snippet'}`}
+            testId={`export-${f.id}`}
+          />
         </Tabs.Content>
       ))}
     </Tabs.Root>

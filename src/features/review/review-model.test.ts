@@ -12,7 +12,9 @@ describe('storedShape', () => {
 
 describe('sameVersion', () => {
   it('ignores differences that store the same thing and sees real ones', () => {
-    expect(sameVersion({ statusCode: '200', selectionPattern: '', responseTemplates: {} }, { statusCode: '200' })).toBe(true);
+    expect(sameVersion({ statusCode: '200', selectionPattern: '', responseTemplates: {} }, { statusCode: '200' })).toBe(
+      true,
+    );
     expect(sameVersion(null, undefined)).toBe(true);
     expect(sameVersion(null, { statusCode: '200' })).toBe(false);
     expect(
@@ -21,7 +23,12 @@ describe('sameVersion', () => {
         { statusCode: '200', responseParameters: { b: "'2'", a: "'1'" } },
       ),
     ).toBe(true);
-    expect(sameVersion({ statusCode: '200', responseTemplates: { 'a/b': 'x' } }, { statusCode: '200', responseTemplates: { 'a/b': 'y' } })).toBe(false);
+    expect(
+      sameVersion(
+        { statusCode: '200', responseTemplates: { 'a/b': 'x' } },
+        { statusCode: '200', responseTemplates: { 'a/b': 'y' } },
+      ),
+    ).toBe(false);
   });
 });
 
@@ -34,7 +41,10 @@ describe('firstKnown', () => {
 
 describe('reviewRows', () => {
   it('shows every field of a new response as added', () => {
-    const rows = reviewRows(null, storedShape('400', { selectionPattern: '4\\d{2}', responseTemplates: { 'application/json': 'a\nb' } }));
+    const rows = reviewRows(
+      null,
+      storedShape('400', { selectionPattern: '4\\d{2}', responseTemplates: { 'application/json': 'a\nb' } }),
+    );
     expect(rows.map((r) => [r.label, r.change])).toEqual([
       ['Selection pattern', 'added'],
       ['Content handling', 'added'],
@@ -53,7 +63,10 @@ describe('reviewRows', () => {
     };
     const after = storedShape('200', {
       selectionPattern: '2\\d{2}',
-      responseParameters: { 'method.response.header.A': "'1'", 'method.response.header.C': 'integration.response.body' },
+      responseParameters: {
+        'method.response.header.A': "'1'",
+        'method.response.header.C': 'integration.response.body',
+      },
       responseTemplates: { 'application/json': 'x\nz' },
     });
     const rows = reviewRows(before, after);
@@ -65,10 +78,9 @@ describe('reviewRows', () => {
     expect(byLabel['Header C']?.change).toBe('added');
     expect(byLabel['Template text/xml']?.change).toBe('removed');
     expect(byLabel['Template application/json']?.change).toBe('changed');
-    expect(byLabel['Template application/json']?.lines?.filter((l) => l.kind !== 'same').map((l) => `${l.kind}:${l.text}`)).toEqual([
-      'removed:y',
-      'added:z',
-    ]);
+    expect(
+      byLabel['Template application/json']?.lines?.filter((l) => l.kind !== 'same').map((l) => `${l.kind}:${l.text}`),
+    ).toEqual(['removed:y', 'added:z']);
   });
 });
 
@@ -88,24 +100,33 @@ describe('fieldsForError', () => {
   });
 
   it('finds the header whose value AWS quotes', () => {
-    expect(fieldsForError('Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: "*"]', body)).toEqual([
-      { kind: 'header', name: 'X-Star' },
-    ]);
-    expect(fieldsForError('Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: *]', body)).toEqual([
-      { kind: 'header', name: 'X-Star' },
-    ]);
+    expect(
+      fieldsForError(
+        'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: "*"]',
+        body,
+      ),
+    ).toEqual([{ kind: 'header', name: 'X-Star' }]);
+    expect(
+      fieldsForError(
+        'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: *]',
+        body,
+      ),
+    ).toEqual([{ kind: 'header', name: 'X-Star' }]);
   });
 
   it('points a content type message at that template', () => {
-    expect(fieldsForError('Validation Result: warnings : [], errors : [Invalid content type specified: 123]', body)).toEqual([
-      { kind: 'template', contentType: '123' },
-    ]);
+    expect(
+      fieldsForError('Validation Result: warnings : [], errors : [Invalid content type specified: 123]', body),
+    ).toEqual([{ kind: 'template', contentType: '123' }]);
   });
 
   it('maps field names in validation messages and returns nothing for unrelated ones', () => {
-    expect(fieldsForError("1 validation error detected: Value 'X' at 'putIntegrationResponseInput.contentHandling' failed", body)).toEqual([
-      { kind: 'contentHandling' },
-    ]);
+    expect(
+      fieldsForError(
+        "1 validation error detected: Value 'X' at 'putIntegrationResponseInput.contentHandling' failed",
+        body,
+      ),
+    ).toEqual([{ kind: 'contentHandling' }]);
     expect(fieldsForError('Invalid Method identifier specified', body)).toEqual([]);
   });
 });

@@ -8,7 +8,9 @@ import { diffLines, hasChanges } from './text-diff';
 export function storedShape(statusCode: string, body: IntegrationResponseInput): IntegrationResponse {
   const out: IntegrationResponse = { statusCode, ...body };
   if (body.responseTemplates) {
-    out.responseTemplates = Object.fromEntries(Object.entries(body.responseTemplates).map(([k, v]) => [k, v === '' ? null : v]));
+    out.responseTemplates = Object.fromEntries(
+      Object.entries(body.responseTemplates).map(([k, v]) => [k, v === '' ? null : v]),
+    );
   }
   return out;
 }
@@ -37,7 +39,10 @@ export function firstKnown<T>(...candidates: (T | undefined)[]): T | undefined {
   return candidates.find((c) => c !== undefined);
 }
 
-export function sameVersion(a: IntegrationResponse | null | undefined, b: IntegrationResponse | null | undefined): boolean {
+export function sameVersion(
+  a: IntegrationResponse | null | undefined,
+  b: IntegrationResponse | null | undefined,
+): boolean {
   return canonical(a) === canonical(b);
 }
 
@@ -108,17 +113,27 @@ export function reviewRows(before: IntegrationResponse | null, after: Integratio
     change: before === null ? 'added' : changeOf(handling(before), handling(after)),
   });
 
-  const headerKeys = [...new Set([...Object.keys(before?.responseParameters ?? {}), ...Object.keys(after.responseParameters ?? {})])].sort();
+  const headerKeys = [
+    ...new Set([...Object.keys(before?.responseParameters ?? {}), ...Object.keys(after.responseParameters ?? {})]),
+  ].sort();
   for (const key of headerKeys) {
     const b = before?.responseParameters?.[key] ?? null;
     const a = after.responseParameters?.[key] ?? null;
-    rows.push({ field: { kind: 'header', name: headerName(key) }, label: `Header ${headerName(key)}`, before: b, after: a, change: changeOf(b, a) });
+    rows.push({
+      field: { kind: 'header', name: headerName(key) },
+      label: `Header ${headerName(key)}`,
+      before: b,
+      after: a,
+      change: changeOf(b, a),
+    });
   }
   if (headerKeys.length === 0) {
     rows.push({ field: { kind: 'headers' }, label: 'Header mappings', before: null, after: null, change: 'unchanged' });
   }
 
-  const types = [...new Set([...Object.keys(before?.responseTemplates ?? {}), ...Object.keys(after.responseTemplates ?? {})])].sort();
+  const types = [
+    ...new Set([...Object.keys(before?.responseTemplates ?? {}), ...Object.keys(after.responseTemplates ?? {})]),
+  ].sort();
   for (const contentType of types) {
     const hadKey = before?.responseTemplates !== undefined && contentType in before.responseTemplates;
     const hasKey = after.responseTemplates !== undefined && contentType in after.responseTemplates;
@@ -126,10 +141,23 @@ export function reviewRows(before: IntegrationResponse | null, after: Integratio
     const a = hasKey ? (after.responseTemplates?.[contentType] ?? '') : null;
     const lines = diffLines(b, a);
     const change: Change = !hadKey ? 'added' : !hasKey ? 'removed' : hasChanges(lines) ? 'changed' : 'unchanged';
-    rows.push({ field: { kind: 'template', contentType }, label: `Template ${contentType}`, before: b, after: a, change, lines });
+    rows.push({
+      field: { kind: 'template', contentType },
+      label: `Template ${contentType}`,
+      before: b,
+      after: a,
+      change,
+      lines,
+    });
   }
   if (types.length === 0) {
-    rows.push({ field: { kind: 'templates' }, label: 'Mapping templates', before: null, after: null, change: 'unchanged' });
+    rows.push({
+      field: { kind: 'templates' },
+      label: 'Mapping templates',
+      before: null,
+      after: null,
+      change: 'unchanged',
+    });
   }
   return rows;
 }

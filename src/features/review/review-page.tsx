@@ -40,7 +40,11 @@ export interface ReviewPageProps {
 type Outcome = { kind: 'sent'; stored: IntegrationResponse; created: boolean } | { kind: 'deleted' };
 
 function isNotFound(error: unknown): boolean {
-  return error instanceof ApiError && error.kind === 'aws' && (error.errorType === 'NotFoundException' || error.status === 404);
+  return (
+    error instanceof ApiError &&
+    error.kind === 'aws' &&
+    (error.errorType === 'NotFoundException' || error.status === 404)
+  );
 }
 
 export function ReviewPage(props: ReviewPageProps) {
@@ -96,8 +100,8 @@ export function ReviewPage(props: ReviewPageProps) {
       ) : (
         <Notice tone="info" title="There is nothing to review">
           <p>
-            No unsent changes were found for this integration response in this browser. Set it up or edit it first; the review comes
-            after.
+            No unsent changes were found for this integration response in this browser. Set it up or edit it first; the
+            review comes after.
           </p>
           <p>
             <Link
@@ -133,7 +137,10 @@ function useExportTarget(): ExportTarget {
 
 function LoadedReview(props: LoadedReviewProps) {
   const { restApiId, resourceId, httpMethod, statusCode, draftStorageKey, draft, onOutcome, onErrorChange } = props;
-  const ref = useMemo(() => ({ restApiId, resourceId, httpMethod, statusCode }), [restApiId, resourceId, httpMethod, statusCode]);
+  const ref = useMemo(
+    () => ({ restApiId, resourceId, httpMethod, statusCode }),
+    [restApiId, resourceId, httpMethod, statusCode],
+  );
   const { client, scope, settings } = useConnection();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -142,7 +149,11 @@ function LoadedReview(props: LoadedReviewProps) {
   const after = useMemo(() => storedShape(statusCode, body), [statusCode, body]);
 
   // What is stored now: always re-read when the page opens (the editor may have shown a cached copy).
-  const current = useQuery({ ...integrationResponseQueryOptions(client, scope, restApiId, resourceId, httpMethod, statusCode), staleTime: 0, refetchOnMount: 'always' });
+  const current = useQuery({
+    ...integrationResponseQueryOptions(client, scope, restApiId, resourceId, httpMethod, statusCode),
+    staleTime: 0,
+    refetchOnMount: 'always',
+  });
   const resources = useQuery(resourcesQueryOptions(client, scope, restApiId));
   const resourcePath = resources.data?.find((r) => r.id === resourceId)?.path;
   const currentLoaded = current.isSuccess || (current.isError && isNotFound(current.error));
@@ -157,7 +168,9 @@ function LoadedReview(props: LoadedReviewProps) {
     if (fromDraft !== undefined) return fromDraft;
     const stored = loadBase(draftStorageKey);
     if (stored !== undefined) return stored;
-    const method = qc.getQueryData<Method>(methodQueryOptions(client, scope, restApiId, resourceId, httpMethod).queryKey);
+    const method = qc.getQueryData<Method>(
+      methodQueryOptions(client, scope, restApiId, resourceId, httpMethod).queryKey,
+    );
     if (method) return method.methodIntegration?.integrationResponses?.[statusCode] ?? null;
     return undefined;
   });
@@ -165,7 +178,8 @@ function LoadedReview(props: LoadedReviewProps) {
     if (baseFromDraft(draft) !== undefined) return;
     if (baseRef.current === undefined) baseRef.current = initialBase;
     if (baseRef.current === undefined && currentLoaded) baseRef.current = before;
-    if (baseRef.current !== undefined && loadBase(draftStorageKey) === undefined) saveBase(draftStorageKey, baseRef.current);
+    if (baseRef.current !== undefined && loadBase(draftStorageKey) === undefined)
+      saveBase(draftStorageKey, baseRef.current);
   }, [draft, initialBase, currentLoaded, before, draftStorageKey]);
 
   const put = usePutIntegrationResponse();
@@ -180,7 +194,8 @@ function LoadedReview(props: LoadedReviewProps) {
     if (conflict) conflictRef.current?.focus();
   }, [conflict]);
 
-  const errorMessage = sendError instanceof ApiError ? sendError.message : sendError instanceof Error ? sendError.message : undefined;
+  const errorMessage =
+    sendError instanceof ApiError ? sendError.message : sendError instanceof Error ? sendError.message : undefined;
   const errorFields = useMemo(() => (errorMessage ? fieldsForError(errorMessage, body) : []), [errorMessage, body]);
   const fieldErrors = useMemo(
     () => Object.fromEntries(errorFields.map((f) => [fieldId(f), errorMessage ?? ''])),
@@ -203,7 +218,10 @@ function LoadedReview(props: LoadedReviewProps) {
    */
   async function refreshMethod(): Promise<void> {
     await qc
-      .refetchQueries({ queryKey: methodQueryOptions(client, scope, restApiId, resourceId, httpMethod).queryKey, exact: true })
+      .refetchQueries({
+        queryKey: methodQueryOptions(client, scope, restApiId, resourceId, httpMethod).queryKey,
+        exact: true,
+      })
       .catch(() => undefined);
   }
 
@@ -265,12 +283,22 @@ function LoadedReview(props: LoadedReviewProps) {
       qc.fetchQuery({ ...methodQueryOptions(client, scope, restApiId, resourceId, httpMethod), staleTime: 0 }),
       invalidateIntegrationResponse(qc, scope, ref),
     ]);
-    await navigate({ to: '/apis/$restApiId/resources/$resourceId/methods/$httpMethod/responses/$statusCode', params: ref });
+    await navigate({
+      to: '/apis/$restApiId/resources/$resourceId/methods/$httpMethod/responses/$statusCode',
+      params: ref,
+    });
   }
 
   if (current.isPending) return <LoadingState label="Reading what is stored now…" />;
   if (current.isError && !isNotFound(current.error)) {
-    return <ErrorState error={current.error} context={`the integration response for ${statusCode}`} onRetry={() => void current.refetch()} retrying={current.isFetching} />;
+    return (
+      <ErrorState
+        error={current.error}
+        context={`the integration response for ${statusCode}`}
+        onRetry={() => void current.refetch()}
+        retrying={current.isFetching}
+      />
+    );
   }
 
   const isNew = before === null;
@@ -295,8 +323,11 @@ function LoadedReview(props: LoadedReviewProps) {
         </h2>
         <Notice tone="warning" title="Sending replaces the whole integration response">
           <p>
-            API Gateway&apos;s PutIntegrationResponse stores exactly what is sent: any field left out is cleared, not kept.
-            {isNew ? ' Fields not set below stay unset.' : ' Everything below marked “cleared” will be gone after sending.'}
+            API Gateway&apos;s PutIntegrationResponse stores exactly what is sent: any field left out is cleared, not
+            kept.
+            {isNew
+              ? ' Fields not set below stay unset.'
+              : ' Everything below marked “cleared” will be gone after sending.'}
           </p>
         </Notice>
         <ChangeTable rows={rows} isNew={isNew} editor={ref} errors={fieldErrors} />
@@ -314,7 +345,8 @@ function LoadedReview(props: LoadedReviewProps) {
           The same change as code
         </h2>
         <p className="max-w-prose text-sm text-fg-muted">
-          Each of these stores the same integration response as the button above. None of them contains your credentials.
+          Each of these stores the same integration response as the button above. None of them contains your
+          credentials.
         </p>
         <ExportTabs input={exportInput} />
       </section>
@@ -332,7 +364,13 @@ function LoadedReview(props: LoadedReviewProps) {
       ) : null}
 
       {sendError !== undefined ? (
-        <div id="review-send-error" ref={errorPanelRef} tabIndex={-1} role="alert" className="rounded-md border-l-4 border-danger bg-danger-soft px-4 py-3 text-fg">
+        <div
+          id="review-send-error"
+          ref={errorPanelRef}
+          tabIndex={-1}
+          role="alert"
+          className="rounded-md border-l-4 border-danger bg-danger-soft px-4 py-3 text-fg"
+        >
           <p className="font-semibold">The change was not sent: {described?.title}</p>
           <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="font-medium">Error type</dt>
@@ -344,7 +382,9 @@ function LoadedReview(props: LoadedReviewProps) {
               {errorMessage ?? described?.detail}
             </dd>
             <dt className="font-medium">Request id</dt>
-            <dd className="font-mono break-all">{sendError instanceof ApiError && sendError.requestId ? sendError.requestId : 'not given'}</dd>
+            <dd className="font-mono break-all">
+              {sendError instanceof ApiError && sendError.requestId ? sendError.requestId : 'not given'}
+            </dd>
           </dl>
           <p className="mt-2 text-sm">Your changes are kept. Fix them with the Change links, or try again.</p>
         </div>
@@ -355,22 +395,26 @@ function LoadedReview(props: LoadedReviewProps) {
           Send
         </h2>
         <p className="max-w-prose text-sm text-fg-muted">
-          Just before sending, the integration response is read again; if someone changed it since you started editing, you can choose
-          what to do.
+          Just before sending, the integration response is read again; if someone changed it since you started editing,
+          you can choose what to do.
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <Button onClick={() => void send()} busy={busy} disabled={busy || conflict !== undefined}>
             {sendLabel}
           </Button>
           {!isNew ? (
-            <DeleteIntegrationResponse {...ref} resourcePath={resourcePath} disabled={busy} onDeleted={() => onOutcome({ kind: 'deleted' })} />
+            <DeleteIntegrationResponse
+              {...ref}
+              resourcePath={resourcePath}
+              disabled={busy}
+              onDeleted={() => onOutcome({ kind: 'deleted' })}
+            />
           ) : null}
           <span role="status" className="text-sm text-fg-muted">
             {phase === 'checking' ? 'Checking for changes on the server…' : phase === 'sending' ? 'Sending…' : ''}
           </span>
         </div>
       </section>
-
     </div>
   );
 }
@@ -413,7 +457,11 @@ function ConflictPanel({
       <div className="grid gap-4 md:grid-cols-2">
         <div>
           <h3 className="text-sm font-semibold text-fg">On the server now</h3>
-          {server === null ? <p className="text-sm text-fg">Does not exist.</p> : <StoredView response={server} testId="conflict-server" />}
+          {server === null ? (
+            <p className="text-sm text-fg">Does not exist.</p>
+          ) : (
+            <StoredView response={server} testId="conflict-server" />
+          )}
         </div>
         <div>
           <h3 className="text-sm font-semibold text-fg">Yours (not sent)</h3>
@@ -432,13 +480,20 @@ function ConflictPanel({
         </Button>
       </div>
       <p className="text-sm text-fg-muted">
-        Reload replaces your draft with the server&apos;s version and goes back to the editor. Cancel sends nothing and keeps your draft.
+        Reload replaces your draft with the server&apos;s version and goes back to the editor. Cancel sends nothing and
+        keeps your draft.
       </p>
     </section>
   );
 }
 
-function OutcomeView({ restApiId, resourceId, httpMethod, statusCode, outcome }: ReviewPageProps & { outcome: Outcome }) {
+function OutcomeView({
+  restApiId,
+  resourceId,
+  httpMethod,
+  statusCode,
+  outcome,
+}: ReviewPageProps & { outcome: Outcome }) {
   const target = useExportTarget();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
@@ -447,23 +502,40 @@ function OutcomeView({ restApiId, resourceId, httpMethod, statusCode, outcome }:
     <div className="flex flex-col gap-6">
       <div ref={ref} tabIndex={-1} data-testid="outcome">
         {outcome.kind === 'sent' ? (
-          <Notice tone="success" role="status" title={`API Gateway ${outcome.created ? 'created' : 'replaced'} the integration response`}>
+          <Notice
+            tone="success"
+            role="status"
+            title={`API Gateway ${outcome.created ? 'created' : 'replaced'} the integration response`}
+          >
             <p>This is what the server stored, as it answered the request:</p>
           </Notice>
         ) : (
-          <Notice tone="success" role="status" title={`The integration response for ${statusCode} of ${httpMethod} was deleted`} />
+          <Notice
+            tone="success"
+            role="status"
+            title={`The integration response for ${statusCode} of ${httpMethod} was deleted`}
+          />
         )}
       </div>
       {outcome.kind === 'sent' ? <StoredView response={outcome.stored} testId="stored-response" showJson /> : null}
       <Notice tone="warning" title="Clients see this only after a deployment">
         <p>
-          Changes to integration responses take effect when the API is deployed to a stage. Deploy it from your usual pipeline, or with:
+          Changes to integration responses take effect when the API is deployed to a stage. Deploy it from your usual
+          pipeline, or with:
         </p>
       </Notice>
-      <CodeBlock code={createDeploymentCommand({ restApiId, target })} label="create-deployment command" testId="deploy-command" />
+      <CodeBlock
+        code={createDeploymentCommand({ restApiId, target })}
+        label="create-deployment command"
+        testId="deploy-command"
+      />
       <ul className="flex flex-col gap-2">
         <li>
-          <Link to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod" params={{ restApiId, resourceId, httpMethod }} className={linkClass}>
+          <Link
+            to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod"
+            params={{ restApiId, resourceId, httpMethod }}
+            className={linkClass}
+          >
             Back to the status codes of {httpMethod}
           </Link>
         </li>

@@ -59,7 +59,7 @@ describe('diffLines', () => {
   });
 
   it('always reconstructs both sides and keeps a maximal common part (property)', () => {
-    const line = fc.constantFrom('a', 'b', 'c', '', '$input.json(\'$\')');
+    const line = fc.constantFrom('a', 'b', 'c', '', "$input.json('$')");
     const text = fc.array(line, { maxLength: 12 }).map((ls) => ls.join('\n'));
     fc.assert(
       fc.property(text, text, (before, after) => {

@@ -39,7 +39,10 @@ function lcsDiff(a: string[], b: string[]): DiffLine[] {
   if (n === 0) return b.map((text) => ({ kind: 'added', text }));
   if (m === 0) return a.map((text) => ({ kind: 'removed', text }));
   if ((n + 1) * (m + 1) > MAX_CELLS) {
-    return [...a.map((text): DiffLine => ({ kind: 'removed', text })), ...b.map((text): DiffLine => ({ kind: 'added', text }))];
+    return [
+      ...a.map((text): DiffLine => ({ kind: 'removed', text })),
+      ...b.map((text): DiffLine => ({ kind: 'added', text })),
+    ];
   }
   // lengths[i][j] = LCS length of a[i..] and b[j..], flattened.
   const width = m + 1;

@@ -47,7 +47,13 @@ export function MethodResponseForm({
     // mutateAsync, not mutate callbacks: the refetch after success re-renders the parent, which may unmount this
     // form before per-call callbacks would run.
     put
-      .mutateAsync({ restApiId, resourceId, httpMethod, statusCode, body: headers.length ? { responseParameters } : {} })
+      .mutateAsync({
+        restApiId,
+        resourceId,
+        httpMethod,
+        statusCode,
+        body: headers.length ? { responseParameters } : {},
+      })
       .then(
         () => onCreated?.(statusCode),
         () => undefined, // shown from put.error
@@ -61,8 +67,8 @@ export function MethodResponseForm({
         Create method response {statusCode}
       </h3>
       <p className="text-sm text-fg-muted">
-        Declare the headers the integration response may map (optional). A required header must be set by every
-        response with this status code.
+        Declare the headers the integration response may map (optional). A required header must be set by every response
+        with this status code.
       </p>
       {headers.length > 0 ? (
         <ul className="flex flex-col gap-2">

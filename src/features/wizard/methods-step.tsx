@@ -85,7 +85,12 @@ function MethodCard({
         <LoadingState label={`Loading ${httpMethod}…`} />
       ) : query.isError ? (
         <div className="mt-3">
-          <ErrorState error={query.error} context={`the ${httpMethod} method`} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+          <ErrorState
+            error={query.error}
+            context={`the ${httpMethod} method`}
+            onRetry={() => void query.refetch()}
+            retrying={query.isFetching}
+          />
         </div>
       ) : (
         (() => {

@@ -47,7 +47,11 @@ export function buildResourceIndex(resources: Resource[]): ResourceEntry[] {
  * Rows to show. With a filter: every path containing it (a flat list, cheap enough per keystroke for 10,000
  * paths). Without: the tree, skipping the subtrees of collapsed paths.
  */
-export function visibleResourceRows(index: ResourceEntry[], filter: string, collapsed: ReadonlySet<string>): ResourceEntry[] {
+export function visibleResourceRows(
+  index: ResourceEntry[],
+  filter: string,
+  collapsed: ReadonlySet<string>,
+): ResourceEntry[] {
   const needle = filter.trim().toLowerCase();
   if (needle) {
     const out: ResourceEntry[] = [];

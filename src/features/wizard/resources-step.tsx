@@ -25,9 +25,13 @@ export function ResourcesStep({ restApiId }: { restApiId: string }) {
       title="Choose a resource"
       intro={
         <>
-          Resources are listed by path. Pick the one whose method has the integration response. To review every
-          mapping of this API at once, open the{' '}
-          <Link to="/apis/$restApiId/overview" params={{ restApiId }} className="text-accent underline underline-offset-2">
+          Resources are listed by path. Pick the one whose method has the integration response. To review every mapping
+          of this API at once, open the{' '}
+          <Link
+            to="/apis/$restApiId/overview"
+            params={{ restApiId }}
+            className="text-accent underline underline-offset-2"
+          >
             mapping overview
           </Link>
           .
@@ -143,13 +147,17 @@ const ResourceList = memo(function ResourceList({
     const cacheKey = `${restApiId}\u0000${resourceId}`;
     let href = hrefs.get(cacheKey);
     if (href === undefined) {
-      href = router.buildLocation({ to: '/apis/$restApiId/resources/$resourceId', params: { restApiId, resourceId } }).href;
+      href = router.buildLocation({
+        to: '/apis/$restApiId/resources/$resourceId',
+        params: { restApiId, resourceId },
+      }).href;
       hrefs.set(cacheKey, href);
     }
     return href;
   };
   const onNavigate = useCallback(
-    (resourceId: string) => void router.navigate({ to: '/apis/$restApiId/resources/$resourceId', params: { restApiId, resourceId } }),
+    (resourceId: string) =>
+      void router.navigate({ to: '/apis/$restApiId/resources/$resourceId', params: { restApiId, resourceId } }),
     [router, restApiId],
   );
 

@@ -13,8 +13,16 @@ test('filters by part of the name or the id, ignoring case', () => {
 });
 
 test('sorts by name case-insensitively and by created date, both directions', () => {
-  expect(filterAndSortRestApis(apis, '', { key: 'name', dir: 'asc' }).map((a) => a.name)).toEqual(['Alpha', 'beta', 'gamma']);
-  expect(filterAndSortRestApis(apis, '', { key: 'created', dir: 'desc' }).map((a) => a.name)).toEqual(['beta', 'gamma', 'Alpha']);
+  expect(filterAndSortRestApis(apis, '', { key: 'name', dir: 'asc' }).map((a) => a.name)).toEqual([
+    'Alpha',
+    'beta',
+    'gamma',
+  ]);
+  expect(filterAndSortRestApis(apis, '', { key: 'created', dir: 'desc' }).map((a) => a.name)).toEqual([
+    'beta',
+    'gamma',
+    'Alpha',
+  ]);
 });
 
 test('APIs with the same name, whatever its case, keep one order: by name as typed, then by id', () => {
@@ -23,5 +31,9 @@ test('APIs with the same name, whatever its case, keep one order: by name as typ
     { id: 'aaa111', name: 'Orders' },
     { id: 'mmm555', name: 'orders' },
   ];
-  expect(filterAndSortRestApis(same, '', { key: 'name', dir: 'asc' }).map((a) => a.id)).toEqual(['aaa111', 'mmm555', 'zzz999']);
+  expect(filterAndSortRestApis(same, '', { key: 'name', dir: 'asc' }).map((a) => a.id)).toEqual([
+    'aaa111',
+    'mmm555',
+    'zzz999',
+  ]);
 });

@@ -76,7 +76,11 @@ function RestApiTable({ apis }: { apis: RestApi[] }) {
             <thead className="border-b border-border bg-surface-sunken text-fg">
               <tr>
                 <th scope="col" aria-sort={ariaSort('name')} className="px-3 py-2">
-                  <button type="button" onClick={() => toggle('name')} className="inline-flex items-center gap-1 font-semibold">
+                  <button
+                    type="button"
+                    onClick={() => toggle('name')}
+                    className="inline-flex items-center gap-1 font-semibold"
+                  >
                     Name <span aria-hidden="true">{arrow('name')}</span>
                   </button>
                 </th>
@@ -90,7 +94,11 @@ function RestApiTable({ apis }: { apis: RestApi[] }) {
                   Endpoint type
                 </th>
                 <th scope="col" aria-sort={ariaSort('created')} className="px-3 py-2">
-                  <button type="button" onClick={() => toggle('created')} className="inline-flex items-center gap-1 font-semibold">
+                  <button
+                    type="button"
+                    onClick={() => toggle('created')}
+                    className="inline-flex items-center gap-1 font-semibold"
+                  >
                     Created <span aria-hidden="true">{arrow('created')}</span>
                   </button>
                 </th>

@@ -6,7 +6,10 @@ describe('statusCodeRows', () => {
     const rows = statusCodeRows({
       httpMethod: 'GET',
       methodResponses: { '500': { statusCode: '500' }, '200': { statusCode: '200' } },
-      methodIntegration: { type: 'MOCK', integrationResponses: { '404': { statusCode: '404' }, '200': { statusCode: '200' } } },
+      methodIntegration: {
+        type: 'MOCK',
+        integrationResponses: { '404': { statusCode: '404' }, '200': { statusCode: '200' } },
+      },
     });
     expect(rows.map((r) => [r.statusCode, Boolean(r.methodResponse), Boolean(r.integrationResponse)])).toEqual([
       ['200', true, true],

@@ -12,7 +12,11 @@ export function statusCodeRows(method: Method): StatusCodeRow[] {
   const mr = method.methodResponses ?? {};
   const ir = method.methodIntegration?.integrationResponses ?? {};
   const codes = [...new Set([...Object.keys(mr), ...Object.keys(ir)])].sort();
-  return codes.map((statusCode) => ({ statusCode, methodResponse: mr[statusCode], integrationResponse: ir[statusCode] }));
+  return codes.map((statusCode) => ({
+    statusCode,
+    methodResponse: mr[statusCode],
+    integrationResponse: ir[statusCode],
+  }));
 }
 
 /** The inline message for a typed status code, worded for the error summary too; null when acceptable. */
@@ -30,7 +34,7 @@ const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 export function headerNameError(name: string, others: readonly string[]): string | null {
   const n = name.trim();
   if (n === '') return 'Enter a header name, like X-Request-Id';
-  if (!HEADER_NAME.test(n)) return 'Header names can only contain letters, digits and - _ . ! # $ % & \' * + ^ ` | ~';
+  if (!HEADER_NAME.test(n)) return "Header names can only contain letters, digits and - _ . ! # $ % & ' * + ^ ` | ~";
   if (others.some((o) => o.trim().toLowerCase() === n.toLowerCase())) return `Header ${n} is declared twice`;
   return null;
 }

@@ -72,7 +72,10 @@ function StatusCodeChooser({
   if (kind === 'none') {
     return (
       <Notice tone="warning" title="This method has no integration yet">
-        <p>An integration response belongs to an integration. Set up an integration for {httpMethod} first, then come back.</p>
+        <p>
+          An integration response belongs to an integration. Set up an integration for {httpMethod} first, then come
+          back.
+        </p>
       </Notice>
     );
   }
@@ -122,9 +125,7 @@ function StatusCodeChooser({
     <div className="flex flex-col gap-6">
       <ErrorSummary errors={errors} />
       {created ? <Notice tone="success" role="status" title={`Method response ${created} created`} /> : null}
-      {deleted ? (
-        <Notice tone="success" role="status" title={`Integration response ${deleted} deleted`} />
-      ) : null}
+      {deleted ? <Notice tone="success" role="status" title={`Integration response ${deleted} deleted`} /> : null}
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-2 text-lg font-semibold">Status codes of {httpMethod}</legend>
@@ -135,7 +136,9 @@ function StatusCodeChooser({
             </p>
           ) : null}
           {rows.length === 0 ? (
-            <p className="text-sm text-fg-muted">This method has no method responses and no integration responses yet.</p>
+            <p className="text-sm text-fg-muted">
+              This method has no method responses and no integration responses yet.
+            </p>
           ) : null}
           {rows.map((row, i) => (
             <StatusCodeCard
@@ -249,7 +252,9 @@ function StatusCodeCard({
   const irHeaders = Object.entries(ir?.responseParameters ?? {});
   const irTemplates = Object.keys(ir?.responseTemplates ?? {});
   return (
-    <div className={`rounded-md border bg-surface-raised p-4 ${checked ? 'border-accent ring-1 ring-accent' : 'border-border'}`}>
+    <div
+      className={`rounded-md border bg-surface-raised p-4 ${checked ? 'border-accent ring-1 ring-accent' : 'border-border'}`}
+    >
       <div className="flex flex-wrap items-center gap-3">
         <input
           id={inputId}
@@ -310,12 +315,18 @@ function StatusCodeCard({
             <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
               <dt className="text-fg-muted">Selection pattern</dt>
               <dd className="font-mono text-xs break-all">
-                {(ir.selectionPattern ?? '') === '' ? <span className="font-sans text-sm">default response</span> : ir.selectionPattern}
+                {(ir.selectionPattern ?? '') === '' ? (
+                  <span className="font-sans text-sm">default response</span>
+                ) : (
+                  ir.selectionPattern
+                )}
               </dd>
               <dt className="text-fg-muted">Content handling</dt>
               <dd>{ir.contentHandling ?? 'passthrough'}</dd>
               <dt className="text-fg-muted">Templates</dt>
-              <dd className="font-mono text-xs break-all">{irTemplates.length === 0 ? <span className="font-sans text-sm">none</span> : irTemplates.join(', ')}</dd>
+              <dd className="font-mono text-xs break-all">
+                {irTemplates.length === 0 ? <span className="font-sans text-sm">none</span> : irTemplates.join(', ')}
+              </dd>
               <dt className="text-fg-muted">Header mappings</dt>
               <dd>
                 {irHeaders.length === 0
@@ -343,15 +354,18 @@ function MissingMethodResponse({
   onCreated,
 }: StepProps & { statusCode: string; onContinueAnyway: () => void; onCreated: (code: string) => void }) {
   return (
-    <section aria-labelledby="missing-mr-heading" className="flex flex-col gap-4 rounded-md border border-warning bg-surface-raised p-4">
+    <section
+      aria-labelledby="missing-mr-heading"
+      className="flex flex-col gap-4 rounded-md border border-warning bg-surface-raised p-4"
+    >
       <h2 id="missing-mr-heading" className="text-lg font-semibold">
         {statusCode} has no method response
       </h2>
       <Notice tone="warning" title="An integration response needs a method response to map headers">
         <p>
-          AWS accepts an integration response without a method response only while it has no header mappings, and
-          such a response fails at run time with “Output mapping refers to an invalid method response”. Create the
-          method response first unless you know you need otherwise.
+          AWS accepts an integration response without a method response only while it has no header mappings, and such a
+          response fails at run time with “Output mapping refers to an invalid method response”. Create the method
+          response first unless you know you need otherwise.
         </p>
       </Notice>
       <MethodResponseForm
@@ -389,15 +403,12 @@ function DeleteIntegrationResponseDialog({
       confirmLabel={`Delete integration response ${statusCode}`}
       busy={del.isPending}
       onConfirm={() =>
-        del.mutate(
-          { restApiId, resourceId, httpMethod, statusCode },
-          { onSuccess: () => onDeleted(statusCode) },
-        )
+        del.mutate({ restApiId, resourceId, httpMethod, statusCode }, { onSuccess: () => onDeleted(statusCode) })
       }
     >
       <p>
-        The integration response for status code {statusCode} of the {httpMethod} method will be removed from the
-        API. The method response stays. This cannot be undone, and takes effect on the next deployment.
+        The integration response for status code {statusCode} of the {httpMethod} method will be removed from the API.
+        The method response stays. This cannot be undone, and takes effect on the next deployment.
       </p>
       {del.isError ? <ErrorState error={del.error} /> : null}
     </ConfirmDialog>
