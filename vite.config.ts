@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
@@ -38,6 +39,8 @@ function firstPageZodCopy(): Plugin {
 }
 
 export default defineConfig({
+  // `@/x` is `src/x`, as in tsconfig.base.json's paths.
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   // The router plugin must come before the React plugin so that it can split route files first.
   plugins: [firstPageZodCopy(), tanstackRouter({ target: 'react', autoCodeSplitting: true }), react(), tailwindcss()],
   server: {

@@ -1,11 +1,16 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// `@/x` is `src/x`, as in tsconfig.base.json's paths; each project needs it, since projects don't inherit it.
+const resolve = { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } };
 
 // Two projects: pure/node code (rules, api, server, preview) runs in Node; components run in happy-dom.
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'node',
           environment: 'node',
@@ -15,6 +20,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         plugins: [react()],
         test: {
           name: 'dom',

@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { awsId, unusedAwsId } from './ids';
 
 describe('AWS-shaped ids', () => {
-  it('are lowercase letters and digits of the asked length', () => {
+  test('are lowercase letters and digits of the asked length', () => {
     for (const length of [6, 10]) expect(awsId(length)).toMatch(new RegExp(`^[a-z0-9]{${length}}$`));
   });
 
-  it('never hand out an id that is already taken (a CreateResource collision used to answer 500)', () => {
+  test('never hand out an id that is already taken (a CreateResource collision used to answer 500)', () => {
     const taken = new Set<string>();
     const seen: string[] = [];
     // Refuse the first 20 candidates whatever they are: the helper must keep drawing until one is free.

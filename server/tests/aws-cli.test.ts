@@ -1,6 +1,6 @@
 // The real AWS CLI v1 against the emulator: if `aws apigateway ...` parses what the emulator sends, the wire
 // format (collection key `item`, status codes, error header/body) is what botocore expects from AWS.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findAwsCli, runAws, runAwsJson } from './support/aws-cli';
 import { removeDir, startEmulator } from './support/emulator-process';
 import type { EmulatorProcess } from './support/emulator-process';
@@ -27,7 +27,7 @@ describe.skipIf(cli.path === null)('AWS CLI v1 against the emulator', { concurre
   });
 
   // Each CLI call is a fresh Python process (~0.7 s of CPU, several seconds on a loaded machine), hence the long timeouts.
-  it('runs the integration-response lifecycle and prints what AWS would print', { timeout: 300_000 }, async () => {
+  test('runs the integration-response lifecycle and prints what AWS would print', { timeout: 300_000 }, async () => {
     const api = await aws<{ id: string; rootResourceId: string }>(['create-rest-api', '--name', 'cli-orders']);
     expect(api).toEqual({
       id: expect.stringMatching(/^[a-z0-9]{10}$/),
@@ -239,7 +239,7 @@ describe.skipIf(cli.path === null)('AWS CLI v1 against the emulator', { concurre
     );
   });
 
-  it('reports AWS validation errors on stderr and stores nothing', { timeout: 300_000 }, async () => {
+  test('reports AWS validation errors on stderr and stores nothing', { timeout: 300_000 }, async () => {
     const api = await aws<{ id: string; rootResourceId: string }>(['create-rest-api', '--name', 'cli-rejections']);
     const target = ['--rest-api-id', api.id, '--resource-id', api.rootResourceId, '--http-method', 'GET'];
     await aws(['put-method', ...target, '--authorization-type', 'NONE']);

@@ -19,7 +19,7 @@ import {
   PutMethodResponseCommand,
   UpdateIntegrationResponseCommand,
 } from '@aws-sdk/client-api-gateway';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { removeDir, startEmulator } from './support/emulator-process';
 import type { EmulatorProcess } from './support/emulator-process';
 
@@ -57,7 +57,7 @@ describe('AWS SDK v3 (@aws-sdk/client-api-gateway) against the emulator', () => 
     if (emu) removeDir(emu.dataDir);
   });
 
-  it('runs the integration-response lifecycle with the outputs AWS would give', async () => {
+  test('runs the integration-response lifecycle with the outputs AWS would give', async () => {
     const api = await client.send(new CreateRestApiCommand({ name: 'sdk-orders' }));
     expect(api.$metadata.httpStatusCode).toBe(201);
     expect(body(api)).toEqual({
@@ -216,7 +216,7 @@ describe('AWS SDK v3 (@aws-sdk/client-api-gateway) against the emulator', () => 
     );
   });
 
-  it('surfaces rejected writes as the SDK exceptions with AWS messages', async () => {
+  test('surfaces rejected writes as the SDK exceptions with AWS messages', async () => {
     const api = await client.send(new CreateRestApiCommand({ name: 'sdk-rejections' }));
     const target = { restApiId: api.id ?? '', resourceId: api.rootResourceId ?? '', httpMethod: 'GET' };
     await client.send(new PutMethodCommand({ ...target, authorizationType: 'NONE' }));

@@ -1,6 +1,6 @@
 // Conformance over real HTTP: Put/Get/Update/DeleteIntegrationResponse (aws-apigateway-behaviour.md §§13–16,
 // addendum §§4–5, 7–8), including the order AWS checks things in.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Call, Harness } from './conformance-harness';
 import { client, expectAwsError, fixture, startHarness } from './conformance-harness';
 
@@ -22,7 +22,7 @@ async function mockFixture(name: string) {
 const MAPPING = 'Invalid mapping expression specified: Validation Result: warnings : [], errors : ';
 
 describe('PutIntegrationResponse', () => {
-  it('returns 201 with only the fields sent; "" pattern and {} templates are echoed; "" and null templates become null', async () => {
+  test('returns 201 with only the fields sent; "" pattern and {} templates are echoed; "" and null templates become null', async () => {
     const f = await mockFixture('put-ir');
     const r = await call('PUT', f.ir('200'), {
       selectionPattern: '',
@@ -50,7 +50,7 @@ describe('PutIntegrationResponse', () => {
     expect((await call('GET', f.ir('202'))).json).toEqual(nulls.json);
   });
 
-  it('a second PUT replaces the whole response (omitted fields are cleared)', async () => {
+  test('a second PUT replaces the whole response (omitted fields are cleared)', async () => {
     const f = await mockFixture('replace-ir');
     await call('PUT', f.ir('200'), {
       selectionPattern: '2\\d{2}',
@@ -63,7 +63,7 @@ describe('PutIntegrationResponse', () => {
     expect((await call('GET', f.ir('200'))).json).toEqual({ statusCode: '200', selectionPattern: '.+' });
   });
 
-  it('needs no method response without responseParameters, but checks declared headers when mapping', async () => {
+  test('needs no method response without responseParameters, but checks declared headers when mapping', async () => {
     const f = await mockFixture('ir-method-response');
     const mapping = { responseParameters: { 'method.response.header.X-Foo': "'bar'" } };
     expectAwsError(
@@ -92,7 +92,7 @@ describe('PutIntegrationResponse', () => {
     );
   });
 
-  it('request-stage errors come before existence checks', async () => {
+  test('request-stage errors come before existence checks', async () => {
     const f = await mockFixture('ir-order');
     const missing = `/restapis/${f.api}/resources/nope00/methods/GET/integration/responses`;
     expectAwsError(
@@ -147,7 +147,7 @@ describe('PutIntegrationResponse', () => {
     );
   });
 
-  it('without an integration the PUT is 404 Invalid Integration identifier specified (addendum §4)', async () => {
+  test('without an integration the PUT is 404 Invalid Integration identifier specified (addendum §4)', async () => {
     const f = await fixture(call, 'ir-no-integration');
     expectAwsError(
       await call('PUT', `${f.m}/integration/responses/200`, {}),
@@ -159,7 +159,7 @@ describe('PutIntegrationResponse', () => {
 });
 
 describe('Get/Update/DeleteIntegrationResponse', () => {
-  it('GetIntegrationResponse errors by situation', async () => {
+  test('GetIntegrationResponse errors by situation', async () => {
     const f = await fixture(call, 'get-ir');
     const ir = `${f.m}/integration/responses`;
     expectAwsError(await call('GET', `${ir}/wrong`), 400, 'ValidationException', /Value 'wrong' at 'statusCode'/);
@@ -185,7 +185,7 @@ describe('Get/Update/DeleteIntegrationResponse', () => {
     expectAwsError(await call('GET', `${ir}/200`), 404, 'NotFoundException', 'Invalid Response status code specified');
   });
 
-  it('UpdateIntegrationResponse returns 200 and applies replace/add/remove', async () => {
+  test('UpdateIntegrationResponse returns 200 and applies replace/add/remove', async () => {
     const f = await mockFixture('patch-ir');
     await call('PUT', `${f.m}/responses/200`, {
       responseParameters: { 'method.response.header.Access-Control-Allow-Origin': false },
@@ -217,7 +217,7 @@ describe('Get/Update/DeleteIntegrationResponse', () => {
     expect(removed.json).not.toHaveProperty('responseParameters');
   });
 
-  it('UpdateIntegrationResponse errors', async () => {
+  test('UpdateIntegrationResponse errors', async () => {
     const f = await mockFixture('patch-ir-errors');
     expectAwsError(
       await call('PATCH', f.ir('404'), { patchOperations: [] }),
@@ -248,7 +248,7 @@ describe('Get/Update/DeleteIntegrationResponse', () => {
     expect((await call('GET', f.ir('200'))).json).toEqual({ statusCode: '200' });
   });
 
-  it('DeleteIntegrationResponse: 204, and the texts for a missing method, bad verb and unknown code', async () => {
+  test('DeleteIntegrationResponse: 204, and the texts for a missing method, bad verb and unknown code', async () => {
     const f = await mockFixture('delete-ir');
     await call('PUT', f.ir('200'), { selectionPattern: '' });
     const del = await call('DELETE', f.ir('200'));
@@ -289,7 +289,7 @@ describe('Get/Update/DeleteIntegrationResponse', () => {
     );
   });
 
-  it('PutIntegration over an existing one drops its integration responses (UNVERIFIED choice, documented in app.ts)', async () => {
+  test('PutIntegration over an existing one drops its integration responses (UNVERIFIED choice, documented in app.ts)', async () => {
     const f = await mockFixture('reput');
     await call('PUT', f.ir('200'), {});
     await call('PUT', `${f.m}/integration`, { type: 'MOCK' });

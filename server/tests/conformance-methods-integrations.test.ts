@@ -1,6 +1,6 @@
 // Conformance over real HTTP: PutMethod/GetMethod/DeleteMethod, the method-response operations and the
 // integration operations (aws-apigateway-behaviour.md §§7–12).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Call, Harness } from './conformance-harness';
 import { client, expectAwsError, fixture, startHarness } from './conformance-harness';
 
@@ -17,7 +17,7 @@ const LAMBDA_URI =
   'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations';
 
 describe('methods', () => {
-  it('PutMethod returns 201 with defaults and upper-cases authorizationType; a second PUT is 409', async () => {
+  test('PutMethod returns 201 with defaults and upper-cases authorizationType; a second PUT is 409', async () => {
     const f = await fixture(call, 'methods');
     const any = `/restapis/${f.api}/resources/${f.pets}/methods/ANY`;
     const r = await call('PUT', any, { authorizationType: 'none' });
@@ -31,7 +31,7 @@ describe('methods', () => {
     );
   });
 
-  it('PutMethod checks the resource before the verb, then the verb and the body', async () => {
+  test('PutMethod checks the resource before the verb, then the verb and the body', async () => {
     const f = await fixture(call, 'methods-errors');
     expectAwsError(
       await call('PUT', `/restapis/${f.api}/resources/nope00/methods/WRONG`, { authorizationType: 'NONE' }),
@@ -93,7 +93,7 @@ describe('methods', () => {
     );
   });
 
-  it('GetMethod omits methodResponses/methodIntegration until they exist; DeleteMethod is 204', async () => {
+  test('GetMethod omits methodResponses/methodIntegration until they exist; DeleteMethod is 204', async () => {
     const f = await fixture(call, 'get-method');
     const bare = await call('GET', f.m);
     expect(bare.status).toBe(200);
@@ -122,7 +122,7 @@ describe('methods', () => {
 });
 
 describe('method responses', () => {
-  it('PutMethodResponse echoes only what was sent; {} maps are echoed; false stays false', async () => {
+  test('PutMethodResponse echoes only what was sent; {} maps are echoed; false stays false', async () => {
     const f = await fixture(call, 'mr');
     const bare = await call('PUT', `${f.m}/responses/200`);
     expect(bare.status).toBe(201);
@@ -145,7 +145,7 @@ describe('method responses', () => {
     expect(Object.keys(method.json.methodResponses as object).sort()).toEqual(['200', '201', '400']);
   });
 
-  it('method-response errors: bad status code first, then existence, then unknown status code', async () => {
+  test('method-response errors: bad status code first, then existence, then unknown status code', async () => {
     const f = await fixture(call, 'mr-errors');
     expectAwsError(
       await call('PUT', `/restapis/${f.api}/resources/nope00/methods/GET/responses/wrong`, {}),
@@ -191,7 +191,7 @@ describe('method responses', () => {
     );
   });
 
-  it('UpdateMethodResponse returns 201; remove empties the map out of the response; bad ops are ValidationExceptions', async () => {
+  test('UpdateMethodResponse returns 201; remove empties the map out of the response; bad ops are ValidationExceptions', async () => {
     const f = await fixture(call, 'mr-patch');
     await call('PUT', `${f.m}/responses/200`, {});
     const added = await call('PATCH', `${f.m}/responses/200`, {
@@ -232,7 +232,7 @@ describe('method responses', () => {
     );
   });
 
-  it('DeleteMethodResponse is 204 and GetMethod drops methodResponses when the last one goes', async () => {
+  test('DeleteMethodResponse is 204 and GetMethod drops methodResponses when the last one goes', async () => {
     const f = await fixture(call, 'mr-delete');
     await call('PUT', `${f.m}/responses/200`, {});
     const del = await call('DELETE', `${f.m}/responses/200`);
@@ -242,7 +242,7 @@ describe('method responses', () => {
 });
 
 describe('integrations', () => {
-  it('PutIntegration MOCK drops httpMethod/uri and fills AWS defaults', async () => {
+  test('PutIntegration MOCK drops httpMethod/uri and fills AWS defaults', async () => {
     const f = await fixture(call, 'int-mock');
     const r = await call('PUT', `${f.m}/integration`, { type: 'MOCK', httpMethod: 'GET', uri: 'http://example.com' });
     expect(r.status).toBe(201);
@@ -258,7 +258,7 @@ describe('integrations', () => {
     expect(got.json).toEqual(r.json);
   });
 
-  it('PutIntegration HTTP gets connectionType INTERNET; AWS Lambda does not; templates "" become null', async () => {
+  test('PutIntegration HTTP gets connectionType INTERNET; AWS Lambda does not; templates "" become null', async () => {
     const f = await fixture(call, 'int-http');
     const http = await call('PUT', `${f.m}/integration`, {
       type: 'HTTP',
@@ -290,7 +290,7 @@ describe('integrations', () => {
     expect(proxy.status).toBe(201);
   });
 
-  it('PutIntegration errors', async () => {
+  test('PutIntegration errors', async () => {
     const f = await fixture(call, 'int-errors');
     const i = `${f.m}/integration`;
     expectAwsError(
@@ -353,7 +353,7 @@ describe('integrations', () => {
     );
   });
 
-  it('GetIntegration/DeleteIntegration errors and 204', async () => {
+  test('GetIntegration/DeleteIntegration errors and 204', async () => {
     const f = await fixture(call, 'int-get');
     expectAwsError(
       await call('GET', `/restapis/zzzzzzzzzz/resources/${f.pets}/methods/GET/integration`),

@@ -1,6 +1,6 @@
 // Conformance over real HTTP: the wire-level behaviour shared by every operation — error encoding,
 // malformed/oversized bodies, unknown routes, CORS, SigV4 region scoping, group-committed writes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createEmulatorApp } from '../app';
 import { openStore } from '../store';
 import type { Call, Harness } from './conformance-harness';
@@ -19,7 +19,7 @@ const sigv4 = (region: string) =>
   `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/${region}/apigateway/aws4_request, SignedHeaders=host;x-amz-date, Signature=deadbeef`;
 
 describe('request bodies', () => {
-  it('malformed JSON is a 400 SerializationException and stores nothing', async () => {
+  test('malformed JSON is a 400 SerializationException and stores nothing', async () => {
     const before = items(await call('GET', '/restapis')).length;
     expectAwsError(await call('POST', '/restapis', '{"name": '), 400, 'SerializationException', /.+/);
     expectAwsError(
@@ -31,7 +31,7 @@ describe('request bodies', () => {
     expect(items(await call('GET', '/restapis'))).toHaveLength(before);
   });
 
-  it('a body over 6 MB is refused with 413 before it is processed', async () => {
+  test('a body over 6 MB is refused with 413 before it is processed', async () => {
     const f = await fixture(call, 'oversized');
     await call('PUT', `${f.m}/integration`, { type: 'MOCK' });
     const huge = JSON.stringify({ responseTemplates: { 'application/json': 'x'.repeat(6 * 1024 * 1024 + 10) } });
@@ -49,13 +49,13 @@ describe('request bodies', () => {
     );
   });
 
-  it('unknown routes and verbs get an AWS-style 404 UnknownOperationException', async () => {
+  test('unknown routes and verbs get an AWS-style 404 UnknownOperationException', async () => {
     expectAwsError(await call('GET', '/nope'), 404, 'UnknownOperationException', /GET \/nope/);
     expectAwsError(await call('PATCH', '/restapis'), 404, 'UnknownOperationException', /PATCH \/restapis/);
     expectAwsError(await call('GET', '/restapis/a/b/c/d/e/f'), 404, 'UnknownOperationException', /.+/);
   });
 
-  it('every response carries x-amzn-RequestId, unique per request', async () => {
+  test('every response carries x-amzn-RequestId, unique per request', async () => {
     const a = await call('GET', '/restapis');
     const b = await call('GET', '/restapis');
     expect(a.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
@@ -64,7 +64,7 @@ describe('request bodies', () => {
 });
 
 describe('CORS', () => {
-  it.each(['http://localhost:5173', 'http://127.0.0.1:4173', 'http://[::1]:8080'])(
+  test.each(['http://localhost:5173', 'http://127.0.0.1:4173', 'http://[::1]:8080'])(
     'answers a preflight from %s with 204',
     async (origin) => {
       const res = await fetch(`${h.base}/restapis/abc/resources/def/methods/GET/integration/responses/200`, {
@@ -96,7 +96,7 @@ describe('CORS', () => {
     },
   );
 
-  it('does not allow a foreign origin, and exposes the AWS error headers to allowed ones', async () => {
+  test('does not allow a foreign origin, and exposes the AWS error headers to allowed ones', async () => {
     const foreign = await fetch(`${h.base}/restapis`, {
       method: 'OPTIONS',
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
@@ -113,7 +113,7 @@ describe('CORS', () => {
 });
 
 describe('regions', () => {
-  it('scopes data by the SigV4 credential region; unsigned requests are us-east-1', async () => {
+  test('scopes data by the SigV4 credential region; unsigned requests are us-east-1', async () => {
     const eu = await call('POST', '/restapis', { name: 'in-eu' }, { authorization: sigv4('eu-west-1') });
     expect(eu.status).toBe(201);
     const id = str(eu, 'id');
@@ -138,7 +138,7 @@ describe('regions', () => {
 });
 
 describe('writes', () => {
-  it('concurrent writes batched into one commit stay independent: a failing one does not undo the others', async () => {
+  test('concurrent writes batched into one commit stay independent: a failing one does not undo the others', async () => {
     const f = await fixture(call, 'concurrent');
     await call('PUT', `${f.m}/integration`, { type: 'MOCK' });
     const codes = ['200', '201', '202', '203', '204', '205', '206', '207'];
@@ -153,7 +153,7 @@ describe('writes', () => {
     expect(Object.keys(stored).sort()).toEqual(codes);
   });
 
-  it('acknowledged writes are in the database file when it is reopened', async () => {
+  test('acknowledged writes are in the database file when it is reopened', async () => {
     const f = await fixture(call, 'persisted');
     await call('PUT', `${f.m}/integration`, { type: 'MOCK' });
     await call('PUT', `${f.m}/integration/responses/200`, { selectionPattern: 'kept' });

@@ -1,6 +1,6 @@
 // Conformance over real HTTP: CreateRestApi/GetRestApis/GetRestApi/DeleteRestApi and the resource operations,
 // checked against the shapes and texts in aws-apigateway-behaviour.md §§1–6 and addendum §§1–2.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Call, Harness } from './conformance-harness';
 import { client, expectAwsError, fixture, items, startHarness, str } from './conformance-harness';
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('rest apis', () => {
-  it('CreateRestApi with only a name returns 201 and AWS defaults, with unset fields omitted', async () => {
+  test('CreateRestApi with only a name returns 201 and AWS defaults, with unset fields omitted', async () => {
     const r = await call('POST', '/restapis', { name: 'only-name', binaryMediaTypes: [] });
     expect(r.status).toBe(201);
     expect(r.json).toEqual({
@@ -31,7 +31,7 @@ describe('rest apis', () => {
     expect(r.headers.get('content-type')).toMatch(/^application\/json/);
   });
 
-  it('CreateRestApi echoes optional fields that were set', async () => {
+  test('CreateRestApi echoes optional fields that were set', async () => {
     const r = await call('POST', '/restapis', {
       name: 'full',
       description: 'd',
@@ -54,7 +54,7 @@ describe('rest apis', () => {
     });
   });
 
-  it('CreateRestApi rejects what AWS rejects', async () => {
+  test('CreateRestApi rejects what AWS rejects', async () => {
     expectAwsError(
       await call('POST', '/restapis', { name: 'x', description: '' }),
       400,
@@ -87,7 +87,7 @@ describe('rest apis', () => {
     );
   });
 
-  it('GetRestApi returns the created api; a wrong-case id is 404 with the account in the message', async () => {
+  test('GetRestApi returns the created api; a wrong-case id is 404 with the account in the message', async () => {
     const created = await call('POST', '/restapis', { name: 'get-me' });
     const got = await call('GET', `/restapis/${str(created, 'id')}`);
     expect(got.status).toBe(200);
@@ -101,7 +101,7 @@ describe('rest apis', () => {
     );
   });
 
-  it('GetRestApis pages with limit/position and omits position on the last page', async () => {
+  test('GetRestApis pages with limit/position and omits position on the last page', async () => {
     const local = await startHarness();
     try {
       const c = client(local.base);
@@ -131,7 +131,7 @@ describe('rest apis', () => {
     }
   });
 
-  it('DeleteRestApi answers 202 and removes the api; a second delete is 404', async () => {
+  test('DeleteRestApi answers 202 and removes the api; a second delete is 404', async () => {
     const created = await call('POST', '/restapis', { name: 'doomed' });
     const id = str(created, 'id');
     const del = await call('DELETE', `/restapis/${id}`);
@@ -159,7 +159,7 @@ describe('rest apis', () => {
 });
 
 describe('resources', () => {
-  it('CreateResource returns 201 with id/parentId/path/pathPart; the root has only id and path', async () => {
+  test('CreateResource returns 201 with id/parentId/path/pathPart; the root has only id and path', async () => {
     const api = await call('POST', '/restapis', { name: 'res' });
     const apiId = str(api, 'id');
     const root = str(api, 'rootResourceId');
@@ -178,7 +178,7 @@ describe('resources', () => {
     expect(rootGet.json).toEqual({ id: root, path: '/' });
   });
 
-  it('CreateResource errors: unknown parent, duplicate, second variable sibling, child of greedy', async () => {
+  test('CreateResource errors: unknown parent, duplicate, second variable sibling, child of greedy', async () => {
     const api = await call('POST', '/restapis', { name: 'res-errors' });
     const apiId = str(api, 'id');
     const root = str(api, 'rootResourceId');
@@ -223,7 +223,7 @@ describe('resources', () => {
     );
   });
 
-  it('GetResources lists verbs as empty objects without embed and full methods with embed=methods', async () => {
+  test('GetResources lists verbs as empty objects without embed and full methods with embed=methods', async () => {
     const f = await fixture(call, 'embed');
     await call('PUT', `${f.m}/integration`, { type: 'MOCK' });
     await call('PUT', `${f.m}/integration/responses/200`, { selectionPattern: '' });
@@ -259,7 +259,7 @@ describe('resources', () => {
     });
   });
 
-  it('GetResources pages 25 by default, up to 500, in id order, with an opaque position', async () => {
+  test('GetResources pages 25 by default, up to 500, in id order, with an opaque position', async () => {
     const api = await call('POST', '/restapis', { name: 'many' });
     const apiId = str(api, 'id');
     const root = str(api, 'rootResourceId');
@@ -282,7 +282,7 @@ describe('resources', () => {
     expect(one.json).toHaveProperty('position');
   });
 
-  it('GetResource 404s and DeleteResource removes the whole subtree with 202', async () => {
+  test('GetResource 404s and DeleteResource removes the whole subtree with 202', async () => {
     const f = await fixture(call, 'delete-tree');
     const child = await call('POST', `/restapis/${f.api}/resources/${f.pets}`, { pathPart: '{petId}' });
     const childId = str(child, 'id');

@@ -1,6 +1,6 @@
 // Crash safety of the emulator's store: what the emulator acknowledged must survive `kill -9`, and a write
 // interrupted by the crash must leave the old or the new object, never a blend of two.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { removeDir, startEmulator } from './support/emulator-process';
 import type { EmulatorProcess } from './support/emulator-process';
 import { apigw, apigwOk, integrationResponsePath } from './support/http-client';
@@ -73,7 +73,7 @@ describe('durability across kill -9', () => {
     dirs.clear();
   });
 
-  it(
+  test(
     'keeps every acknowledged write after SIGKILL right after the last acknowledgement',
     { timeout: 90_000 },
     async () => {
@@ -121,57 +121,61 @@ describe('durability across kill -9', () => {
     },
   );
 
-  it('stores exactly one whole version when SIGKILL hits a burst of concurrent PUTs', { timeout: 90_000 }, async () => {
-    const first = await launch();
-    const f = await createFixture(first.baseUrl);
-    await declareVersionHeader(first.baseUrl, f, '200');
-    const path = integrationResponsePath(f.apiId, f.resourceId, 'GET', '200');
-    await apigwOk(first.baseUrl, 'PUT', path, 201, putBody('initial'));
+  test(
+    'stores exactly one whole version when SIGKILL hits a burst of concurrent PUTs',
+    { timeout: 90_000 },
+    async () => {
+      const first = await launch();
+      const f = await createFixture(first.baseUrl);
+      await declareVersionHeader(first.baseUrl, f, '200');
+      const path = integrationResponsePath(f.apiId, f.resourceId, 'GET', '200');
+      await apigwOk(first.baseUrl, 'PUT', path, 201, putBody('initial'));
 
-    const sent = new Set<string>();
-    const acknowledged = new Set<string>();
-    const clients = 6;
-    const killAfterAcks = 60;
-    let killing: Promise<void> | undefined;
+      const sent = new Set<string>();
+      const acknowledged = new Set<string>();
+      const clients = 6;
+      const killAfterAcks = 60;
+      let killing: Promise<void> | undefined;
 
-    const client = async (c: number): Promise<void> => {
-      for (let seq = 0; killing === undefined; seq++) {
-        const tag = `c${c}s${seq}`;
-        sent.add(tag);
-        try {
-          const res = await apigw(first.baseUrl, 'PUT', path, putBody(tag));
-          if (res.status !== 201) throw new Error(`PUT ${tag} → ${res.status} ${JSON.stringify(res.body)}`);
-          acknowledged.add(tag);
-        } catch (err) {
-          if (killing !== undefined) return; // in flight when the process died: allowed to be lost or kept
-          throw err;
+      const client = async (c: number): Promise<void> => {
+        for (let seq = 0; killing === undefined; seq++) {
+          const tag = `c${c}s${seq}`;
+          sent.add(tag);
+          try {
+            const res = await apigw(first.baseUrl, 'PUT', path, putBody(tag));
+            if (res.status !== 201) throw new Error(`PUT ${tag} → ${res.status} ${JSON.stringify(res.body)}`);
+            acknowledged.add(tag);
+          } catch (err) {
+            if (killing !== undefined) return; // in flight when the process died: allowed to be lost or kept
+            throw err;
+          }
+          if (acknowledged.size >= killAfterAcks && killing === undefined) {
+            // Group commit answers a whole batch at once, so every client can be between two PUTs at this moment.
+            // Send one more write and kill without waiting for its answer: a write is then certainly in flight.
+            const inFlight = `c${c}s${seq}-last`;
+            sent.add(inFlight);
+            void apigw(first.baseUrl, 'PUT', path, putBody(inFlight)).catch(() => undefined);
+            killing = first.kill9();
+          }
         }
-        if (acknowledged.size >= killAfterAcks && killing === undefined) {
-          // Group commit answers a whole batch at once, so every client can be between two PUTs at this moment.
-          // Send one more write and kill without waiting for its answer: a write is then certainly in flight.
-          const inFlight = `c${c}s${seq}-last`;
-          sent.add(inFlight);
-          void apigw(first.baseUrl, 'PUT', path, putBody(inFlight)).catch(() => undefined);
-          killing = first.kill9();
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: clients }, (_, c) => client(c)));
-    await killing;
-    expect(acknowledged.size).toBeGreaterThanOrEqual(killAfterAcks);
-    // Some PUTs had been sent but not answered when the process died: the crash really hit mid-burst.
-    expect(sent.size).toBeGreaterThan(acknowledged.size);
+      };
+      await Promise.all(Array.from({ length: clients }, (_, c) => client(c)));
+      await killing;
+      expect(acknowledged.size).toBeGreaterThanOrEqual(killAfterAcks);
+      // Some PUTs had been sent but not answered when the process died: the crash really hit mid-burst.
+      expect(sent.size).toBeGreaterThan(acknowledged.size);
 
-    const second = await launch(first.dataDir);
-    const got = await apigw<{ selectionPattern?: string }>(second.baseUrl, 'GET', path);
-    expect(got.status).toBe(200);
-    const tag = got.body.selectionPattern?.replace(/-\\d\+$/, '') ?? '';
-    // At least one burst write committed after 'initial', so 'initial' is no longer a legal outcome.
-    expect(sent.has(tag), `stored version "${tag}" was never sent`).toBe(true);
-    expect(got.body).toEqual(integrationResponseFor(tag));
+      const second = await launch(first.dataDir);
+      const got = await apigw<{ selectionPattern?: string }>(second.baseUrl, 'GET', path);
+      expect(got.status).toBe(200);
+      const tag = got.body.selectionPattern?.replace(/-\\d\+$/, '') ?? '';
+      // At least one burst write committed after 'initial', so 'initial' is no longer a legal outcome.
+      expect(sent.has(tag), `stored version "${tag}" was never sent`).toBe(true);
+      expect(got.body).toEqual(integrationResponseFor(tag));
 
-    // The store still accepts writes after recovery.
-    await apigwOk(second.baseUrl, 'PUT', path, 201, putBody('after-restart'));
-    expect((await apigw(second.baseUrl, 'GET', path)).body).toEqual(integrationResponseFor('after-restart'));
-  });
+      // The store still accepts writes after recovery.
+      await apigwOk(second.baseUrl, 'PUT', path, 201, putBody('after-restart'));
+      expect((await apigw(second.baseUrl, 'GET', path)).body).toEqual(integrationResponseFor('after-restart'));
+    },
+  );
 });

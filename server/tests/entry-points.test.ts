@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const dirs: string[] = [];
@@ -67,7 +67,7 @@ const apiNames = async (base: string) =>
 describe('emulator-cli', () => {
   const ready = /Emulator listening on (http:\/\/127\.0\.0\.1:\d+)/;
 
-  it('seeds an empty data dir once, serves /restapis, and exits 0 on SIGTERM', async () => {
+  test('seeds an empty data dir once, serves /restapis, and exits 0 on SIGTERM', async () => {
     const dataDir = tempDir();
     const first = await run('emulator-cli.ts', ['--port', '0', '--data-dir', dataDir], ready);
     expect(await apiNames(first.base)).toEqual(['Notifications', 'PetStore']);
@@ -82,7 +82,7 @@ describe('emulator-cli', () => {
     expect(await second.stop()).toBe(0);
   });
 
-  it('--no-seed starts empty', async () => {
+  test('--no-seed starts empty', async () => {
     const emu = await run('emulator-cli.ts', ['--port', '0', '--data-dir', tempDir(), '--no-seed'], ready);
     expect(await apiNames(emu.base)).toEqual([]);
     expect(await emu.stop()).toBe(0);
@@ -92,7 +92,7 @@ describe('emulator-cli', () => {
 describe('start', () => {
   const ready = /Integration Response Studio: (http:\/\/127\.0\.0\.1:\d+)/;
 
-  it('serves the SPA with fallback, the emulator at the root, /__forward, and --reset reseeds', async () => {
+  test('serves the SPA with fallback, the emulator at the root, /__forward, and --reset reseeds', async () => {
     const dist = tempDir();
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>studio</title>');

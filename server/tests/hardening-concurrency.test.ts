@@ -1,7 +1,7 @@
 // A burst of concurrent writes to the same integration response, with the emulator staying up: the stored object
 // is exactly one of the written versions, never fields from two. (durability.test.ts covers the same burst with a
 // SIGKILL in the middle, and acknowledged writes surviving a crash.)
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { removeDir, startEmulator } from './support/emulator-process';
 import type { EmulatorProcess } from './support/emulator-process';
 import { apigw, apigwOk, integrationResponsePath } from './support/http-client';
@@ -25,7 +25,7 @@ function version(tag: string) {
   };
 }
 
-it(
+test(
   'ends with exactly one whole version after 200 concurrent PUTs, and every answer was a whole version',
   { timeout: 60_000 },
   async () => {

@@ -1,6 +1,6 @@
 // The security-headers middleware on its own: which responses get which headers, and what the CSP allows.
 import { Hono } from 'hono';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { awsCommercialRegions } from '../../src/rules/aws-regions';
 import { contentSecurityPolicy, securityHeaders } from '../security-headers';
 
@@ -23,7 +23,7 @@ function directives(csp: string): Map<string, string[]> {
 }
 
 describe('securityHeaders', () => {
-  it('puts the CSP and X-Frame-Options on HTML only, nosniff and no-referrer on everything', async () => {
+  test('puts the CSP and X-Frame-Options on HTML only, nosniff and no-referrer on everything', async () => {
     const a = app();
     const page = await a.request('/page');
     expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
@@ -37,7 +37,7 @@ describe('securityHeaders', () => {
     expect((await a.request('/asset.js')).headers.get('content-security-policy')).toBeNull();
   });
 
-  it('allows scripts from the app only, nothing framed, no plugins, no <base>', () => {
+  test('allows scripts from the app only, nothing framed, no plugins, no <base>', () => {
     const d = directives(contentSecurityPolicy());
     expect(d.get('default-src')).toEqual(["'self'"]);
     expect(d.get('script-src')).toEqual(["'self'"]);
@@ -47,7 +47,7 @@ describe('securityHeaders', () => {
     expect(d.get('worker-src')).toEqual(["'self'"]);
   });
 
-  it('lets the page reach its own origin, each regional API Gateway endpoint and loopback, and nothing else', () => {
+  test('lets the page reach its own origin, each regional API Gateway endpoint and loopback, and nothing else', () => {
     const connect = directives(contentSecurityPolicy()).get('connect-src') ?? [];
     expect(connect).toContain("'self'");
     for (const r of awsCommercialRegions) expect(connect).toContain(`https://apigateway.${r}.amazonaws.com`);
@@ -60,7 +60,7 @@ describe('securityHeaders', () => {
     }
   });
 
-  it('takes extra connect-src origins and a different region list', () => {
+  test('takes extra connect-src origins and a different region list', () => {
     const connect =
       directives(contentSecurityPolicy({ awsRegions: ['eu-west-1'], extraConnectSrc: ['https://gw.example.com'] })).get(
         'connect-src',

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -119,7 +119,7 @@ function rawRequestLine(lines: string[]): Promise<string> {
 }
 
 describe('the forwarding route in server/start.ts', () => {
-  it('relays to an allowlisted target (the control for the refusals below)', async () => {
+  test('relays to an allowlisted target (the control for the refusals below)', async () => {
     const res = await raw('/__forward/restapis?limit=5', {
       'x-forward-target': targetOrigin,
       accept: 'application/json',
@@ -129,7 +129,7 @@ describe('the forwarding route in server/start.ts', () => {
     expect(seen.map((s) => s.url)).toEqual(['/restapis?limit=5']);
   });
 
-  it.each([
+  test.each([
     ['a host outside the allowlist', 'http://example.com'],
     ['a private address', 'http://10.0.0.1:8080'],
     ['a look-alike of a loopback name', 'http://127.0.0.1.nip.io'],
@@ -145,7 +145,7 @@ describe('the forwarding route in server/start.ts', () => {
     expect(seen).toEqual([]);
   });
 
-  it('never takes the destination from the Host header', async () => {
+  test('never takes the destination from the Host header', async () => {
     // No target header: a Host aimed elsewhere must not become the destination.
     const none = await raw('/__forward/restapis', { host: 'evil.example' });
     expect(none.status).toBe(400);
@@ -157,7 +157,7 @@ describe('the forwarding route in server/start.ts', () => {
     expect(seen[0]?.headers.host).toBe(new URL(targetOrigin).host);
   });
 
-  it('refuses an absolute request URL aimed elsewhere', async () => {
+  test('refuses an absolute request URL aimed elsewhere', async () => {
     const answer = await rawRequestLine([
       'GET http://evil.example/__forward/restapis HTTP/1.1',
       'Host: evil.example',
@@ -168,7 +168,7 @@ describe('the forwarding route in server/start.ts', () => {
     expect(seen).toEqual([]);
   });
 
-  it('keeps a path that looks like another host a path on the target', async () => {
+  test('keeps a path that looks like another host a path on the target', async () => {
     const res = await raw('/__forward//evil.example/restapis', { 'x-forward-target': targetOrigin });
     expect(res.status).toBe(200);
     expect(seen.map((s) => s.url)).toEqual(['//evil.example/restapis']);
@@ -176,7 +176,7 @@ describe('the forwarding route in server/start.ts', () => {
 });
 
 describe('security headers from server/start.ts', () => {
-  it('serves the SPA with the CSP, nosniff and no-referrer, and the API with nosniff but no CSP', async () => {
+  test('serves the SPA with the CSP, nosniff and no-referrer, and the API with nosniff but no CSP', async () => {
     for (const path of ['/', '/apis', '/apis/abc/resources/def']) {
       const res = await fetch(`${appBase}${path}`);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createEmulatorApp } from '../app';
 import type { IntegrationDoc, MethodDoc } from '../model';
 import { seedDemo } from '../seed-demo';
@@ -34,7 +34,7 @@ const integrations = () => methods().flatMap(({ m }) => (m.methodIntegration ? [
 const irs = () => integrations().flatMap((i: IntegrationDoc) => Object.values(i.integrationResponses ?? {}));
 
 describe('seedDemo', () => {
-  it('creates two APIs; the Pet Store has at least 12 resources and methods', () => {
+  test('creates two APIs; the Pet Store has at least 12 resources and methods', () => {
     expect(
       store
         .listRestApis('us-east-1', '', 10)
@@ -45,7 +45,7 @@ describe('seedDemo', () => {
     expect(methods().length).toBeGreaterThanOrEqual(12);
   });
 
-  it('mixes MOCK, HTTP, Lambda AWS and an AWS_PROXY {proxy+} integration', () => {
+  test('mixes MOCK, HTTP, Lambda AWS and an AWS_PROXY {proxy+} integration', () => {
     const types = new Set(integrations().map((i) => i.type));
     expect(types).toEqual(new Set(['MOCK', 'HTTP', 'AWS', 'AWS_PROXY']));
     expect(
@@ -61,7 +61,7 @@ describe('seedDemo', () => {
     expect(proxy?.m.methodIntegration?.type).toBe('AWS_PROXY');
   });
 
-  it('has Lambda error regexes, defaults, all three header-mapping forms, several content types and both contentHandling values', () => {
+  test('has Lambda error regexes, defaults, all three header-mapping forms, several content types and both contentHandling values', () => {
     const patterns = new Set(irs().map((r) => r.selectionPattern));
     for (const p of ['.*Not Found.*', '.*Invalid.*', '(?s).*Error.*', '']) expect(patterns).toContain(p);
     const values = irs().flatMap((r) => Object.values(r.responseParameters ?? {}));
@@ -84,7 +84,7 @@ describe('seedDemo', () => {
     ).toBe(true);
   });
 
-  it('contains one method that breaks at run time: an integration response without a method response, and no default', () => {
+  test('contains one method that breaks at run time: an integration response without a method response, and no default', () => {
     const broken = methods().filter(({ m }) => {
       const responses = Object.values(m.methodIntegration?.integrationResponses ?? {});
       if (responses.length === 0) return false;

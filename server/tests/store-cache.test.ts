@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import type { MethodDoc } from '../model';
 import { openStore } from '../store';
 
@@ -32,7 +32,7 @@ function setup() {
 }
 
 describe('store read cache', () => {
-  it('forgets a write whose job throws, so reads keep answering the committed document', async () => {
+  test('forgets a write whose job throws, so reads keep answering the committed document', async () => {
     const { store, v1 } = setup();
     expect(store.getMethod('us-east-1', 'api1', 'res1', 'GET')).toEqual(v1);
     await expect(
@@ -46,7 +46,7 @@ describe('store read cache', () => {
     store.close();
   });
 
-  it('answers a committed write, then a delete of the method and of the resource tree', async () => {
+  test('answers a committed write, then a delete of the method and of the resource tree', async () => {
     const { dir, store, v1 } = setup();
     const v2: MethodDoc = { ...v1, operationName: 'listItems' };
     await store.write(() => store.putMethod('us-east-1', 'api1', 'res1', v2));
@@ -65,7 +65,7 @@ describe('store read cache', () => {
     reopened.close();
   });
 
-  it('hands out copies: mutating a read document changes neither the cache nor the database', () => {
+  test('hands out copies: mutating a read document changes neither the cache nor the database', () => {
     const { store, v1 } = setup();
     const m = store.getMethod('us-east-1', 'api1', 'res1', 'GET');
     if (!m) throw new Error('method missing');

@@ -4,7 +4,7 @@
 // zod/mini (same zod 4 package, tree-shakable functional API) rather than classic `zod`: these schemas load on the
 // first page, and classic zod's method-chaining prototype keeps the whole library (~15 kB gzip more) in that chunk.
 import * as z from 'zod/mini';
-import type { IntegrationResponse, IntegrationType, MethodResponse } from '../rules/types';
+import type { IntegrationResponse, IntegrationType, MethodResponse } from '@/rules/types';
 
 // Before the first object schema below is built: zod 4 probes for eval support with `new Function("")` when it
 // builds one, and under the app's Content-Security-Policy (script-src 'self', no 'unsafe-eval') that probe is
@@ -185,5 +185,5 @@ export type {
   IntegrationType,
   MethodResponse,
   ContentHandling,
-} from '../rules/types';
+} from '@/rules/types';
 export { integrationTypes };

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { describeTarget } from '../api/connection';
-import { useConnection } from '../api/connection-provider';
+import { describeTarget } from '@/api/connection';
+import { useConnection } from '@/api/connection-provider';
 import { AppLink } from './app-link';
 import { PRODUCT_NAME } from './page-title';
 

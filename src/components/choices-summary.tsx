@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { restApiQueryOptions, resourcesQueryOptions } from '../api/queries';
-import { useConnection } from '../api/connection-provider';
+import { restApiQueryOptions, resourcesQueryOptions } from '@/api/queries';
+import { useConnection } from '@/api/connection-provider';
 
 /** What the user chose so far; each field is present once its step is done. */
 export type WizardChoices = {

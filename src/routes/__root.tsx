@@ -1,10 +1,10 @@
 import { createRootRouteWithContext, Link, Outlet, useRouter, useRouterState } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { AppFrame } from '../components/app-header';
-import { AppNavigationContext } from '../components/app-link';
-import type { AppNavigation } from '../components/app-link';
-import { usePageTitle } from '../components/page-title';
-import type { RouterContext } from '../router';
+import { AppFrame } from '@/components/app-header';
+import { AppNavigationContext } from '@/components/app-link';
+import type { AppNavigation } from '@/components/app-link';
+import { usePageTitle } from '@/components/page-title';
+import type { RouterContext } from '@/router';
 
 export const Route = createRootRouteWithContext<RouterContext>()({
   component: RootLayout,

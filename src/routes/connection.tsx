@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ConnectionPage } from '../features/connection/connection-page';
+import { ConnectionPage } from '@/features/connection/connection-page';
 
 export const Route = createFileRoute('/connection')({
   component: ConnectionPage,

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { invalidContentTypeMessage, isValidContentType } from './content-type';
 
 describe('isValidContentType', () => {
-  it.each([
+  test.each([
     'application/json',
     'application/xml',
     'text/html',
@@ -14,11 +14,11 @@ describe('isValidContentType', () => {
     'text/plain; charset=utf-8',
     'text/plain;charset="utf-8"',
   ])('accepts %s', (ct) => expect(isValidContentType(ct)).toBe(true));
-  it.each(['123', 'application-json', '', 'application/', '/json', 'application/json/x', 'text/plain;', 'a b/c'])(
+  test.each(['123', 'application-json', '', 'application/', '/json', 'application/json/x', 'text/plain;', 'a b/c'])(
     'rejects %j',
     (ct) => expect(isValidContentType(ct)).toBe(false),
   );
-  it('formats the AWS message', () => {
+  test('formats the AWS message', () => {
     expect(invalidContentTypeMessage('123')).toBe(
       'Validation Result: warnings : [], errors : [Invalid content type specified: 123]',
     );

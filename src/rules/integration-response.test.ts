@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   awsVerdict,
   contentHandlingValues,
@@ -16,7 +16,7 @@ const NUMBER_TO_STRING =
 const BOOLEAN_TO_STRING = 'class java.lang.Boolean can not be converted to an String';
 
 describe('validateIntegrationResponseRequest', () => {
-  it('accepts the captured lifecycle body and keeps "" as the selection pattern', () => {
+  test('accepts the captured lifecycle body and keeps "" as the selection pattern', () => {
     const r = validateIntegrationResponseRequest('200', {
       selectionPattern: '',
       responseTemplates: { 'application/json': '"created"' },
@@ -27,14 +27,14 @@ describe('validateIntegrationResponseRequest', () => {
     });
   });
 
-  it('stores "" and null templates as null', () => {
+  test('stores "" and null templates as null', () => {
     const r = validateIntegrationResponseRequest('200', {
       responseTemplates: { 'application/json': '', 'text/html': null },
     });
     expect(r.value?.responseTemplates).toEqual({ 'application/json': null, 'text/html': null });
   });
 
-  it('treats an absent body and null members as unset', () => {
+  test('treats an absent body and null members as unset', () => {
     expect(validateIntegrationResponseRequest('200', undefined)).toEqual({ value: {}, violations: [] });
     expect(validateIntegrationResponseRequest('200', { selectionPattern: null, contentHandling: null })).toEqual({
       value: {},
@@ -42,18 +42,18 @@ describe('validateIntegrationResponseRequest', () => {
     });
   });
 
-  it('ignores members it does not know', () => {
+  test('ignores members it does not know', () => {
     expect(validateIntegrationResponseRequest('200', { statusCode: '500', foo: 1 })).toEqual({
       value: {},
       violations: [],
     });
   });
 
-  it.each(contentHandlingValues)('accepts contentHandling %s', (ch) => {
+  test.each(contentHandlingValues)('accepts contentHandling %s', (ch) => {
     expect(validateIntegrationResponseRequest('200', { contentHandling: ch }).value).toEqual({ contentHandling: ch });
   });
 
-  it('rejects a number template (snapshot test_integration_response_invalid_responsetemplates)', () => {
+  test('rejects a number template (snapshot test_integration_response_invalid_responsetemplates)', () => {
     const r = validateIntegrationResponseRequest('200', { responseTemplates: { 'application/json': 123 } });
     expect(r.value).toBeUndefined();
     expect(r.violations).toEqual([
@@ -67,7 +67,7 @@ describe('validateIntegrationResponseRequest', () => {
     expect(awsVerdict(r.violations)).toEqual({ type: 'SerializationException', message: NUMBER_TO_STRING });
   });
 
-  it('rejects a boolean mapping value', () => {
+  test('rejects a boolean mapping value', () => {
     const r = validateIntegrationResponseRequest('200', { responseParameters: { 'method.response.header.X': true } });
     expect(r.violations).toEqual([
       {
@@ -79,7 +79,7 @@ describe('validateIntegrationResponseRequest', () => {
     ]);
   });
 
-  it('rejects a non-object body', () => {
+  test('rejects a non-object body', () => {
     const r = validateIntegrationResponseRequest('200', [1, 2]);
     expect(r.violations[0]).toMatchObject({ type: 'SerializationException', field: 'body' });
     expect(validateIntegrationResponseRequest('200', 'x').violations[0]).toMatchObject({
@@ -88,7 +88,7 @@ describe('validateIntegrationResponseRequest', () => {
     });
   });
 
-  it('rejects a wrongly typed selectionPattern and maps', () => {
+  test('rejects a wrongly typed selectionPattern and maps', () => {
     const r = validateIntegrationResponseRequest('200', {
       selectionPattern: 5,
       responseTemplates: 'x',
@@ -102,7 +102,7 @@ describe('validateIntegrationResponseRequest', () => {
     expect(r.violations[0]?.message).toBe(NUMBER_TO_STRING);
   });
 
-  it('reports a bad statusCode as a ValidationException, before existence checks', () => {
+  test('reports a bad statusCode as a ValidationException, before existence checks', () => {
     const r = validateIntegrationResponseRequest('wrong', {});
     expect(r.violations).toHaveLength(1);
     expect(r.violations[0]).toMatchObject({ type: 'ValidationException', stage: 'request', field: 'statusCode' });
@@ -111,7 +111,7 @@ describe('validateIntegrationResponseRequest', () => {
     );
   });
 
-  it('rejects a contentHandling outside the enum and combines it with a bad statusCode', () => {
+  test('rejects a contentHandling outside the enum and combines it with a bad statusCode', () => {
     const r = validateIntegrationResponseRequest('600', { contentHandling: 'CONVERT_TO_JSON' });
     expect(r.violations.map((v) => v.field)).toEqual(['statusCode', 'contentHandling']);
     expect(awsVerdict(r.violations)).toEqual({
@@ -122,7 +122,7 @@ describe('validateIntegrationResponseRequest', () => {
     });
   });
 
-  it('lets a SerializationException win over validation errors', () => {
+  test('lets a SerializationException win over validation errors', () => {
     const r = validateIntegrationResponseRequest('wrong', { responseTemplates: { 'application/json': false } });
     expect(r.violations.map((v) => v.type)).toEqual(['SerializationException', 'ValidationException']);
     expect(awsVerdict(r.violations)).toEqual({ type: 'SerializationException', message: BOOLEAN_TO_STRING });
@@ -130,7 +130,7 @@ describe('validateIntegrationResponseRequest', () => {
 });
 
 describe('integrationResponseInputSchema', () => {
-  it('parses what the validator accepts and refuses a bad enum', () => {
+  test('parses what the validator accepts and refuses a bad enum', () => {
     expect(
       integrationResponseInputSchema.parse({
         selectionPattern: '4\\d{2}',
@@ -153,7 +153,7 @@ describe('validateIntegrationResponseAgainstMethod', () => {
     responseParameters: { 'method.response.header.X-Foo': false, 'method.response.header.ETag': true },
   };
 
-  it('accepts declared headers with every documented source', () => {
+  test('accepts declared headers with every documented source', () => {
     const ok = validateIntegrationResponseAgainstMethod(
       {
         responseParameters: {
@@ -166,7 +166,7 @@ describe('validateIntegrationResponseAgainstMethod', () => {
     expect(ok).toEqual([]);
   });
 
-  it('needs no method response without responseParameters (test_lifecycle_integration_response)', () => {
+  test('needs no method response without responseParameters (test_lifecycle_integration_response)', () => {
     expect(
       validateIntegrationResponseAgainstMethod(
         { selectionPattern: '', responseTemplates: { 'application/json': 'x' } },
@@ -176,7 +176,7 @@ describe('validateIntegrationResponseAgainstMethod', () => {
     expect(validateIntegrationResponseAgainstMethod({ responseParameters: {} }, undefined)).toEqual([]);
   });
 
-  it('rejects responseParameters when no method response exists', () => {
+  test('rejects responseParameters when no method response exists', () => {
     const v = validateIntegrationResponseAgainstMethod(
       { responseParameters: { 'method.response.header.X-Foo': "'bar'" } },
       undefined,
@@ -191,7 +191,7 @@ describe('validateIntegrationResponseAgainstMethod', () => {
     ]);
   });
 
-  it('rejects a header the method response does not declare', () => {
+  test('rejects a header the method response does not declare', () => {
     const v = validateIntegrationResponseAgainstMethod(
       { responseParameters: { 'method.response.header.X-Bar': "'x'" } },
       mr,
@@ -207,7 +207,7 @@ describe('validateIntegrationResponseAgainstMethod', () => {
     ]);
   });
 
-  it.each([
+  test.each([
     ['*', `${MP}[Invalid mapping expression specified: *]`],
     ['"*"', `${MP}[Invalid mapping expression specified: "*"]`],
     ['bar', `${MP}[Invalid mapping expression specified: bar]`],
@@ -226,7 +226,7 @@ describe('validateIntegrationResponseAgainstMethod', () => {
     ]);
   });
 
-  it('rejects a malformed key', () => {
+  test('rejects a malformed key', () => {
     const v = validateIntegrationResponseAgainstMethod({ responseParameters: { 'X-Foo': "'x'" } }, mr);
     expect(v).toEqual([
       {
@@ -238,7 +238,7 @@ describe('validateIntegrationResponseAgainstMethod', () => {
     ]);
   });
 
-  it('rejects template content type 123 (snapshot)', () => {
+  test('rejects template content type 123 (snapshot)', () => {
     const v = validateIntegrationResponseAgainstMethod(
       { responseTemplates: { '123': 'x', 'application/json': 'y' } },
       undefined,
@@ -253,7 +253,7 @@ describe('validateIntegrationResponseAgainstMethod', () => {
     ]);
   });
 
-  it('rejects a template over 300 KB (UTF-8 bytes) and accepts one at the limit', () => {
+  test('rejects a template over 300 KB (UTF-8 bytes) and accepts one at the limit', () => {
     expect(
       validateIntegrationResponseAgainstMethod(
         { responseTemplates: { 'application/json': 'a'.repeat(MAX_TEMPLATE_BYTES) } },
@@ -269,7 +269,7 @@ describe('validateIntegrationResponseAgainstMethod', () => {
     expect(v[0]?.message).toContain('300 KB');
   });
 
-  it('counts 3- and 4-byte characters (a surrogate pair is one 4-byte character) against the 300 KB limit', () => {
+  test('counts 3- and 4-byte characters (a surrogate pair is one 4-byte character) against the 300 KB limit', () => {
     const check = (t: string) =>
       validateIntegrationResponseAgainstMethod({ responseTemplates: { 'application/json': t } }, undefined).length;
     expect(check(`${'a'.repeat(MAX_TEMPLATE_BYTES - 3)}€`)).toBe(0);
@@ -278,7 +278,7 @@ describe('validateIntegrationResponseAgainstMethod', () => {
     expect(check(`😀${'a'.repeat(MAX_TEMPLATE_BYTES - 3)}`)).toBe(1);
   });
 
-  it('returns every violation, parameters first, and the verdict is the first one', () => {
+  test('returns every violation, parameters first, and the verdict is the first one', () => {
     const v = validateIntegrationResponseAgainstMethod(
       {
         responseParameters: { 'method.response.header.X-Foo': '*', 'method.response.header.X-Bar': "'ok'" },
@@ -305,10 +305,10 @@ describe('awsVerdict', () => {
     stage: 'request',
     field: 'x',
   });
-  it('returns null when nothing is wrong', () => {
+  test('returns null when nothing is wrong', () => {
     expect(awsVerdict([])).toBeNull();
   });
-  it('prefers Serialization, then combined Validation, then the first BadRequest', () => {
+  test('prefers Serialization, then combined Validation, then the first BadRequest', () => {
     expect(
       awsVerdict([v('BadRequestException', 'b'), v('ValidationException', 'a'), v('ValidationException', 'c')]),
     ).toEqual({
@@ -327,7 +327,7 @@ describe('awsVerdict', () => {
 });
 
 describe('validatePutMethodResponse', () => {
-  it('accepts headers with required flags and models, echoing empty maps', () => {
+  test('accepts headers with required flags and models, echoing empty maps', () => {
     expect(
       validatePutMethodResponse('200', {
         responseParameters: { 'method.response.header.X-Foo': false },
@@ -346,13 +346,13 @@ describe('validatePutMethodResponse', () => {
     });
     expect(validatePutMethodResponse('200', undefined).value).toEqual({});
   });
-  it('rejects a bad status code', () => {
+  test('rejects a bad status code', () => {
     expect(validatePutMethodResponse('abc', {}).violations[0]).toMatchObject({
       type: 'ValidationException',
       field: 'statusCode',
     });
   });
-  it('rejects non-boolean flags and malformed keys', () => {
+  test('rejects non-boolean flags and malformed keys', () => {
     const r = validatePutMethodResponse('200', {
       responseParameters: { 'method.response.header.X': 'true', foo: true },
     });
@@ -362,7 +362,7 @@ describe('validatePutMethodResponse', () => {
       ['BadRequestException', 'responseParameters.foo'],
     ]);
   });
-  it('rejects a model content type like application-json', () => {
+  test('rejects a model content type like application-json', () => {
     const r = validatePutMethodResponse('200', { responseModels: { 'application-json': 'Empty' } });
     expect(r.violations).toEqual([
       {

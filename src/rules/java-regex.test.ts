@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { analyzeJavaPattern } from './java-regex';
 
 function m(pattern: string, input: string): boolean {
@@ -13,7 +13,7 @@ function error(pattern: string): string {
 }
 
 describe('analyzeJavaPattern: whole-string (Java matches) semantics', () => {
-  it('needs the pattern to cover the whole input', () => {
+  test('needs the pattern to cover the whole input', () => {
     expect(m('Invalid', 'Invalid input')).toBe(false);
     expect(m('Invalid.*', 'Invalid input')).toBe(true);
     expect(m('a|ab', 'ab')).toBe(true);
@@ -21,12 +21,12 @@ describe('analyzeJavaPattern: whole-string (Java matches) semantics', () => {
     expect(m('2\\d{2}', '2010')).toBe(false);
   });
 
-  it('keeps ^ and $ harmless inside a whole match', () => {
+  test('keeps ^ and $ harmless inside a whole match', () => {
     expect(m('^2.*', '204')).toBe(true);
     expect(m('^4.*$', '404')).toBe(true);
   });
 
-  it("does not let . match Java's line terminators unless (?s)", () => {
+  test("does not let . match Java's line terminators unless (?s)", () => {
     expect(m('.*', 'a\nb')).toBe(false);
     expect(m('.*', 'a\u0085b')).toBe(false);
     expect(m('(?s).*', 'a\nb')).toBe(true);
@@ -34,12 +34,12 @@ describe('analyzeJavaPattern: whole-string (Java matches) semantics', () => {
     expect(m('[\\s\\S]*', 'a\nb')).toBe(true);
   });
 
-  it('uses (?d) UNIX_LINES so that only \\n ends a line', () => {
+  test('uses (?d) UNIX_LINES so that only \\n ends a line', () => {
     expect(m('(?d).*', 'a\rb')).toBe(true);
     expect(m('(?d).*', 'a\nb')).toBe(false);
   });
 
-  it('honours leading (?i), (?m) and combined flags', () => {
+  test('honours leading (?i), (?m) and combined flags', () => {
     expect(m('(?i)error.*', 'ERROR: x')).toBe(true);
     expect(m('error.*', 'ERROR: x')).toBe(false);
     expect(m('(?is)error.*', 'ERROR\nx')).toBe(true);
@@ -47,19 +47,19 @@ describe('analyzeJavaPattern: whole-string (Java matches) semantics', () => {
     expect(m('(?i)(?s)x.', 'X\n')).toBe(true);
   });
 
-  it('translates \\A, \\z and \\Z', () => {
+  test('translates \\A, \\z and \\Z', () => {
     expect(m('\\Aabc\\z', 'abc')).toBe(true);
     expect(m('abc\\Z\\n', 'abc\n')).toBe(true);
     expect(m('abc$\\n', 'abc\n')).toBe(true);
   });
 
-  it('treats \\Q...\\E as literal text', () => {
+  test('treats \\Q...\\E as literal text', () => {
     expect(m('\\Q[400] (bad)\\E.*', '[400] (bad) request')).toBe(true);
     expect(m('\\Q.*', 'anything')).toBe(false);
     expect(m('\\Q.*', '.*')).toBe(true);
   });
 
-  it("uses Java's \\s (ASCII whitespace only) and \\v (vertical whitespace)", () => {
+  test("uses Java's \\s (ASCII whitespace only) and \\v (vertical whitespace)", () => {
     expect(m('a\\sb', 'a b')).toBe(true);
     expect(m('a\\sb', 'a\u00a0b')).toBe(false);
     expect(m('a\\vb', 'a\nb')).toBe(true);
@@ -68,7 +68,7 @@ describe('analyzeJavaPattern: whole-string (Java matches) semantics', () => {
     expect(m('[\\s]+', ' \t')).toBe(true);
   });
 
-  it('translates POSIX and Unicode property classes', () => {
+  test('translates POSIX and Unicode property classes', () => {
     expect(m('\\p{Upper}\\p{Lower}+', 'Abc')).toBe(true);
     expect(m('\\p{Alpha}+', 'é')).toBe(false);
     expect(m('\\p{L}+', 'é')).toBe(true);
@@ -77,7 +77,7 @@ describe('analyzeJavaPattern: whole-string (Java matches) semantics', () => {
     expect(m('[\\p{Digit}x]+', '5x')).toBe(true);
   });
 
-  it('translates octal, hex, unicode and control escapes', () => {
+  test('translates octal, hex, unicode and control escapes', () => {
     expect(m('\\0101', 'A')).toBe(true);
     expect(m('\\x41\\x{1F600}', 'A😀')).toBe(true);
     expect(m('\\u0041', 'A')).toBe(true);
@@ -85,29 +85,29 @@ describe('analyzeJavaPattern: whole-string (Java matches) semantics', () => {
     expect(m('\\e', '\x1b')).toBe(true);
   });
 
-  it('accepts escaped punctuation Java allows and JavaScript (u) does not', () => {
+  test('accepts escaped punctuation Java allows and JavaScript (u) does not', () => {
     expect(m('a\\-b\\"c\\\'d\\ e', 'a-b"c\'d e')).toBe(true);
     expect(m('[a\\-z]+', '-az')).toBe(true);
   });
 
-  it('reads literal ] and } as Java does', () => {
+  test('reads literal ] and } as Java does', () => {
     expect(m('a]', 'a]')).toBe(true);
     expect(m('a}', 'a}')).toBe(true);
     expect(m('[]a]+', ']a')).toBe(true);
   });
 
-  it('keeps groups, lookarounds, backreferences and named groups', () => {
+  test('keeps groups, lookarounds, backreferences and named groups', () => {
     expect(m('(?<code>\\d)\\k<code>', '11')).toBe(true);
     expect(m('(a)\\1', 'aa')).toBe(true);
     expect(m('(?:ab)+(?=c)c', 'ababc')).toBe(true);
     expect(m('(?<!x)a', 'a')).toBe(true);
   });
 
-  it('supports comments mode (?x)', () => {
+  test('supports comments mode (?x)', () => {
     expect(m('(?x) 4 \\d{2}  # client errors', '404')).toBe(true);
   });
 
-  it('notes possessive quantifiers and atomic groups, which it can only approximate', () => {
+  test('notes possessive quantifiers and atomic groups, which it can only approximate', () => {
     const r = analyzeJavaPattern('a*+b');
     expect(r.ok && r.notes.join(' ')).toMatch(/Possessive/);
     const g = analyzeJavaPattern('(?>a|ab)c');
@@ -115,13 +115,13 @@ describe('analyzeJavaPattern: whole-string (Java matches) semantics', () => {
     expect(analyzeJavaPattern('a*b').ok && (analyzeJavaPattern('a*b') as { notes: string[] }).notes).toEqual([]);
   });
 
-  it('reports dot usage for the multi-line check', () => {
+  test('reports dot usage for the multi-line check', () => {
     expect(analyzeJavaPattern('.*x')).toMatchObject({ ok: true, usesDot: true, dotAll: false });
     expect(analyzeJavaPattern('(?s).*x')).toMatchObject({ ok: true, usesDot: true, dotAll: true });
     expect(analyzeJavaPattern('[.]x\\.')).toMatchObject({ ok: true, usesDot: false });
   });
 
-  it.each([
+  test.each([
     ['(', /Unterminated group|Invalid/i],
     ['*a', /Nothing to repeat/i],
     ['{"error"}', /Illegal repetition/],

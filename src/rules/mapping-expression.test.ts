@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { MappingSource } from './mapping-expression';
 import {
   formatMappingSource,
@@ -9,7 +9,7 @@ import {
 } from './mapping-expression';
 
 describe('parseMappingSource: every source in the developer guide table (addendum §9)', () => {
-  it.each<[string, MappingSource]>([
+  test.each<[string, MappingSource]>([
     ["'*'", { kind: 'static', value: '*' }],
     ["'max-age=120'", { kind: 'static', value: 'max-age=120' }],
     ["'GET, HEAD, POST'", { kind: 'static', value: 'GET, HEAD, POST' }],
@@ -28,7 +28,7 @@ describe('parseMappingSource: every source in the developer guide table (addendu
     expect(parseMappingSource(expr)).toEqual(expected);
   });
 
-  it.each([
+  test.each([
     '*', // serverless-graphql#67: "Invalid mapping expression specified: *"
     '"*"', // awsdocs/amazon-api-gateway-developer-guide#7
     'GET, HEAD, POST', // aws-sam-developer-guide#55
@@ -55,13 +55,13 @@ describe('parseMappingSource: every source in the developer guide table (addendu
     expect(parseMappingSource(expr)).toBeNull();
   });
 
-  it('keeps a quote inside a static value as plain text', () => {
+  test('keeps a quote inside a static value as plain text', () => {
     expect(parseMappingSource("'it's'")).toEqual({ kind: 'static', value: "it's" });
   });
 });
 
 describe('formatMappingSource', () => {
-  it.each<MappingSource>([
+  test.each<MappingSource>([
     { kind: 'static', value: '*' },
     { kind: 'static', value: "it's" },
     { kind: 'static', value: '' },
@@ -74,20 +74,20 @@ describe('formatMappingSource', () => {
   ])('round-trips %j', (src) => {
     expect(parseMappingSource(formatMappingSource(src))).toEqual(src);
   });
-  it('quotes static values', () => {
+  test('quotes static values', () => {
     expect(formatMappingSource({ kind: 'static', value: '*' })).toBe("'*'");
     expect(formatMappingSource({ kind: 'body', path: '' })).toBe('integration.response.body');
   });
 });
 
 describe('response header keys', () => {
-  it('parses method.response.header.{name}', () => {
+  test('parses method.response.header.{name}', () => {
     expect(RESPONSE_HEADER_KEY_PREFIX).toBe('method.response.header.');
     expect(parseResponseHeaderKey('method.response.header.Access-Control-Allow-Origin')).toBe(
       'Access-Control-Allow-Origin',
     );
   });
-  it.each([
+  test.each([
     'method.response.header.',
     'method.response.header.X Y',
     'method.request.header.X',
@@ -95,7 +95,7 @@ describe('response header keys', () => {
     'integration.response.header.X',
     'method.response.body',
   ])('rejects %j', (key) => expect(parseResponseHeaderKey(key)).toBeNull());
-  it('validates header names as RFC 7230 tokens', () => {
+  test('validates header names as RFC 7230 tokens', () => {
     expect(isValidHeaderName('X-Amz-Request-Id')).toBe(true);
     expect(isValidHeaderName('X:Foo')).toBe(false);
     expect(isValidHeaderName('')).toBe(false);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { awsVerdict } from './integration-response';
 import {
   applyIntegrationResponsePatch,
@@ -10,7 +10,7 @@ import { statusCodeViolation } from './status-code';
 import type { IntegrationResponse, MethodResponse, RuleViolation } from './types';
 
 describe('validatePatchOperationsShape', () => {
-  it('accepts well-formed operations', () => {
+  test('accepts well-formed operations', () => {
     const r = validatePatchOperationsShape(
       { patchOperations: [{ op: 'replace', path: '/selectionPattern', value: '4\\d{2}' }] },
       'updateIntegrationResponseInput',
@@ -19,7 +19,7 @@ describe('validatePatchOperationsShape', () => {
     expect(validatePatchOperationsShape({}, 'updateIntegrationResponseInput')).toEqual({ ops: [], violations: [] });
   });
 
-  it('rejects an unknown op with the 1-based index AWS prints (snapshot, UpdateMethodResponse)', () => {
+  test('rejects an unknown op with the 1-based index AWS prints (snapshot, UpdateMethodResponse)', () => {
     const r = validatePatchOperationsShape(
       {
         patchOperations: [
@@ -41,7 +41,7 @@ describe('validatePatchOperationsShape', () => {
     ]);
   });
 
-  it('combines with a bad status code into the captured two-error message', () => {
+  test('combines with a bad status code into the captured two-error message', () => {
     const shape = validatePatchOperationsShape(
       { patchOperations: [{ op: 'wrong_op', path: '/x' }] },
       'updateMethodResponseInput',
@@ -53,7 +53,7 @@ describe('validatePatchOperationsShape', () => {
     );
   });
 
-  it('rejects wrongly typed bodies and members', () => {
+  test('rejects wrongly typed bodies and members', () => {
     expect(validatePatchOperationsShape([], 'updateIntegrationResponseInput').violations[0]).toMatchObject({
       type: 'SerializationException',
     });
@@ -76,7 +76,7 @@ describe('validatePatchOperationsShape', () => {
 });
 
 describe('splitPatchPath', () => {
-  it('unescapes ~1 and ~0 in RFC 6901 order', () => {
+  test('unescapes ~1 and ~0 in RFC 6901 order', () => {
     expect(splitPatchPath('/responseTemplates/application~1json')).toEqual(['responseTemplates', 'application/json']);
     expect(splitPatchPath('/a/~01')).toEqual(['a', '~1']);
     expect(splitPatchPath('selectionPattern')).toBeNull();
@@ -98,7 +98,7 @@ describe('applyIntegrationResponsePatch', () => {
     },
   };
 
-  it('replaces the selection pattern and content handling', () => {
+  test('replaces the selection pattern and content handling', () => {
     const r = applyIntegrationResponsePatch(
       current,
       [
@@ -111,7 +111,7 @@ describe('applyIntegrationResponsePatch', () => {
     expect(current.selectionPattern).toBe('');
   });
 
-  it('adds a template under an escaped content type, storing "" as null', () => {
+  test('adds a template under an escaped content type, storing "" as null', () => {
     const r = applyIntegrationResponsePatch(
       current,
       [
@@ -127,7 +127,7 @@ describe('applyIntegrationResponsePatch', () => {
     });
   });
 
-  it('omits a map whose last key was removed', () => {
+  test('omits a map whose last key was removed', () => {
     const r = applyIntegrationResponsePatch(
       current,
       [
@@ -140,7 +140,7 @@ describe('applyIntegrationResponsePatch', () => {
     expect(r).toEqual({ value: { statusCode: '200' } });
   });
 
-  it('replaces a mapping (CLI example) and validates it against the method response', () => {
+  test('replaces a mapping (CLI example) and validates it against the method response', () => {
     const ok = applyIntegrationResponsePatch(
       current,
       [
@@ -180,7 +180,7 @@ describe('applyIntegrationResponsePatch', () => {
     );
   });
 
-  it.each([
+  test.each([
     '/wrong/x',
     '/statusCode',
     '/responseTemplates',
@@ -199,7 +199,7 @@ describe('applyIntegrationResponsePatch', () => {
     });
   });
 
-  it('rejects move/copy/test and a bad content handling', () => {
+  test('rejects move/copy/test and a bad content handling', () => {
     expect(
       'violation' in
         applyIntegrationResponsePatch(current, [{ op: 'copy', path: '/selectionPattern', from: '/x' }], mr),
@@ -220,7 +220,7 @@ describe('applyMethodResponsePatch', () => {
     responseModels: { 'application/json': 'Empty' },
   };
 
-  it('adds and replaces parameters with boolean values', () => {
+  test('adds and replaces parameters with boolean values', () => {
     const r = applyMethodResponsePatch(current, [
       { op: 'add', path: '/responseParameters/method.response.header.X-New', value: 'true' },
       { op: 'replace', path: '/responseParameters/method.response.header.my-header', value: 'TRUE' },
@@ -231,7 +231,7 @@ describe('applyMethodResponsePatch', () => {
     });
   });
 
-  it('removes to {"statusCode":"200"} once every map is empty (snapshot remove-update-method-response)', () => {
+  test('removes to {"statusCode":"200"} once every map is empty (snapshot remove-update-method-response)', () => {
     const r = applyMethodResponsePatch(current, [
       { op: 'remove', path: '/responseParameters/method.response.header.my-header' },
       { op: 'remove', path: '/responseModels/application~1json' },
@@ -239,7 +239,7 @@ describe('applyMethodResponsePatch', () => {
     expect(r).toEqual({ value: { statusCode: '200' } });
   });
 
-  it('answers 404 for a missing parameter or model on replace/remove (snapshots)', () => {
+  test('answers 404 for a missing parameter or model on replace/remove (snapshots)', () => {
     expect(
       applyMethodResponsePatch(current, [
         { op: 'replace', path: '/responseParameters/method.response.header.nope', value: 'true' },
@@ -262,7 +262,7 @@ describe('applyMethodResponsePatch', () => {
     });
   });
 
-  it('rejects a bad path with the captured text', () => {
+  test('rejects a bad path with the captured text', () => {
     expect(
       applyMethodResponsePatch(current, [
         { op: 'add', path: '/wrong/method.response.header.my-header', value: 'true' },
@@ -277,7 +277,7 @@ describe('applyMethodResponsePatch', () => {
     });
   });
 
-  it('adds a model and rejects a bad model content type', () => {
+  test('adds a model and rejects a bad model content type', () => {
     const r = applyMethodResponsePatch(current, [{ op: 'add', path: '/responseModels/text~1html', value: 'Error' }]);
     expect('value' in r && r.value.responseModels).toEqual({ 'application/json': 'Empty', 'text/html': 'Error' });
     const bad = applyMethodResponsePatch(current, [

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   integrationResponseWarnings,
   matchesWhole,
@@ -8,14 +8,14 @@ import {
 import type { IntegrationResponse } from './types';
 
 describe('translateJavaPattern / matchesWhole', () => {
-  it('returns an anchored RegExp and notes', () => {
+  test('returns an anchored RegExp and notes', () => {
     const r = translateJavaPattern('4\\d{2}');
     expect(r.ok && r.regex.test('404')).toBe(true);
     expect(r.ok && r.regex.test('x404')).toBe(false);
     expect(r.ok && r.notes).toEqual([]);
     expect(translateJavaPattern('(')).toMatchObject({ ok: false });
   });
-  it('matches the whole string, as the docs examples expect', () => {
+  test('matches the whole string, as the docs examples expect', () => {
     expect(matchesWhole('Invalid*', 'Invalid input')).toBe(false);
     expect(matchesWhole('Invalid.*', 'Invalid input')).toBe(true);
     expect(matchesWhole('.*\\[400\\].*', 'Bad thing [400] happened')).toBe(true);
@@ -32,13 +32,13 @@ const lambdaResponses: IntegrationResponse[] = [
 ];
 
 describe('selectIntegrationResponse', () => {
-  it('sends a Lambda success (empty error message) to the default', () => {
+  test('sends a Lambda success (empty error message) to the default', () => {
     expect(selectIntegrationResponse(lambdaResponses, { kind: 'lambda', errorMessage: '' })).toEqual({
       statusCode: '200',
       via: 'default',
     });
   });
-  it('matches Lambda error messages, not status codes', () => {
+  test('matches Lambda error messages, not status codes', () => {
     expect(
       selectIntegrationResponse(lambdaResponses, { kind: 'lambda', errorMessage: 'this is four hundred' }),
     ).toEqual({ statusCode: '405', via: 'pattern' });
@@ -51,21 +51,21 @@ describe('selectIntegrationResponse', () => {
       via: 'pattern',
     });
   });
-  it('lets a pattern that matches "" replace the default for Lambda successes', () => {
+  test('lets a pattern that matches "" replace the default for Lambda successes', () => {
     const rs: IntegrationResponse[] = [{ statusCode: '200' }, { statusCode: '500', selectionPattern: '.*' }];
     expect(selectIntegrationResponse(rs, { kind: 'lambda', errorMessage: '' })).toEqual({
       statusCode: '500',
       via: 'pattern',
     });
   });
-  it('falls back to the default when a multi-line message escapes .*', () => {
+  test('falls back to the default when a multi-line message escapes .*', () => {
     const rs: IntegrationResponse[] = [{ statusCode: '200' }, { statusCode: '500', selectionPattern: '.*Error.*' }];
     expect(selectIntegrationResponse(rs, { kind: 'lambda', errorMessage: 'Error\n  at handler' })).toEqual({
       statusCode: '200',
       via: 'default',
     });
   });
-  it('matches HTTP status codes for non-Lambda back ends', () => {
+  test('matches HTTP status codes for non-Lambda back ends', () => {
     const rs: IntegrationResponse[] = [
       { statusCode: '200', selectionPattern: '' },
       { statusCode: '400', selectionPattern: '4\\d{2}' },
@@ -79,7 +79,7 @@ describe('selectIntegrationResponse', () => {
       via: 'default',
     });
   });
-  it('picks the lowest status code when several patterns match', () => {
+  test('picks the lowest status code when several patterns match', () => {
     const rs: IntegrationResponse[] = [
       { statusCode: '500', selectionPattern: '.*' },
       { statusCode: '400', selectionPattern: '4\\d\\d' },
@@ -89,7 +89,7 @@ describe('selectIntegrationResponse', () => {
       via: 'pattern',
     });
   });
-  it('explains a miss without a default', () => {
+  test('explains a miss without a default', () => {
     const r = selectIntegrationResponse([{ statusCode: '400', selectionPattern: '4\\d{2}' }], {
       kind: 'status',
       statusCode: '500',
@@ -106,7 +106,7 @@ function codes(ws: { code: string }[]): string[] {
 describe('integrationResponseWarnings', () => {
   const base = { isLambda: false, integrationType: 'HTTP' as const };
 
-  it('is quiet for a default response and a well-formed status pattern', () => {
+  test('is quiet for a default response and a well-formed status pattern', () => {
     expect(
       integrationResponseWarnings({ ...base, statusCode: '200', input: { selectionPattern: '' }, siblings: [] }),
     ).toEqual([]);
@@ -120,7 +120,7 @@ describe('integrationResponseWarnings', () => {
     ).toEqual([]);
   });
 
-  it('warns when no response of the method is the default', () => {
+  test('warns when no response of the method is the default', () => {
     const ws = integrationResponseWarnings({
       ...base,
       statusCode: '400',
@@ -131,7 +131,7 @@ describe('integrationResponseWarnings', () => {
     expect(ws[0]?.field).toBe('selectionPattern');
   });
 
-  it('counts the response being edited, not its stored old version, as the default', () => {
+  test('counts the response being edited, not its stored old version, as the default', () => {
     const ws = integrationResponseWarnings({
       ...base,
       statusCode: '400',
@@ -141,7 +141,7 @@ describe('integrationResponseWarnings', () => {
     expect(codes(ws)).toEqual(['no-default']);
   });
 
-  it('flags a Lambda catch-all that swallows successes', () => {
+  test('flags a Lambda catch-all that swallows successes', () => {
     const ws = integrationResponseWarnings({
       isLambda: true,
       integrationType: 'AWS',
@@ -162,7 +162,7 @@ describe('integrationResponseWarnings', () => {
     ).not.toContain('catch-all');
   });
 
-  it('flags a status pattern that matches every code', () => {
+  test('flags a status pattern that matches every code', () => {
     expect(
       codes(
         integrationResponseWarnings({
@@ -175,7 +175,7 @@ describe('integrationResponseWarnings', () => {
     ).toEqual(['catch-all']);
   });
 
-  it('flags identical and covered patterns as shadowed', () => {
+  test('flags identical and covered patterns as shadowed', () => {
     const same = integrationResponseWarnings({
       ...base,
       statusCode: '401',
@@ -222,7 +222,7 @@ describe('integrationResponseWarnings', () => {
     expect(distinct).toEqual([]);
   });
 
-  it('flags a second default response', () => {
+  test('flags a second default response', () => {
     const ws = integrationResponseWarnings({
       ...base,
       statusCode: '500',
@@ -233,7 +233,7 @@ describe('integrationResponseWarnings', () => {
     expect(ws[0]?.message).toMatch(/ConflictException/);
   });
 
-  it('warns (never errors) about patterns Java would not compile or that behave differently', () => {
+  test('warns (never errors) about patterns Java would not compile or that behave differently', () => {
     const invalid = integrationResponseWarnings({
       ...base,
       statusCode: '400',
@@ -257,7 +257,7 @@ describe('integrationResponseWarnings', () => {
     expect(codes(possessive)).toEqual(['java-regex']);
   });
 
-  it('warns that . cannot cross lines in Lambda error messages', () => {
+  test('warns that . cannot cross lines in Lambda error messages', () => {
     const ws = integrationResponseWarnings({
       isLambda: true,
       statusCode: '400',
@@ -283,7 +283,7 @@ describe('integrationResponseWarnings', () => {
     ).toEqual([]);
   });
 
-  it('warns when a non-Lambda pattern can never match a status code', () => {
+  test('warns when a non-Lambda pattern can never match a status code', () => {
     const ws = integrationResponseWarnings({
       ...base,
       statusCode: '400',

@@ -1,16 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { combineValidationErrors } from './validation-message';
 import { isValidStatusCode, statusCodeViolation, STATUS_CODE_PATTERN } from './status-code';
 
 describe('status code pattern [1-5]\\d\\d', () => {
-  it.each(['100', '200', '404', '599'])('accepts %s', (s) => {
+  test.each(['100', '200', '404', '599'])('accepts %s', (s) => {
     expect(isValidStatusCode(s)).toBe(true);
     expect(statusCodeViolation(s)).toBeNull();
   });
-  it.each(['wrong', '600', '099', '20', '2000', '2a0', ' 200', '200\n', ''])('rejects %j', (s) => {
+  test.each(['wrong', '600', '099', '20', '2000', '2a0', ' 200', '200\n', ''])('rejects %j', (s) => {
     expect(isValidStatusCode(s)).toBe(false);
   });
-  it('gives the exact AWS message (snapshot test_integration_response_invalid_statuscode)', () => {
+  test('gives the exact AWS message (snapshot test_integration_response_invalid_statuscode)', () => {
     const v = statusCodeViolation('wrong');
     expect(v).toEqual({
       type: 'ValidationException',
@@ -23,7 +23,7 @@ describe('status code pattern [1-5]\\d\\d', () => {
       "1 validation error detected: Value 'wrong' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d",
     );
   });
-  it('exports the pattern as a whole-string regex', () => {
+  test('exports the pattern as a whole-string regex', () => {
     expect(STATUS_CODE_PATTERN.source).toBe('^[1-5]\\d\\d$');
   });
 });

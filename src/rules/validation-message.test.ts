@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { combineValidationErrors } from './validation-message';
 
 describe('combineValidationErrors', () => {
-  it('uses the singular for one violation', () => {
+  test('uses the singular for one violation', () => {
     expect(combineValidationErrors(['A'])).toBe('1 validation error detected: A');
   });
-  it('joins several violations with "; " behind a plural count', () => {
+  test('joins several violations with "; " behind a plural count', () => {
     expect(combineValidationErrors(['A', 'B'])).toBe('2 validation errors detected: A; B');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { embeddedConnection } from '../../api/connection';
+import { embeddedConnection } from '@/api/connection';
 import { applyPreset, settingsFromValues, validateConnection, valuesFromSettings } from './connection-form';
 
 const embedded = valuesFromSettings(embeddedConnection);

@@ -1,5 +1,5 @@
-import type { ConnectionSettings, TargetKind } from '../../api/connection';
-import { connectionPresets, embeddedConnection } from '../../api/connection';
+import type { ConnectionSettings, TargetKind } from '@/api/connection';
+import { connectionPresets, embeddedConnection } from '@/api/connection';
 
 export type ConnectionFormValues = {
   kind: TargetKind;

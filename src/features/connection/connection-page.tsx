@@ -1,14 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
-import { createApiGatewayClient } from '../../api/client';
-import { FORWARD_PATH, describeTarget, type ConnectionSettings, type TargetKind } from '../../api/connection';
-import { awsCommercialRegions } from '../../rules/aws-regions';
-import { useConnection } from '../../api/connection-provider';
-import { Button } from '../../components/button';
-import { ErrorSummary, type FormError } from '../../components/error-summary';
-import { CheckboxField, Field, inputClassName } from '../../components/field';
-import { Notice } from '../../components/notice';
-import { PageLayout } from '../../components/page-layout';
-import { ErrorState } from '../../components/query-state';
+import { createApiGatewayClient } from '@/api/client';
+import { FORWARD_PATH, describeTarget, type ConnectionSettings, type TargetKind } from '@/api/connection';
+import { awsCommercialRegions } from '@/rules/aws-regions';
+import { useConnection } from '@/api/connection-provider';
+import { Button } from '@/components/button';
+import { ErrorSummary, type FormError } from '@/components/error-summary';
+import { CheckboxField, Field, inputClassName } from '@/components/field';
+import { Notice } from '@/components/notice';
+import { PageLayout } from '@/components/page-layout';
+import { ErrorState } from '@/components/query-state';
 import {
   applyPreset,
   settingsFromValues,

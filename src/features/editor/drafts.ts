@@ -1,7 +1,7 @@
 // Unsaved editor work survives a reload: one draft per target + method + status code, in localStorage.
 // The key is built from the connection scope, which is secret-free by construction; nothing else from the
 // connection (credentials) is ever written here.
-import type { IntegrationResponse, IntegrationResponseInput } from '../../rules/types';
+import type { IntegrationResponse, IntegrationResponseInput } from '@/rules/types';
 import type { EditorFormValues } from './form-model';
 
 export interface DraftSamples {

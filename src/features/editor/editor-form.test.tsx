@@ -1,9 +1,9 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { PreviewRunner } from '../../preview/preview-runner';
-import { renderTemplate } from '../../preview/render-template';
-import type { IntegrationResponse, MethodResponse } from '../../rules/types';
+import type { PreviewRunner } from '@/preview/preview-runner';
+import { renderTemplate } from '@/preview/render-template';
+import type { IntegrationResponse, MethodResponse } from '@/rules/types';
 import { loadDraft } from './drafts';
 import { EditorForm, type EditorFormProps } from './editor-form';
 import { integrationResponseToForm } from './form-model';

@@ -6,8 +6,8 @@ import {
   parseMappingSource,
   RESPONSE_HEADER_KEY_PREFIX,
   type MappingSource,
-} from '../../rules/mapping-expression';
-import type { ContentHandling, IntegrationResponse, IntegrationResponseInput } from '../../rules/types';
+} from '@/rules/mapping-expression';
+import type { ContentHandling, IntegrationResponse, IntegrationResponseInput } from '@/rules/types';
 
 export type ContentHandlingChoice = 'PASSTHROUGH' | ContentHandling;
 

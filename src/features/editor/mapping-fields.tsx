@@ -7,9 +7,9 @@ import {
   type UseFormRegister,
   type UseFormSetValue,
 } from 'react-hook-form';
-import { Button } from '../../components/button';
-import { inputClassName } from '../../components/field';
-import { isValidHeaderName } from '../../rules/mapping-expression';
+import { Button } from '@/components/button';
+import { inputClassName } from '@/components/field';
+import { isValidHeaderName } from '@/rules/mapping-expression';
 import { fieldDomId, fieldMessageIds, FieldMessages } from './field-messages';
 import { messagesFor, type FieldMessage } from './form-analysis';
 import type { MappingPreview } from './preview-model';

@@ -1,5 +1,5 @@
 // The sample back-end response the previews run against, and the header-mapping preview (pure).
-import { resolveBodyMapping } from '../../preview/json-path';
+import { resolveBodyMapping } from '@/preview/json-path';
 import type { DraftSamples } from './drafts';
 import type { MappingRow } from './form-model';
 

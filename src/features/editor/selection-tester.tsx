@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { inputClassName } from '../../components/field';
-import { selectIntegrationResponse, type BackendOutcome } from '../../rules/selection-pattern';
-import type { IntegrationResponse } from '../../rules/types';
+import { inputClassName } from '@/components/field';
+import { selectIntegrationResponse, type BackendOutcome } from '@/rules/selection-pattern';
+import type { IntegrationResponse } from '@/rules/types';
 
 export const defaultLambdaSamples = [
   'Invalid input: name is required',

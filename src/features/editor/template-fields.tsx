@@ -1,7 +1,7 @@
 import { lazy, memo, Suspense } from 'react';
 import { Controller, useFieldArray, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
-import { Button } from '../../components/button';
-import { inputClassName } from '../../components/field';
+import { Button } from '@/components/button';
+import { inputClassName } from '@/components/field';
 import { fieldDomId, fieldMessageIds, FieldMessages } from './field-messages';
 import { messagesFor, type FieldMessage } from './form-analysis';
 import type { EditorFormValues } from './form-model';

@@ -1,5 +1,5 @@
 import { memo, useId, useState } from 'react';
-import { inputClassName } from '../../components/field';
+import { inputClassName } from '@/components/field';
 import type { DraftSamples } from './drafts';
 import type { TemplateRow } from './form-model';
 import type { TemplatePreviewResult } from './use-preview-results';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { httpStatusForErrorType, type MethodResponse } from '../../rules/types';
+import { httpStatusForErrorType, type MethodResponse } from '@/rules/types';
 import { computeEditorVerdict } from './verdict';
 
 let emulator: ChildProcess | undefined;

@@ -4,8 +4,8 @@ import {
   awsVerdict,
   validateIntegrationResponseAgainstMethod,
   validateIntegrationResponseRequest,
-} from '../../rules/integration-response';
-import type { AwsErrorType, IntegrationResponseInput, MethodResponse, RuleViolation } from '../../rules/types';
+} from '@/rules/integration-response';
+import type { AwsErrorType, IntegrationResponseInput, MethodResponse, RuleViolation } from '@/rules/types';
 import { responseHeaderKey, type EditorFormValues } from './form-model';
 
 export interface EditorVerdict {

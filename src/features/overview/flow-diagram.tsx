@@ -2,7 +2,7 @@
 // response headers. Plain SVG drawn with the theme's colour utilities, so it follows light and dark.
 // Every server string is an SVG text node (React escapes it); nothing is parsed as markup.
 import { useId } from 'react';
-import type { IntegrationResponse } from '../../api/models';
+import type { IntegrationResponse } from '@/api/models';
 import type { MethodMapping } from './rows';
 import { compareStatusCodes } from './rows';
 

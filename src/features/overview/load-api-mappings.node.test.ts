@@ -13,8 +13,8 @@ import {
 } from '@aws-sdk/client-api-gateway';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startEmulator, removeDir, type EmulatorProcess } from '../../../server/tests/support/emulator-process';
-import { ApiError } from '../../api/api-error';
-import { createApiGatewayClient, type ApiGatewayClient } from '../../api/client';
+import { ApiError } from '@/api/api-error';
+import { createApiGatewayClient, type ApiGatewayClient } from '@/api/client';
 import type { LoadProgress, MappingsClient } from './load-api-mappings';
 import { loadApiMappings } from './load-api-mappings';
 

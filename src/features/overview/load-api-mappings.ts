@@ -1,9 +1,9 @@
 // Loads every method of every resource of one RestApi with its integration and method responses: one
 // paged GetResources?embed=methods listing, then GetMethod for each method with an integration, a bounded
 // number at a time. Framework-free so it runs the same in the page and in a Node test against the emulator.
-import { ApiError } from '../../api/api-error';
-import type { ApiGatewayClient } from '../../api/client';
-import type { Method, Resource } from '../../api/models';
+import { ApiError } from '@/api/api-error';
+import type { ApiGatewayClient } from '@/api/client';
+import type { Method, Resource } from '@/api/models';
 import type { MethodMapping } from './rows';
 import { comparePaths } from './rows';
 

@@ -3,8 +3,8 @@
 import { Link } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
-import { Badge } from '../../components/badge';
-import { Button } from '../../components/button';
+import { Badge } from '@/components/badge';
+import { Button } from '@/components/button';
 import type { OverviewRow } from './rows';
 import { describeDeclaredHeaders, describeSelectionPattern, methodKey } from './rows';
 import type { RowSort, SortKey } from './table-model';

@@ -1,12 +1,12 @@
 // Problems of one overview row, decided by the same rules the editor uses (src/rules, src/preview), worded for
 // a table cell. AWS's own rejection texts are long; the row says what is wrong and where.
-import type { IntegrationResponse, Method } from '../../api/models';
-import { validateIntegrationResponseAgainstMethod } from '../../rules/integration-response';
-import { parseResponseHeaderKey } from '../../rules/mapping-expression';
-import { integrationResponseWarnings } from '../../rules/selection-pattern';
-import type { IntegrationType, RuleViolation, RuleWarning } from '../../rules/types';
-import { checkJsonOutput, contentTypeExpectsJson } from '../../preview/json-check';
-import { renderTemplate } from '../../preview/render-template';
+import type { IntegrationResponse, Method } from '@/api/models';
+import { validateIntegrationResponseAgainstMethod } from '@/rules/integration-response';
+import { parseResponseHeaderKey } from '@/rules/mapping-expression';
+import { integrationResponseWarnings } from '@/rules/selection-pattern';
+import type { IntegrationType, RuleViolation, RuleWarning } from '@/rules/types';
+import { checkJsonOutput, contentTypeExpectsJson } from '@/preview/json-check';
+import { renderTemplate } from '@/preview/render-template';
 
 export type ProblemSeverity = 'error' | 'warning';
 

@@ -1,6 +1,6 @@
 // One flat row per (method, integration response) — the unit the overview table, its filters and its
 // exports work on. A method with no integration response still gets one row so it never disappears.
-import type { Method } from '../../api/models';
+import type { Method } from '@/api/models';
 import type { RowProblem } from './problems';
 import { computeRowProblems } from './problems';
 

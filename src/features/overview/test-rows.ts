@@ -1,5 +1,5 @@
 // Builders for overview rows and methods in unit tests: defaults for everything a test does not care about.
-import type { IntegrationResponse, Method, MethodResponse } from '../../api/models';
+import type { IntegrationResponse, Method, MethodResponse } from '@/api/models';
 import type { MethodMapping, OverviewRow } from './rows';
 
 export function makeRow(overrides: Partial<OverviewRow> = {}): OverviewRow {

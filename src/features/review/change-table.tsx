@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { Badge, type BadgeTone } from '../../components/badge';
+import { Badge, type BadgeTone } from '@/components/badge';
 import type { Change, ReviewRow } from './review-model';
 import { fieldId } from './review-model';
 

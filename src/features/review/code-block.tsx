@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button } from '../../components/button';
+import { Button } from '@/components/button';
 
 /** Monospace text with a Copy button. The text is rendered as text, never as HTML. */
 export function CodeBlock({ code, label, testId }: { code: string; label: string; testId?: string }) {

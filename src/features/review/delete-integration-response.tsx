@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describeApiError } from '../../api/api-error';
-import { useConnection } from '../../api/connection-provider';
-import { useDeleteIntegrationResponse } from '../../api/mutations';
-import { methodQueryOptions } from '../../api/queries';
-import { Button } from '../../components/button';
-import { ConfirmDialog } from '../../components/confirm-dialog';
-import { clearDraft, draftKey } from '../editor/drafts';
+import { describeApiError } from '@/api/api-error';
+import { useConnection } from '@/api/connection-provider';
+import { useDeleteIntegrationResponse } from '@/api/mutations';
+import { methodQueryOptions } from '@/api/queries';
+import { Button } from '@/components/button';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { clearDraft, draftKey } from '@/features/editor/drafts';
 import { clearBase } from './review-base';
 
 export interface DeleteIntegrationResponseProps {

@@ -10,9 +10,9 @@ import { awsCliEnv, findAwsCli } from '../../../server/tests/support/aws-cli';
 import { startEmulator } from '../../../server/tests/support/emulator-process';
 import type { EmulatorProcess } from '../../../server/tests/support/emulator-process';
 import { apigw } from '../../../server/tests/support/http-client';
-import { createApiGatewayClient } from '../../api/client';
-import type { ApiGatewayClient } from '../../api/client';
-import type { IntegrationResponse, IntegrationResponseInput } from '../../rules/types';
+import { createApiGatewayClient } from '@/api/client';
+import type { ApiGatewayClient } from '@/api/client';
+import type { IntegrationResponse, IntegrationResponseInput } from '@/rules/types';
 import type { ExportInput, ExportTarget } from './exports';
 import {
   awsCliCommand,

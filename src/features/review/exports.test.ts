@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { ExportInput } from './exports';
 import {
   awsCliCommand,
@@ -36,7 +36,7 @@ const base: ExportInput = {
 };
 
 describe('shellQuote', () => {
-  it('leaves safe words alone and wraps everything else in single quotes, escaping quotes', () => {
+  test('leaves safe words alone and wraps everything else in single quotes, escaping quotes', () => {
     expect(shellQuote('GET')).toBe('GET');
     expect(shellQuote('http://127.0.0.1:5199')).toBe('http://127.0.0.1:5199');
     expect(shellQuote('')).toBe("''");
@@ -46,7 +46,7 @@ describe('shellQuote', () => {
 });
 
 describe('awsCliCommand', () => {
-  it('names every field the PUT body carries and no endpoint for AWS itself', () => {
+  test('names every field the PUT body carries and no endpoint for AWS itself', () => {
     const cmd = awsCliCommand(base);
     expect(cmd).toContain('aws apigateway put-integration-response');
     expect(cmd).toContain('--rest-api-id a1b2c3d4e5');
@@ -61,7 +61,7 @@ describe('awsCliCommand', () => {
     expect(cmd).toContain('"text/plain":""');
   });
 
-  it('adds --endpoint-url for other targets and leaves out what the body leaves out', () => {
+  test('adds --endpoint-url for other targets and leaves out what the body leaves out', () => {
     const cmd = awsCliCommand({
       ...base,
       body: {},
@@ -71,14 +71,14 @@ describe('awsCliCommand', () => {
     expect(cmd).not.toMatch(/--selection-pattern|--response-templates|--response-parameters|--content-handling/);
   });
 
-  it("writes an explicit empty pattern as --selection-pattern '' and a leading dash with =", () => {
+  test("writes an explicit empty pattern as --selection-pattern '' and a leading dash with =", () => {
     expect(awsCliCommand({ ...base, body: { selectionPattern: '' } })).toContain("--selection-pattern ''");
     expect(awsCliCommand({ ...base, body: { selectionPattern: '-1.*' } })).toContain("--selection-pattern='-1.*'");
   });
 });
 
 describe('curlCommand', () => {
-  it('sends the exact JSON body with Accept and SigV4 placeholders, never credentials', () => {
+  test('sends the exact JSON body with Accept and SigV4 placeholders, never credentials', () => {
     const cmd = curlCommand({ ...base, withSessionToken: true });
     expect(cmd).toContain(
       `curl -X PUT https://apigateway.eu-west-1.amazonaws.com/restapis/a1b2c3d4e5/resources/r00t01/methods/GET/integration/responses/400`,
@@ -91,7 +91,7 @@ describe('curlCommand', () => {
     expect(cmd).toContain(`--data-binary ${quoted}`);
   });
 
-  it('does not sign for the embedded emulator', () => {
+  test('does not sign for the embedded emulator', () => {
     const cmd = curlCommand({
       ...base,
       target: { kind: 'embedded', endpointUrl: 'http://127.0.0.1:5199', region: 'us-east-1' },
@@ -99,7 +99,7 @@ describe('curlCommand', () => {
     expect(cmd).not.toContain('--aws-sigv4');
   });
 
-  it('encodes path segments like the client', () => {
+  test('encodes path segments like the client', () => {
     expect(
       integrationResponseUrl({ ...base, resourceId: 'a b', target: { ...base.target, endpointUrl: 'http://h/' } }),
     ).toBe('http://h/restapis/a1b2c3d4e5/resources/a%20b/methods/GET/integration/responses/400');
@@ -107,7 +107,7 @@ describe('curlCommand', () => {
 });
 
 describe('CloudFormation and OpenAPI', () => {
-  it('renders an IntegrationResponses entry with quoted scalars and a literal block for multi-line templates', () => {
+  test('renders an IntegrationResponses entry with quoted scalars and a literal block for multi-line templates', () => {
     const yaml = cloudFormationYaml(base);
     expect(yaml).toContain('- StatusCode: "400"');
     expect(yaml).toContain('  SelectionPattern: "4\\\\d{2}"');
@@ -119,7 +119,7 @@ describe('CloudFormation and OpenAPI', () => {
     expect(yaml).toContain('    text/plain: ""');
   });
 
-  it('keys the OpenAPI response by the selection pattern, or default', () => {
+  test('keys the OpenAPI response by the selection pattern, or default', () => {
     expect(openApiResponseKey({})).toBe('default');
     expect(openApiResponseKey({ selectionPattern: '' })).toBe('default');
     expect(openApiResponseKey({ selectionPattern: '5\\d{2}' })).toBe('5\\d{2}');
@@ -131,12 +131,12 @@ describe('CloudFormation and OpenAPI', () => {
 });
 
 describe('Terraform', () => {
-  it('escapes HCL template sequences and JSON-only escapes', () => {
+  test('escapes HCL template sequences and JSON-only escapes', () => {
     expect(hclString('${a} %{b} \\ "q"')).toBe('"$${a} %%{b} \\\\ \\"q\\""');
     expect(hclString('\b')).toBe('"\\u0008"');
   });
 
-  it('uses a heredoc only when it reproduces the text exactly', () => {
+  test('uses a heredoc only when it reproduces the text exactly', () => {
     expect(hclTemplate('a\nb\n')).toBe('<<EOT\na\nb\nEOT');
     expect(hclTemplate('a\nb')).toBe('chomp(<<EOT\na\nb\nEOT\n)');
     expect(hclTemplate('EOT\nb')).toBe('chomp(<<EOT1\nEOT\nb\nEOT1\n)');
@@ -144,7 +144,7 @@ describe('Terraform', () => {
     expect(hclTemplate(null)).toBe('""');
   });
 
-  it('renders an aws_api_gateway_integration_response resource', () => {
+  test('renders an aws_api_gateway_integration_response resource', () => {
     const hcl = terraformHcl(base);
     expect(hcl).toContain('resource "aws_api_gateway_integration_response" "get_items_400" {');
     expect(hcl).toContain('  selection_pattern = "4\\\\d{2}"');
@@ -153,7 +153,7 @@ describe('Terraform', () => {
 });
 
 describe('createDeploymentCommand', () => {
-  it('names the api and a stage placeholder', () => {
+  test('names the api and a stage placeholder', () => {
     expect(
       createDeploymentCommand({
         restApiId: 'abc',

@@ -1,8 +1,8 @@
 // Copyable equivalents of the one PutIntegrationResponse the review step sends: curl, the AWS CLI,
 // CloudFormation, Terraform and OpenAPI. Pure string building (no React, no DOM, no fetch) so the same
 // functions run in unit tests and in the Node test that executes the shell commands against the emulator.
-import type { TargetKind } from '../../api/connection';
-import type { IntegrationResponseInput } from '../../rules/types';
+import type { TargetKind } from '@/api/connection';
+import type { IntegrationResponseInput } from '@/rules/types';
 
 export interface ExportTarget {
   kind: TargetKind;

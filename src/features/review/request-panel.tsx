@@ -1,8 +1,8 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useQuery } from '@tanstack/react-query';
-import { useConnection } from '../../api/connection-provider';
-import type { IntegrationResponseInput } from '../../rules/types';
-import { ErrorState, LoadingState } from '../../components/query-state';
+import { useConnection } from '@/api/connection-provider';
+import type { IntegrationResponseInput } from '@/rules/types';
+import { ErrorState, LoadingState } from '@/components/query-state';
 import { CodeBlock } from './code-block';
 import type { ExportFormat, ExportInput } from './exports';
 import { exportFormats, renderExport } from './exports';

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Draft } from '../editor/drafts';
-import { emptyFormValues } from '../editor/form-model';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { Draft } from '@/features/editor/drafts';
+import { emptyFormValues } from '@/features/editor/form-model';
 import { baseFromDraft, clearBase, loadBase, saveBase } from './review-base';
 
 const draft: Draft = { version: 1, savedAt: '2026-01-01T00:00:00.000Z', body: {}, form: emptyFormValues };
@@ -8,7 +8,7 @@ const draft: Draft = { version: 1, savedAt: '2026-01-01T00:00:00.000Z', body: {}
 describe('review base version', () => {
   beforeEach(() => localStorage.clear());
 
-  it('remembers the version an edit started from, including "did not exist", until cleared', () => {
+  test('remembers the version an edit started from, including "did not exist", until cleared', () => {
     expect(loadBase('k')).toBeUndefined();
     saveBase('k', null);
     expect(loadBase('k')).toBeNull();
@@ -19,12 +19,12 @@ describe('review base version', () => {
     expect(loadBase('k')).toBeUndefined();
   });
 
-  it('ignores unreadable records', () => {
+  test('ignores unreadable records', () => {
     localStorage.setItem('irs:review-base:v1|k', '{not json');
     expect(loadBase('k')).toBeUndefined();
   });
 
-  it('prefers a base the editor recorded in the draft itself', () => {
+  test('prefers a base the editor recorded in the draft itself', () => {
     expect(baseFromDraft(draft)).toBeUndefined();
     expect(baseFromDraft({ ...draft, base: null } as Draft)).toBeNull();
     expect(baseFromDraft({ ...draft, serverVersion: { statusCode: '201' } } as Draft)).toEqual({ statusCode: '201' });

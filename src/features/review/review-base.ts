@@ -1,8 +1,8 @@
 // The server version a draft was started from, so the review step can tell whether someone else changed the
 // integration response in the meantime. The editor's draft (drafts.ts) has no field for it yet; until it has,
 // the review step records the version here, next to the draft and under the same key.
-import type { Draft } from '../editor/drafts';
-import type { IntegrationResponse } from '../../rules/types';
+import type { Draft } from '@/features/editor/drafts';
+import type { IntegrationResponse } from '@/rules/types';
 
 /** `null` = the integration response did not exist when editing started. */
 export type BaseVersion = IntegrationResponse | null;

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { fieldsForError, firstKnown, reviewRows, sameVersion, storedShape } from './review-model';
 
 describe('storedShape', () => {
-  it('adds the status code and stores empty templates as null, as AWS does', () => {
+  test('adds the status code and stores empty templates as null, as AWS does', () => {
     expect(storedShape('200', { responseTemplates: { 'application/json': '', 'text/plain': 'x' } })).toEqual({
       statusCode: '200',
       responseTemplates: { 'application/json': null, 'text/plain': 'x' },
@@ -11,7 +11,7 @@ describe('storedShape', () => {
 });
 
 describe('sameVersion', () => {
-  it('ignores differences that store the same thing and sees real ones', () => {
+  test('ignores differences that store the same thing and sees real ones', () => {
     expect(sameVersion({ statusCode: '200', selectionPattern: '', responseTemplates: {} }, { statusCode: '200' })).toBe(
       true,
     );
@@ -33,14 +33,14 @@ describe('sameVersion', () => {
 });
 
 describe('firstKnown', () => {
-  it('keeps null ("did not exist") as a known base version', () => {
+  test('keeps null ("did not exist") as a known base version', () => {
     expect(firstKnown(undefined, null, { statusCode: '200' })).toBeNull();
     expect(firstKnown(undefined, undefined)).toBeUndefined();
   });
 });
 
 describe('reviewRows', () => {
-  it('shows every field of a new response as added', () => {
+  test('shows every field of a new response as added', () => {
     const rows = reviewRows(
       null,
       storedShape('400', { selectionPattern: '4\\d{2}', responseTemplates: { 'application/json': 'a\nb' } }),
@@ -53,7 +53,7 @@ describe('reviewRows', () => {
     ]);
   });
 
-  it('marks cleared, changed and kept fields of a replaced response', () => {
+  test('marks cleared, changed and kept fields of a replaced response', () => {
     const before = {
       statusCode: '200',
       selectionPattern: '2\\d{2}',
@@ -90,7 +90,7 @@ describe('fieldsForError', () => {
     responseTemplates: { '123': 'x', 'application/json': 'y' },
   };
 
-  it('points an undeclared header message at that header', () => {
+  test('points an undeclared header message at that header', () => {
     expect(
       fieldsForError(
         'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.response.header.X-Bar]',
@@ -99,7 +99,7 @@ describe('fieldsForError', () => {
     ).toEqual([{ kind: 'header', name: 'X-Bar' }]);
   });
 
-  it('finds the header whose value AWS quotes', () => {
+  test('finds the header whose value AWS quotes', () => {
     expect(
       fieldsForError(
         'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: "*"]',
@@ -114,13 +114,13 @@ describe('fieldsForError', () => {
     ).toEqual([{ kind: 'header', name: 'X-Star' }]);
   });
 
-  it('points a content type message at that template', () => {
+  test('points a content type message at that template', () => {
     expect(
       fieldsForError('Validation Result: warnings : [], errors : [Invalid content type specified: 123]', body),
     ).toEqual([{ kind: 'template', contentType: '123' }]);
   });
 
-  it('maps field names in validation messages and returns nothing for unrelated ones', () => {
+  test('maps field names in validation messages and returns nothing for unrelated ones', () => {
     expect(
       fieldsForError(
         "1 validation error detected: Value 'X' at 'putIntegrationResponseInput.contentHandling' failed",

@@ -1,6 +1,6 @@
 // What the review step compares and shows. Pure: no React, no fetch.
-import type { IntegrationResponse, IntegrationResponseInput } from '../../rules/types';
-import { RESPONSE_HEADER_KEY_PREFIX } from '../../rules/mapping-expression';
+import type { IntegrationResponse, IntegrationResponseInput } from '@/rules/types';
+import { RESPONSE_HEADER_KEY_PREFIX } from '@/rules/mapping-expression';
 import type { DiffLine } from './text-diff';
 import { diffLines, hasChanges } from './text-diff';
 

@@ -1,5 +1,5 @@
-import type { IntegrationResponse } from '../../rules/types';
-import { RESPONSE_HEADER_KEY_PREFIX } from '../../rules/mapping-expression';
+import type { IntegrationResponse } from '@/rules/types';
+import { RESPONSE_HEADER_KEY_PREFIX } from '@/rules/mapping-expression';
 
 /** An integration response as stored, field by field; optionally the raw JSON too. Server text is shown as text. */
 export function StoredView({

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { diffLines, hasChanges, splitLines } from './text-diff';
 
 /** Independent LCS length (memoised recursion) to check the diff keeps as many common lines as possible. */
@@ -25,7 +25,7 @@ function side(lines: ReturnType<typeof diffLines>, which: 'before' | 'after'): s
 }
 
 describe('diffLines', () => {
-  it('marks a changed line in the middle as removed then added, keeping the rest', () => {
+  test('marks a changed line in the middle as removed then added, keeping the rest', () => {
     const before = '{\n  "a": 1,\n  "b": 2\n}';
     const after = '{\n  "a": 1,\n  "b": 3\n}';
     expect(diffLines(before, after)).toEqual([
@@ -37,7 +37,7 @@ describe('diffLines', () => {
     ]);
   });
 
-  it('shows a new template (nothing before) as all added and a deleted one as all removed', () => {
+  test('shows a new template (nothing before) as all added and a deleted one as all removed', () => {
     expect(diffLines(undefined, 'x\ny')).toEqual([
       { kind: 'added', text: 'x' },
       { kind: 'added', text: 'y' },
@@ -45,20 +45,20 @@ describe('diffLines', () => {
     expect(diffLines('x', null)).toEqual([{ kind: 'removed', text: 'x' }]);
   });
 
-  it('finds the longest common subsequence, not just a common prefix and suffix', () => {
+  test('finds the longest common subsequence, not just a common prefix and suffix', () => {
     const lines = diffLines('a\nb\nc\nd\ne', 'a\nc\nX\ne\nf');
     expect(lines.filter((l) => l.kind === 'same').map((l) => l.text)).toEqual(['a', 'c', 'e']);
     expect(lines.filter((l) => l.kind === 'removed').map((l) => l.text)).toEqual(['b', 'd']);
     expect(lines.filter((l) => l.kind === 'added').map((l) => l.text)).toEqual(['X', 'f']);
   });
 
-  it('reports no change for identical text, and treats CRLF like LF', () => {
+  test('reports no change for identical text, and treats CRLF like LF', () => {
     expect(hasChanges(diffLines('a\r\nb', 'a\nb'))).toBe(false);
     expect(hasChanges(diffLines('a', 'a '))).toBe(true);
     expect(splitLines('')).toEqual(['']);
   });
 
-  it('always reconstructs both sides and keeps a maximal common part (property)', () => {
+  test('always reconstructs both sides and keeps a maximal common part (property)', () => {
     const line = fc.constantFrom('a', 'b', 'c', '', "$input.json('$')");
     const text = fc.array(line, { maxLength: 12 }).map((ls) => ls.join('\n'));
     fc.assert(

@@ -1,4 +1,4 @@
-import type { Integration } from '../../api/models';
+import type { Integration } from '@/api/models';
 
 export type IntegrationKind = 'none' | 'mock' | 'http' | 'http-proxy' | 'lambda' | 'aws' | 'aws-proxy';
 

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
-import { usePutMethodResponse } from '../../api/mutations';
-import { Button } from '../../components/button';
-import { inputClassName } from '../../components/field';
-import { ErrorState } from '../../components/query-state';
+import { usePutMethodResponse } from '@/api/mutations';
+import { Button } from '@/components/button';
+import { inputClassName } from '@/components/field';
+import { ErrorState } from '@/components/query-state';
 import { headerNameError } from './status-code-choice';
 
 type HeaderRow = { key: number; name: string; required: boolean };

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { useConnection } from '../../api/connection-provider';
-import type { Resource } from '../../api/models';
-import { methodQueryOptions, resourcesQueryOptions } from '../../api/queries';
-import { BackLink } from '../../components/back-link';
-import { Badge } from '../../components/badge';
-import { ButtonLink } from '../../components/button-link';
-import { Notice } from '../../components/notice';
-import { ChoicesSummary } from '../../components/choices-summary';
-import { PageLayout } from '../../components/page-layout';
-import { EmptyState, ErrorState, LoadingState, QueryState } from '../../components/query-state';
+import { useConnection } from '@/api/connection-provider';
+import type { Resource } from '@/api/models';
+import { methodQueryOptions, resourcesQueryOptions } from '@/api/queries';
+import { BackLink } from '@/components/back-link';
+import { Badge } from '@/components/badge';
+import { ButtonLink } from '@/components/button-link';
+import { Notice } from '@/components/notice';
+import { ChoicesSummary } from '@/components/choices-summary';
+import { PageLayout } from '@/components/page-layout';
+import { EmptyState, ErrorState, LoadingState, QueryState } from '@/components/query-state';
 import { integrationKind, integrationKindLabel, isProxyKind } from './integration-kind';
 
 export function MethodsStep({ restApiId, resourceId }: { restApiId: string; resourceId: string }) {

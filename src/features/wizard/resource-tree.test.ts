@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Resource } from '../../api/models';
+import type { Resource } from '@/api/models';
 import { buildResourceIndex, visibleResourceRows } from './resource-tree';
 
 function res(id: string, path: string, methods: string[] = []): Resource {

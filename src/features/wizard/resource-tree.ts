@@ -1,4 +1,4 @@
-import type { Resource } from '../../api/models';
+import type { Resource } from '@/api/models';
 
 export type ResourceEntry = {
   id: string;

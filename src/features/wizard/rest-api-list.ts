@@ -1,4 +1,4 @@
-import type { RestApi } from '../../api/models';
+import type { RestApi } from '@/api/models';
 
 export type SortKey = 'name' | 'created';
 export type Sort = { key: SortKey; dir: 'asc' | 'desc' };

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { useConnection } from '../../api/connection-provider';
-import type { RestApi } from '../../api/models';
-import { restApisQueryOptions } from '../../api/queries';
-import { AppLink } from '../../components/app-link';
-import { Badge } from '../../components/badge';
-import { inputClassName } from '../../components/field';
-import { PageLayout } from '../../components/page-layout';
-import { EmptyState, QueryState } from '../../components/query-state';
+import { useConnection } from '@/api/connection-provider';
+import type { RestApi } from '@/api/models';
+import { restApisQueryOptions } from '@/api/queries';
+import { AppLink } from '@/components/app-link';
+import { Badge } from '@/components/badge';
+import { inputClassName } from '@/components/field';
+import { PageLayout } from '@/components/page-layout';
+import { EmptyState, QueryState } from '@/components/query-state';
 import { formatAwsDate } from './format';
 import { filterAndSortRestApis, type Sort, type SortKey } from './rest-api-list';
 

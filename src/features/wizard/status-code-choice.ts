@@ -1,5 +1,5 @@
-import type { Method } from '../../api/models';
-import { isValidStatusCode } from '../../rules/status-code';
+import type { Method } from '@/api/models';
+import { isValidStatusCode } from '@/rules/status-code';
 
 export type StatusCodeRow = {
   statusCode: string;

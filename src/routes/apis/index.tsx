@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { RestApisStep } from '../../features/wizard/rest-apis-step';
-import { restApisQueryOptions } from '../../api/queries';
+import { RestApisStep } from '@/features/wizard/rest-apis-step';
+import { restApisQueryOptions } from '@/api/queries';
 
 export const Route = createFileRoute('/apis/')({
   loader: ({ context: { queryClient, connection } }) => {

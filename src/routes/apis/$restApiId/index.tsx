@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ResourcesStep } from '../../../features/wizard/resources-step';
-import { resourcesQueryOptions } from '../../../api/queries';
+import { ResourcesStep } from '@/features/wizard/resources-step';
+import { resourcesQueryOptions } from '@/api/queries';
 
 export const Route = createFileRoute('/apis/$restApiId/')({
   loader: ({ context: { queryClient, connection }, params }) => {

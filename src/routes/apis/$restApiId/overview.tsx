@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { OverviewPage } from '../../../features/overview/overview-page';
+import { OverviewPage } from '@/features/overview/overview-page';
 
 export const Route = createFileRoute('/apis/$restApiId/overview')({
   component: RouteComponent,

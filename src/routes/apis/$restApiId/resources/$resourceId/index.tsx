@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { MethodsStep } from '../../../../../features/wizard/methods-step';
-import { resourcesQueryOptions } from '../../../../../api/queries';
+import { MethodsStep } from '@/features/wizard/methods-step';
+import { resourcesQueryOptions } from '@/api/queries';
 
 export const Route = createFileRoute('/apis/$restApiId/resources/$resourceId/')({
   loader: ({ context: { queryClient, connection }, params }) => {

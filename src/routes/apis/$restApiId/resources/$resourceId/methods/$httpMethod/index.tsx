@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { StatusCodeStep } from '../../../../../../../features/wizard/status-code-step';
-import { methodQueryOptions } from '../../../../../../../api/queries';
+import { StatusCodeStep } from '@/features/wizard/status-code-step';
+import { methodQueryOptions } from '@/api/queries';
 
 export const Route = createFileRoute('/apis/$restApiId/resources/$resourceId/methods/$httpMethod/')({
   loader: ({ context: { queryClient, connection }, params }) => {

@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { EditorPage } from '../../../../../../../../../features/editor/editor-page';
+import { EditorPage } from '@/features/editor/editor-page';
 
 export const Route = createFileRoute(
   '/apis/$restApiId/resources/$resourceId/methods/$httpMethod/responses/$statusCode/',

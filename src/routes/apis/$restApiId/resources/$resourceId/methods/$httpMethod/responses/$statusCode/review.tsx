@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ReviewPage } from '../../../../../../../../../features/review/review-page';
+import { ReviewPage } from '@/features/review/review-page';
 
 export const Route = createFileRoute(
   '/apis/$restApiId/resources/$resourceId/methods/$httpMethod/responses/$statusCode/review',
