@@ -1,5 +1,5 @@
 // The embedded API Gateway (REST v1) control plane: AWS's paths, status codes, JSON shapes and error
-// texts (see /work/shared/spec/aws-apigateway-behaviour.md and its addendum). Validation of integration
+// texts (see docs/aws/: wire-format.md, control-plane.md, integration-responses.md). Validation of integration
 // responses, method responses, status codes and PATCH operations comes from src/rules, shared with the SPA.
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';

@@ -1,5 +1,5 @@
 // Same-origin forwarding route (/__forward): lets the browser reach targets that break CORS (moto's preflight
-// goes to its S3 backend and fails, see moto spec §2). The client signs for the *target* URL and names the target
+// goes to its S3 backend and fails, see docs/aws/moto.md). The client signs for the *target* URL and names the target
 // in the `x-forward-target` header; this route only relays, leaving Authorization and x-amz-* untouched, so the
 // signature stays valid. It is never an open relay: the target must match the allowlist.
 import { Hono } from 'hono';
@@ -27,7 +27,7 @@ export interface ForwardOptions {
   fetchImpl?: typeof fetch;
 }
 
-// RFC 9110 §7.6.1 hop-by-hop headers, plus headers that must be recomputed for the new connection.
+// RFC 9110 section 7.6.1 hop-by-hop headers, plus headers that must be recomputed for the new connection.
 const HOP_BY_HOP = new Set([
   'connection',
   'keep-alive',

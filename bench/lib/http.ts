@@ -1,5 +1,5 @@
 // Loopback HTTP for arranging bench data: JSON in/out, a dummy SigV4 Authorization header (the emulator reads
-// the region from it; moto_server routes on it, see moto-differences.md §1), and a bounded worker pool.
+// the region from it; moto_server routes on it, see docs/aws/moto.md), and a bounded worker pool.
 export const dummyAuthorization =
   'AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/apigateway/aws4_request, SignedHeaders=host, Signature=0000';
 

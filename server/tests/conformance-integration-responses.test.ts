@@ -1,5 +1,5 @@
-// Conformance over real HTTP: Put/Get/Update/DeleteIntegrationResponse (aws-apigateway-behaviour.md §§13–16,
-// addendum §§4–5, 7–8), including the order AWS checks things in.
+// Conformance over real HTTP: Put/Get/Update/DeleteIntegrationResponse (docs/aws/integration-responses.md),
+// including the order AWS checks things in.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Call, Harness } from './conformance-harness';
 import { client, expectAwsError, fixture, startHarness } from './conformance-harness';
@@ -147,7 +147,7 @@ describe('PutIntegrationResponse', () => {
     );
   });
 
-  test('without an integration the PUT is 404 Invalid Integration identifier specified (addendum §4)', async () => {
+  test('without an integration the PUT is 404 Invalid Integration identifier specified', async () => {
     const f = await fixture(call, 'ir-no-integration');
     expectAwsError(
       await call('PUT', `${f.m}/integration/responses/200`, {}),

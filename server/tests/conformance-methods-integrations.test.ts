@@ -1,5 +1,5 @@
 // Conformance over real HTTP: PutMethod/GetMethod/DeleteMethod, the method-response operations and the
-// integration operations (aws-apigateway-behaviour.md §§7–12).
+// integration operations (docs/aws/control-plane.md).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Call, Harness } from './conformance-harness';
 import { client, expectAwsError, fixture, startHarness } from './conformance-harness';

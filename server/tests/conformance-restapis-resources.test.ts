@@ -1,5 +1,5 @@
 // Conformance over real HTTP: CreateRestApi/GetRestApis/GetRestApi/DeleteRestApi and the resource operations,
-// checked against the shapes and texts in aws-apigateway-behaviour.md §§1–6 and addendum §§1–2.
+// checked against the shapes and texts in docs/aws/control-plane.md and docs/aws/wire-format.md (paging).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Call, Harness } from './conformance-harness';
 import { client, expectAwsError, fixture, items, startHarness, str } from './conformance-harness';

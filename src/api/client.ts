@@ -244,7 +244,7 @@ function errorTypeOf(headers: Headers, body: unknown): string | undefined {
   return str(body.code) ?? str(body.Code);
 }
 
-// UNVERIFIED (spec §0): the key for the unmodeled ValidationException/SerializationException may be `Message`.
+// UNVERIFIED (docs/aws/wire-format.md, "Errors"): the key for the unmodeled ValidationException/SerializationException may be `Message`.
 function errorMessageOf(body: unknown): string | undefined {
   if (!isRecord(body)) return undefined;
   return str(body.message) ?? str(body.Message);
@@ -576,7 +576,7 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
       ),
     getIntegration: async (id, resId, m, o) => {
       const raw = await send({ method: 'GET', path: `${methodPath(id, resId, m)}/integration` }, o);
-      // moto answers 200 `{}` when the method has no integration (moto spec §3 #22); AWS answers 404. Report what
+      // moto answers 200 `{}` when the method has no integration (docs/aws/moto.md); AWS answers 404. Report what
       // AWS would, so screens handle one case.
       if (isRecord(raw) && Object.keys(raw).length === 0) {
         throw new ApiError({

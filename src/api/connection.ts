@@ -76,7 +76,7 @@ export const connectionPresets: ConnectionPreset[] = [
   {
     id: 'moto',
     label: 'moto',
-    // moto's CORS preflight is answered by its S3 backend with 403 (moto spec §2): forwarding is the default.
+    // moto's CORS preflight is answered by its S3 backend with 403 (docs/aws/moto.md): forwarding is the default.
     settings: {
       kind: 'moto',
       endpoint: 'http://127.0.0.1:5000',

@@ -1,7 +1,7 @@
 // Renders an API Gateway response mapping template the way API Gateway does, on top of velocityjs.
 // Pure TypeScript (no DOM, no Node APIs) so it runs in the preview Web Worker and in Node tests.
 //
-// AWS behaviours matched (see docs/spec vtl-semantics.md): null/undefined references print nothing;
+// AWS behaviours matched (see docs/aws/mapping-templates.md): null/undefined references print nothing;
 // $input.path objects print Java-map style, JSON arrays as compact JSON; .toString() on them; Java String
 // methods with Java regexes; `null == ""` true and `[] == ""` false; Velocity 1.7 truthiness; integer
 // division; responseOverride via #set; #set with a null right-hand side is skipped. Not matched (known):

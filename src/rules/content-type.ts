@@ -1,6 +1,6 @@
 // Content-type keys of responseTemplates / responseModels.
 //
-// Evidence (addendum §8): `123` and `application-json` are rejected; `application/json`, `application/xml` and
+// Evidence (docs/aws/integration-responses.md, "Template keys"): `123` and `application-json` are rejected; `application/json`, `application/xml` and
 // `text/html` are accepted. Everything else is UNVERIFIED. A false rejection would block a send AWS accepts, so we
 // only require the shape every real media type has: `type/subtype` made of RFC 7230 token characters (which admits
 // `*/*`, `application/*`, `application/vnd.api+json` and upper case), optionally followed by `; name=value`

@@ -27,7 +27,7 @@ export const integrationResponseInputSchema = z.object({
 type AssignableTo<T extends IntegrationResponseInput> = T;
 export type IntegrationResponseFormValue = AssignableTo<z.infer<typeof integrationResponseInputSchema>>;
 
-/** 300 KB quota ("Maximum mapping template size", addendum §8), taken as KiB of UTF-8 like AWS's other byte quotas. */
+/** 300 KB quota ("Maximum mapping template size", docs/aws/integration-responses.md), taken as KiB of UTF-8 like AWS's other byte quotas. */
 export const MAX_TEMPLATE_BYTES = 300 * 1024;
 
 const MAPPING_PREFIX = 'Invalid mapping expression specified: Validation Result: warnings : [], errors : ';
@@ -71,7 +71,7 @@ export function validateIntegrationResponseRequest(
         const err = coralTypeError(raw, 'String');
         if (err) violations.push(serializationViolation(err, member));
         else if (!isContentHandling(raw as string)) {
-          // UNVERIFIED text (addendum §3): modeled on the captured `putIntegrationInput.type` enum error, with the
+          // UNVERIFIED text (docs/aws/integration-responses.md, contentHandling): modeled on the captured `putIntegrationInput.type` enum error, with the
           // values in model order; AWS's order inside the brackets can't be predicted.
           validation.push({
             type: 'ValidationException',
@@ -92,7 +92,7 @@ export function validateIntegrationResponseRequest(
         for (const [ct, tpl] of Object.entries(raw)) {
           const tplErr = coralTypeError(tpl, 'String');
           if (tplErr) violations.push(serializationViolation(tplErr, `${member}.${ct}`));
-          // AWS stores (and returns) "" and null templates as null (spec §0 "Template values").
+          // AWS stores (and returns) "" and null templates as null (docs/aws/integration-responses.md).
           else templates[ct] = typeof tpl === 'string' && tpl !== '' ? tpl : null;
         }
         value.responseTemplates = templates;
@@ -222,7 +222,7 @@ export function awsVerdict(violations: RuleViolation[]): { type: AwsErrorType; m
 
 /**
  * PutMethodResponse body checks. Key format and value types follow the model; the messages are UNVERIFIED for this
- * operation (spec §9) and borrow the integration-response texts. Model names are not checked (needs the API's models).
+ * operation (docs/aws/control-plane.md, PutMethodResponse) and borrow the integration-response texts. Model names are not checked (needs the API's models).
  */
 export function validatePutMethodResponse(
   statusCode: string,

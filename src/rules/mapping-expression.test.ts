@@ -8,7 +8,7 @@ import {
   RESPONSE_HEADER_KEY_PREFIX,
 } from './mapping-expression';
 
-describe('parseMappingSource: every source in the developer guide table (addendum §9)', () => {
+describe('parseMappingSource: every source in the developer guide table', () => {
   test.each<[string, MappingSource]>([
     ["'*'", { kind: 'static', value: '*' }],
     ["'max-age=120'", { kind: 'static', value: 'max-age=120' }],

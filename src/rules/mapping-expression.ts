@@ -1,5 +1,6 @@
 // Integration-response `responseParameters`: keys `method.response.header.{name}`, values drawn from the sources in
-// the developer guide's "Method response header mapping expressions" table (addendum §9).
+// the developer guide's "Method response header mapping expressions" table
+// (docs/aws/integration-responses.md, "Header mappings").
 
 export type MappingSource =
   | { kind: 'static'; value: string }

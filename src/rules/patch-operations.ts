@@ -1,5 +1,5 @@
 // UpdateIntegrationResponse / UpdateMethodResponse (PATCH) semantics. Texts for UpdateMethodResponse are captured
-// (spec §10, addendum §7); UpdateIntegrationResponse errors are UNVERIFIED and use the same texts by analogy.
+// (docs/aws/control-plane.md, UpdateMethodResponse); UpdateIntegrationResponse errors are UNVERIFIED and use the same texts by analogy.
 
 import { contentHandlingValues, validateIntegrationResponseAgainstMethod } from './integration-response';
 import { invalidContentTypeMessage, isValidContentType } from './content-type';
@@ -96,7 +96,7 @@ function withoutKey<V>(map: Record<string, V> | undefined, key: string): Record<
   if (!map) return undefined;
   const next = { ...map };
   delete next[key];
-  // AWS omits a map that PATCH remove emptied (spec §0 "Omission").
+  // AWS omits a map that PATCH remove emptied (docs/aws/wire-format.md, "Omitted fields").
   return Object.keys(next).length === 0 ? undefined : next;
 }
 
@@ -107,7 +107,7 @@ function setOrDelete<T extends object, K extends keyof T>(obj: T, key: K, v: T[K
 
 /**
  * Applies the operations in order, then re-validates the result against the method response like a PUT would.
- * UNVERIFIED: that PATCH re-runs the PUT validation (e.g. adding an undeclared header) is an analogy (addendum §7).
+ * UNVERIFIED: that PATCH re-runs the PUT validation (e.g. adding an undeclared header) is an analogy (docs/aws/integration-responses.md).
  * Lenient where AWS is unknown: `replace` of a missing template/parameter adds it, `remove` of a missing one is a no-op.
  */
 export function applyIntegrationResponsePatch(

@@ -23,7 +23,7 @@ describe('translateJavaPattern / matchesWhole', () => {
   });
 });
 
-// The AWS-validated test_lambda_selection_patterns setup (spec §17).
+// The AWS-validated test_lambda_selection_patterns setup (docs/aws/selection-patterns.md).
 const lambdaResponses: IntegrationResponse[] = [
   { statusCode: '200', selectionPattern: '' },
   { statusCode: '405', selectionPattern: '.*four hundred.*' },

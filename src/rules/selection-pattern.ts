@@ -1,6 +1,6 @@
 // selectionPattern semantics: a Java regex matched against the whole Lambda errorMessage (Lambda, non-proxy) or the
 // back end's HTTP status code (HTTP, AWS, MOCK); an empty or absent pattern marks the default response
-// (vtl-semantics.md "Selection patterns", spec §13, §17).
+// (docs/aws/selection-patterns.md).
 
 import { analyzeJavaPattern } from './java-regex';
 import type { IntegrationResponse, IntegrationResponseInput, IntegrationType, RuleWarning } from './types';
@@ -118,7 +118,7 @@ export function integrationResponseWarnings(ctx: {
 
   const analysis = analyzeJavaPattern(pattern);
   if (!analysis.ok) {
-    // UNVERIFIED whether AWS rejects an invalid pattern at PUT time (addendum §6): it is accepted here, with a warning.
+    // UNVERIFIED whether AWS rejects an invalid pattern at PUT time (docs/aws/selection-patterns.md): it is accepted here, with a warning.
     warnings.push({
       code: 'java-regex',
       field,

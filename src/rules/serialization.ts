@@ -1,5 +1,5 @@
 // Messages of AWS's JSON deserializer (Coral) when a member has the wrong JSON type. Only the two `... can not be
-// converted to an String` texts are captured (spec §11, §13); the others follow the same pattern or are the
+// converted to an String` texts are captured (docs/aws/wire-format.md, "Errors"); the others follow the same pattern or are the
 // deserializer's well-known structure/list texts. UNVERIFIED for targets other than String.
 
 import type { RuleViolation } from './types';

@@ -7,7 +7,7 @@ export function isValidStatusCode(s: string): boolean {
   return STATUS_CODE_PATTERN.test(s);
 }
 
-/** The URI member `statusCode` is named without an `<op>Input.` prefix in AWS's message (spec §13). */
+/** The URI member `statusCode` is named without an `<op>Input.` prefix in AWS's message (docs/aws/wire-format.md). */
 export function statusCodeViolation(s: string): RuleViolation | null {
   if (isValidStatusCode(s)) return null;
   return {

@@ -53,7 +53,7 @@ function compareVerbs(a: string, b: string): number {
 
 /**
  * Whether the listing's copy of a method may be incomplete. Whether AWS embeds `integrationResponses` and
- * `methodResponses` under embed=methods is UNVERIFIED (addendum §2), so every method with an integration is
+ * `methodResponses` under embed=methods is UNVERIFIED (docs/aws/control-plane.md, GetResources), so every method with an integration is
  * fetched again. A method without `authorizationType` (required by PutMethod) is a bare `{"GET": {}}` stub
  * from a server that ignored `embed`: it may have an integration we cannot see, so it is fetched too.
  */
