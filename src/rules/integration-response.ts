@@ -2,7 +2,7 @@
 // 'request', before any existence check) → api/resource/method/integration lookups → validateIntegrationResponseAgainstMethod
 // (stage 'method'); awsVerdict turns a stage's violations into the single error AWS returns.
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { invalidContentTypeMessage, isValidContentType } from './content-type';
 import { parseMappingSource, parseResponseHeaderKey } from './mapping-expression';
 import { bodyAsObject, coralTypeError, isPlainObject, serializationViolation } from './serialization';
@@ -17,10 +17,10 @@ export const contentHandlingValues = [
 
 /** The PutIntegrationResponse body (botocore model). Unknown members are ignored, as AWS's deserializer does. */
 export const integrationResponseInputSchema = z.object({
-  selectionPattern: z.string().optional(),
-  responseParameters: z.record(z.string(), z.string()).optional(),
-  responseTemplates: z.record(z.string(), z.string().nullable()).optional(),
-  contentHandling: z.enum(contentHandlingValues).optional(),
+  selectionPattern: z.optional(z.string()),
+  responseParameters: z.optional(z.record(z.string(), z.string())),
+  responseTemplates: z.optional(z.record(z.string(), z.nullable(z.string()))),
+  contentHandling: z.optional(z.enum(contentHandlingValues)),
 });
 
 // The schema's output must stay assignable to the shared type (a compile error here means they drifted apart).

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Integration } from '@/api/models';
 import { Button } from '@/components/button';
 import { ErrorSummary, type FormError } from '@/components/error-summary';
@@ -58,15 +58,17 @@ const formShape = z.object({
 
 /** The form schema: structure from zod, AWS rules from src/rules (through analyzeForm), reported on form paths. */
 export function editorFormSchema(ctx: AnalysisContext) {
-  return formShape.superRefine((values, issues) => {
-    for (const error of analyzeForm(values, ctx).errors) {
-      issues.addIssue({
-        code: 'custom',
-        message: error.message,
-        path: error.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-      });
-    }
-  });
+  return formShape.check(
+    z.superRefine((values, issues) => {
+      for (const error of analyzeForm(values, ctx).errors) {
+        issues.addIssue({
+          code: 'custom',
+          message: error.message,
+          path: error.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+        });
+      }
+    }),
+  );
 }
 
 export interface EditorFormProps {
