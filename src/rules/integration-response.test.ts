@@ -58,6 +58,7 @@ describe('validateIntegrationResponseRequest', () => {
     expect(r.value).toBeUndefined();
     expect(r.violations).toEqual([
       {
+        code: 'wrong-json-type',
         type: 'SerializationException',
         stage: 'request',
         field: 'responseTemplates.application/json',
@@ -71,6 +72,7 @@ describe('validateIntegrationResponseRequest', () => {
     const r = validateIntegrationResponseRequest('200', { responseParameters: { 'method.response.header.X': true } });
     expect(r.violations).toEqual([
       {
+        code: 'wrong-json-type',
         type: 'SerializationException',
         stage: 'request',
         field: 'responseParameters.method.response.header.X',
@@ -183,6 +185,7 @@ describe('validateIntegrationResponseAgainstMethod', () => {
     );
     expect(v).toEqual([
       {
+        code: 'missing-method-response',
         type: 'BadRequestException',
         stage: 'method',
         field: 'responseParameters',
@@ -198,6 +201,7 @@ describe('validateIntegrationResponseAgainstMethod', () => {
     );
     expect(v).toEqual([
       {
+        code: 'undeclared-header',
         type: 'BadRequestException',
         stage: 'method',
         field: 'responseParameters.method.response.header.X-Bar',
@@ -218,6 +222,7 @@ describe('validateIntegrationResponseAgainstMethod', () => {
     );
     expect(v).toEqual([
       {
+        code: 'invalid-mapping-source',
         type: 'BadRequestException',
         stage: 'method',
         field: 'responseParameters.method.response.header.X-Foo',
@@ -230,6 +235,7 @@ describe('validateIntegrationResponseAgainstMethod', () => {
     const v = validateIntegrationResponseAgainstMethod({ responseParameters: { 'X-Foo': "'x'" } }, mr);
     expect(v).toEqual([
       {
+        code: 'invalid-header-key',
         type: 'BadRequestException',
         stage: 'method',
         field: 'responseParameters.X-Foo',
@@ -245,6 +251,7 @@ describe('validateIntegrationResponseAgainstMethod', () => {
     );
     expect(v).toEqual([
       {
+        code: 'invalid-content-type',
         type: 'BadRequestException',
         stage: 'method',
         field: 'responseTemplates.123',
@@ -300,6 +307,7 @@ describe('validateIntegrationResponseAgainstMethod', () => {
 
 describe('awsVerdict', () => {
   const v = (type: RuleViolation['type'], message: string): RuleViolation => ({
+    code: 'wrong-json-type',
     type,
     message,
     stage: 'request',
@@ -366,6 +374,7 @@ describe('validatePutMethodResponse', () => {
     const r = validatePutMethodResponse('200', { responseModels: { 'application-json': 'Empty' } });
     expect(r.violations).toEqual([
       {
+        code: 'invalid-content-type',
         type: 'BadRequestException',
         stage: 'method',
         field: 'responseModels.application-json',

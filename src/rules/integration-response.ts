@@ -7,7 +7,14 @@ import { invalidContentTypeMessage, isValidContentType } from './content-type';
 import { parseMappingSource, parseResponseHeaderKey } from './mapping-expression';
 import { bodyAsObject, coralTypeError, isPlainObject, serializationViolation } from './serialization';
 import { statusCodeViolation } from './status-code';
-import type { AwsErrorType, ContentHandling, IntegrationResponseInput, MethodResponse, RuleViolation } from './types';
+import type {
+  AwsErrorType,
+  ContentHandling,
+  IntegrationResponseInput,
+  MethodResponse,
+  RuleViolation,
+  RuleViolationCode,
+} from './types';
 import { combineValidationErrors } from './validation-message';
 
 export const contentHandlingValues = [
@@ -32,8 +39,8 @@ export const MAX_TEMPLATE_BYTES = 300 * 1024;
 
 const MAPPING_PREFIX = 'Invalid mapping expression specified: Validation Result: warnings : [], errors : ';
 
-function badRequest(message: string, field: string): RuleViolation {
-  return { type: 'BadRequestException', stage: 'method', field, message };
+function badRequest(code: RuleViolationCode, message: string, field: string): RuleViolation {
+  return { code, type: 'BadRequestException', stage: 'method', field, message };
 }
 
 function isContentHandling(s: string): s is ContentHandling {
@@ -74,6 +81,7 @@ export function validateIntegrationResponseRequest(
           // UNVERIFIED text (docs/aws/integration-responses.md, contentHandling): modeled on the captured `putIntegrationInput.type` enum error, with the
           // values in model order; AWS's order inside the brackets can't be predicted.
           validation.push({
+            code: 'invalid-content-handling',
             type: 'ValidationException',
             stage: 'request',
             field: member,
@@ -168,22 +176,31 @@ export function validateIntegrationResponseAgainstMethod(
     if (parseResponseHeaderKey(key) === null) {
       // UNVERIFIED for integration responses: the text AWS gave for malformed mapping keys in importer captures
       // (aws-apigateway-importer#101/#104, 2015).
-      out.push(badRequest(`${MAPPING_PREFIX}[Invalid mapping identifier specified]`, field));
+      out.push(badRequest('invalid-header-key', `${MAPPING_PREFIX}[Invalid mapping identifier specified]`, field));
     } else wellFormedKeys.push(key);
     if (parseMappingSource(expr) === null) {
       // AWS prints the value verbatim: `[... specified: *]` for `*`, `[... specified: "*"]` for `"*"` (issues
       // serverless-graphql#67, awsdocs/amazon-api-gateway-developer-guide#7).
-      out.push(badRequest(`${MAPPING_PREFIX}[Invalid mapping expression specified: ${expr}]`, field));
+      out.push(
+        badRequest('invalid-mapping-source', `${MAPPING_PREFIX}[Invalid mapping expression specified: ${expr}]`, field),
+      );
     }
   }
   if (params.length > 0 && methodResponse === undefined) {
-    out.push(badRequest(`${MAPPING_PREFIX}[No method response exists for method.]`, 'responseParameters'));
+    out.push(
+      badRequest(
+        'missing-method-response',
+        `${MAPPING_PREFIX}[No method response exists for method.]`,
+        'responseParameters',
+      ),
+    );
   } else if (methodResponse !== undefined) {
     const declared = methodResponse.responseParameters ?? {};
     for (const key of wellFormedKeys) {
       if (!Object.hasOwn(declared, key)) {
         out.push(
           badRequest(
+            'undeclared-header',
             `${MAPPING_PREFIX}[Invalid mapping expression parameter specified: ${key}]`,
             `responseParameters.${key}`,
           ),
@@ -194,11 +211,12 @@ export function validateIntegrationResponseAgainstMethod(
 
   for (const [ct, tpl] of Object.entries(input.responseTemplates ?? {})) {
     const field = `responseTemplates.${ct}`;
-    if (!isValidContentType(ct)) out.push(badRequest(invalidContentTypeMessage(ct), field));
+    if (!isValidContentType(ct)) out.push(badRequest('invalid-content-type', invalidContentTypeMessage(ct), field));
     if (tpl !== null && utf8Length(tpl) > MAX_TEMPLATE_BYTES) {
       // UNVERIFIED text: the quota is documented, the error for exceeding it was never captured.
       out.push(
         badRequest(
+          'template-too-large',
           `Validation Result: warnings : [], errors : [Mapping template for content type ${ct} exceeds the maximum size of 300 KB]`,
           field,
         ),
@@ -256,7 +274,9 @@ export function validatePutMethodResponse(
         if (typeErr) serialization.push(serializationViolation(typeErr, field));
         else if (typeof required === 'boolean') params[key] = required;
         if (parseResponseHeaderKey(key) === null)
-          business.push(badRequest(`${MAPPING_PREFIX}[Invalid mapping identifier specified]`, field));
+          business.push(
+            badRequest('invalid-header-key', `${MAPPING_PREFIX}[Invalid mapping identifier specified]`, field),
+          );
       }
       value.responseParameters = params;
     } else {
@@ -268,7 +288,8 @@ export function validatePutMethodResponse(
         else if (typeof model === 'string') models[ct] = model;
         // Evidence: `application-json` as a responseModels key was rejected with "Invalid content type specified"
         // (terraform-provider-aws#36388).
-        if (!isValidContentType(ct)) business.push(badRequest(invalidContentTypeMessage(ct), field));
+        if (!isValidContentType(ct))
+          business.push(badRequest('invalid-content-type', invalidContentTypeMessage(ct), field));
       }
       value.responseModels = models;
     }

@@ -32,6 +32,7 @@ describe('validatePatchOperationsShape', () => {
     expect(r.ops).toBeUndefined();
     expect(r.violations).toEqual([
       {
+        code: 'invalid-patch-op',
         type: 'ValidationException',
         stage: 'request',
         field: 'patchOperations.1.op',
@@ -66,6 +67,7 @@ describe('validatePatchOperationsShape', () => {
     );
     expect(r.violations).toEqual([
       {
+        code: 'wrong-json-type',
         type: 'SerializationException',
         stage: 'request',
         field: 'patchOperations.0.value',
@@ -163,6 +165,7 @@ describe('applyIntegrationResponsePatch', () => {
     );
     expect(undeclared).toEqual({
       violation: {
+        code: 'undeclared-header',
         type: 'BadRequestException',
         stage: 'method',
         field: 'responseParameters.method.response.header.X-Bar',
@@ -191,6 +194,7 @@ describe('applyIntegrationResponsePatch', () => {
     const r = applyIntegrationResponsePatch(current, [{ op: 'replace', path, value: 'x' }], mr);
     expect(r).toEqual({
       violation: {
+        code: 'invalid-patch-path',
         type: 'BadRequestException',
         stage: 'method',
         field: 'patchOperations',
@@ -246,6 +250,7 @@ describe('applyMethodResponsePatch', () => {
       ]),
     ).toEqual({
       violation: {
+        code: 'patch-target-not-found',
         type: 'NotFoundException',
         stage: 'method',
         field: 'responseParameters.method.response.header.nope',
@@ -254,6 +259,7 @@ describe('applyMethodResponsePatch', () => {
     });
     expect(applyMethodResponsePatch(current, [{ op: 'remove', path: '/responseModels/text~1html' }])).toEqual({
       violation: {
+        code: 'patch-target-not-found',
         type: 'NotFoundException',
         stage: 'method',
         field: 'responseModels.text/html',
@@ -269,6 +275,7 @@ describe('applyMethodResponsePatch', () => {
       ]),
     ).toEqual({
       violation: {
+        code: 'invalid-patch-path',
         type: 'BadRequestException',
         stage: 'method',
         field: 'patchOperations',

@@ -5,7 +5,7 @@ import { contentHandlingValues, validateIntegrationResponseAgainstMethod } from 
 import { invalidContentTypeMessage, isValidContentType } from './content-type';
 import { parseResponseHeaderKey } from './mapping-expression';
 import { bodyAsObject, coralTypeError, isPlainObject, serializationViolation } from './serialization';
-import type { ContentHandling, IntegrationResponse, MethodResponse, RuleViolation } from './types';
+import type { ContentHandling, IntegrationResponse, MethodResponse, RuleViolation, RuleViolationCode } from './types';
 
 export type PatchOperation = { op: string; path: string; value?: string; from?: string };
 
@@ -13,12 +13,12 @@ export const patchOpValues = ['add', 'remove', 'move', 'test', 'replace', 'copy'
 
 type PatchResult<T> = { value: T } | { violation: RuleViolation };
 
-function badRequest(message: string, field: string): RuleViolation {
-  return { type: 'BadRequestException', stage: 'method', field, message };
+function badRequest(code: RuleViolationCode, message: string, field: string): RuleViolation {
+  return { code, type: 'BadRequestException', stage: 'method', field, message };
 }
 
 function notFound(message: string, field: string): RuleViolation {
-  return { type: 'NotFoundException', stage: 'method', field, message };
+  return { code: 'patch-target-not-found', type: 'NotFoundException', stage: 'method', field, message };
 }
 
 /** Request-stage checks of `{"patchOperations": [...]}`: JSON types, then the `op` enum (1-based index in AWS's text). */
@@ -59,6 +59,7 @@ export function validatePatchOperationsShape(
     }
     if (typeof item.op === 'string' && !(patchOpValues as readonly string[]).includes(item.op)) {
       validation.push({
+        code: 'invalid-patch-op',
         type: 'ValidationException',
         stage: 'request',
         field: `${field}.op`,
@@ -81,7 +82,7 @@ export function splitPatchPath(path: string): string[] | null {
 }
 
 function invalidPath(path: string): RuleViolation {
-  return badRequest(`Invalid patch path ${path}`, 'patchOperations');
+  return badRequest('invalid-patch-path', `Invalid patch path ${path}`, 'patchOperations');
 }
 
 /**
@@ -89,7 +90,11 @@ function invalidPath(path: string): RuleViolation {
  * resources. UNVERIFIED text.
  */
 function unsupportedOp(): RuleViolation {
-  return badRequest(`Invalid patch operation specified. Must be one of: [add, remove, replace]`, 'patchOperations');
+  return badRequest(
+    'unsupported-patch-op',
+    `Invalid patch operation specified. Must be one of: [add, remove, replace]`,
+    'patchOperations',
+  );
 }
 
 function withoutKey<V>(map: Record<string, V> | undefined, key: string): Record<string, V> | undefined {
@@ -130,7 +135,13 @@ export function applyIntegrationResponsePatch(
         next.contentHandling = op.value as ContentHandling;
       else {
         // UNVERIFIED text.
-        return { violation: badRequest(`Invalid content handling specified: ${op.value}`, 'contentHandling') };
+        return {
+          violation: badRequest(
+            'invalid-content-handling',
+            `Invalid content handling specified: ${op.value}`,
+            'contentHandling',
+          ),
+        };
       }
     } else if (head === 'responseTemplates' && key !== undefined && key !== '' && rest.length === 0) {
       if (removing) next.responseTemplates = withoutKey(next.responseTemplates, key);
@@ -180,6 +191,7 @@ export function applyMethodResponsePatch(current: MethodResponse, ops: PatchOper
         if (parseResponseHeaderKey(key) === null) {
           return {
             violation: badRequest(
+              'invalid-header-key',
               'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping identifier specified]',
               field,
             ),
@@ -195,7 +207,8 @@ export function applyMethodResponsePatch(current: MethodResponse, ops: PatchOper
         next.responseModels = withoutKey(next.responseModels, key);
         if (next.responseModels === undefined) delete next.responseModels;
       } else {
-        if (!isValidContentType(key)) return { violation: badRequest(invalidContentTypeMessage(key), field) };
+        if (!isValidContentType(key))
+          return { violation: badRequest('invalid-content-type', invalidContentTypeMessage(key), field) };
         next.responseModels = { ...next.responseModels, [key]: op.value ?? '' };
       }
     } else {

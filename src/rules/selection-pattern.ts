@@ -110,6 +110,7 @@ export function integrationResponseWarnings(ctx: {
       warnings.push({
         code: 'shadowed',
         field,
+        otherStatusCode: o.statusCode,
         message: `The ${o.statusCode} integration response is also a default (empty selection pattern). Only one default is used, and AWS may refuse a second one (409 ConflictException "Integration response with selection pattern default already exists").`,
       });
     }
@@ -161,6 +162,7 @@ export function integrationResponseWarnings(ctx: {
       warnings.push({
         code: 'shadowed',
         field,
+        otherStatusCode: o.statusCode,
         message: `Every ${subject} this pattern matches is also matched by the ${o.statusCode} integration response's pattern (${theirs}). AWS does not document which of the two is chosen.`,
       });
     }

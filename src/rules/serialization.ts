@@ -23,7 +23,7 @@ export function coralTypeError(value: unknown, target: CoralTarget): string | nu
 }
 
 export function serializationViolation(message: string, field: string): RuleViolation {
-  return { type: 'SerializationException', stage: 'request', field, message };
+  return { code: 'wrong-json-type', type: 'SerializationException', stage: 'request', field, message };
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

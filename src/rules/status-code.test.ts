@@ -13,6 +13,7 @@ describe('status code pattern [1-5]\\d\\d', () => {
   test('gives the exact AWS message (snapshot test_integration_response_invalid_statuscode)', () => {
     const v = statusCodeViolation('wrong');
     expect(v).toEqual({
+      code: 'invalid-status-code',
       type: 'ValidationException',
       stage: 'request',
       field: 'statusCode',

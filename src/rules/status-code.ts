@@ -11,6 +11,7 @@ export function isValidStatusCode(s: string): boolean {
 export function statusCodeViolation(s: string): RuleViolation | null {
   if (isValidStatusCode(s)) return null;
   return {
+    code: 'invalid-status-code',
     type: 'ValidationException',
     stage: 'request',
     field: 'statusCode',

@@ -53,8 +53,36 @@ export type IntegrationType = 'HTTP' | 'HTTP_PROXY' | 'AWS' | 'AWS_PROXY' | 'MOC
  */
 export type ViolationStage = 'request' | 'method';
 
+/**
+ * What a violation is about, for code that reacts to it (the overview's problem filter, the server's stages):
+ * AWS's message text is for people and may change wording; the code does not.
+ */
+export type RuleViolationCode =
+  /** A member (or the whole body) has the wrong JSON type for AWS's deserializer. */
+  | 'wrong-json-type'
+  | 'invalid-status-code'
+  | 'invalid-content-handling'
+  /** A `responseParameters` key that is not `method.response.header.<name>`. */
+  | 'invalid-header-key'
+  /** A `responseParameters` value that is not a valid source expression. */
+  | 'invalid-mapping-source'
+  /** Header mappings on a status code that has no method response. */
+  | 'missing-method-response'
+  /** A header mapping the method response does not declare. */
+  | 'undeclared-header'
+  | 'invalid-content-type'
+  | 'template-too-large'
+  /** A patch `op` outside the model's enum. */
+  | 'invalid-patch-op'
+  /** A patch `op` in the model's enum that API Gateway does not support for the resource (move, copy, test). */
+  | 'unsupported-patch-op'
+  | 'invalid-patch-path'
+  /** A patch replacing or removing a key that does not exist. */
+  | 'patch-target-not-found';
+
 /** One thing AWS would reject, with AWS's exact error type and message. */
 export interface RuleViolation {
+  code: RuleViolationCode;
   type: AwsErrorType;
   message: string;
   stage: ViolationStage;
@@ -63,9 +91,14 @@ export interface RuleViolation {
   field: string;
 }
 
+export type RuleWarningCode =
+  'no-default' | 'shadowed' | 'java-regex' | 'catch-all' | 'multiline' | 'status-pattern-shape';
+
 /** Something AWS accepts that breaks, or behaves surprisingly, at run time. Never blocks a send. */
 export interface RuleWarning {
-  code: string;
+  code: RuleWarningCode;
   message: string;
   field: string;
+  /** For 'shadowed': the status code of the other integration response involved. */
+  otherStatusCode?: string;
 }

@@ -57,7 +57,7 @@ function fromWarning(w: RuleWarning, statusCode: string, pattern: string): RowPr
         message: 'The method has no default response: an outcome no pattern matches fails with 500.',
       };
     case 'shadowed': {
-      const other = /the (\d{3}) integration response/i.exec(w.message)?.[1];
+      const other = w.otherStatusCode;
       return {
         code: w.code,
         severity: 'warning',
@@ -87,49 +87,35 @@ function fromWarning(w: RuleWarning, statusCode: string, pattern: string): RowPr
 function fromViolation(v: RuleViolation, statusCode: string): RowProblem {
   const key = v.field.startsWith('responseParameters.') ? v.field.slice('responseParameters.'.length) : '';
   const header = parseResponseHeaderKey(key) ?? key;
-  if (v.message.includes('[Invalid mapping expression parameter specified:')) {
-    return {
-      code: 'undeclared-header',
-      severity: 'error',
-      message: `Header ${header} is mapped but method response ${statusCode} does not declare it.`,
-    };
+  const contentType = v.field.replace(/^responseTemplates\./, '');
+  switch (v.code) {
+    case 'undeclared-header':
+      return {
+        code: v.code,
+        severity: 'error',
+        message: `Header ${header} is mapped but method response ${statusCode} does not declare it.`,
+      };
+    case 'missing-method-response':
+      return {
+        code: v.code,
+        severity: 'error',
+        message: `No method response ${statusCode}: its header mappings are rejected by AWS and the response fails at run time.`,
+      };
+    case 'invalid-header-key':
+      return { code: v.code, severity: 'error', message: `${key} is not a method.response.header.<name> key.` };
+    case 'invalid-mapping-source':
+      return {
+        code: v.code,
+        severity: 'error',
+        message: `The value mapped to ${header} is not a valid source expression.`,
+      };
+    case 'invalid-content-type':
+      return { code: v.code, severity: 'error', message: `Template key ${contentType} is not a content type.` };
+    case 'template-too-large':
+      return { code: v.code, severity: 'error', message: `The ${contentType} template is over 300 KB.` };
+    default:
+      return { code: 'rejected-by-aws', severity: 'error', message: v.message };
   }
-  if (v.message.includes('[No method response exists for method.]')) {
-    return {
-      code: 'missing-method-response',
-      severity: 'error',
-      message: `No method response ${statusCode}: its header mappings are rejected by AWS and the response fails at run time.`,
-    };
-  }
-  if (v.message.includes('[Invalid mapping identifier specified]')) {
-    return {
-      code: 'invalid-header-key',
-      severity: 'error',
-      message: `${key} is not a method.response.header.<name> key.`,
-    };
-  }
-  if (v.message.includes('[Invalid mapping expression specified:')) {
-    return {
-      code: 'invalid-mapping-source',
-      severity: 'error',
-      message: `The value mapped to ${header} is not a valid source expression.`,
-    };
-  }
-  if (v.message.includes('Invalid content type specified')) {
-    return {
-      code: 'invalid-content-type',
-      severity: 'error',
-      message: `Template key ${v.field.replace(/^responseTemplates\./, '')} is not a content type.`,
-    };
-  }
-  if (v.message.includes('exceeds the maximum size')) {
-    return {
-      code: 'template-too-large',
-      severity: 'error',
-      message: `The ${v.field.replace(/^responseTemplates\./, '')} template is over 300 KB.`,
-    };
-  }
-  return { code: 'rejected-by-aws', severity: 'error', message: v.message };
 }
 
 /**
