@@ -23,7 +23,7 @@ describe('mappingPreview', () => {
     expect(mappingPreview({ header: 'X', kind: 'body', value: 'data.tags' }, sample)).toEqual({ value: '["a","b"]' });
     expect(mappingPreview({ header: 'X', kind: 'body', value: '' }, sample)).toEqual({ value: sample.body });
     expect(mappingPreview({ header: 'X', kind: 'body', value: 'data.missing' }, sample)).toEqual({
-      missing: 'nothing at this path in the sample body: header not sent',
+      missing: 'nothing at this path in the body: header not sent',
     });
   });
 

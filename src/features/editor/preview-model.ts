@@ -1,7 +1,8 @@
 // The sample back-end response the previews run against, and the header-mapping preview (pure).
-import { resolveBodyMapping } from '@/preview/json-path';
+import { resolveMappingSource } from '@/response/header-mappings';
+import type { MappingSource } from '@/rules/mapping-expression';
 import type { DraftSamples } from './drafts';
-import type { MappingRow } from './form-model';
+import { mappingRowToSource, type MappingRow } from './form-model';
 
 export type MappingPreview = { value: string } | { missing: string } | undefined;
 
@@ -36,39 +37,16 @@ export function parseSampleHeaders(text: string): Record<string, string[]> {
 
 /** The value a header mapping would produce for the sample response, or why it has none. */
 export function mappingPreview(row: MappingRow, sample: SampleResponse): MappingPreview {
-  switch (row.kind) {
-    case 'static':
-      return { value: row.value };
-    case 'header': {
-      const values = sample.headers[row.value.trim().toLowerCase()];
-      // For a repeated header, API Gateway uses the last value (UNVERIFIED; the docs only say multivalue reads all).
-      return values && values.length > 0
-        ? { value: values[values.length - 1] ?? '' }
-        : { missing: 'the sample has no such header: header not sent' };
-    }
-    case 'multivalueheader': {
-      const values = sample.headers[row.value.trim().toLowerCase()];
-      return values && values.length > 0
-        ? { value: values.join(',') }
-        : { missing: 'the sample has no such header: header not sent' };
-    }
-    case 'body': {
-      try {
-        const value = resolveBodyMapping(sample.body, row.value);
-        return value === undefined
-          ? { missing: 'nothing at this path in the sample body: header not sent' }
-          : { value };
-      } catch (error) {
-        return {
-          missing: `not a JSONPath the preview understands (${error instanceof Error ? error.message : String(error)})`,
-        };
-      }
-    }
-    case 'stageVariable':
-      return { missing: 'set per stage: known only when deployed' };
-    case 'context':
-      return { missing: 'set per request: known only at run time' };
-    case 'expression':
-      return undefined;
-  }
+  if (row.kind === 'expression') return undefined;
+  const parsed = mappingRowToSource(row);
+  if (parsed === null) return undefined;
+  const source: MappingSource =
+    parsed.kind === 'header' || parsed.kind === 'multivalueheader' ? { ...parsed, name: parsed.name.trim() } : parsed;
+  // The same resolver the emulator's TestInvokeMethod uses; the editor knows no stage or request context.
+  const result = resolveMappingSource(source, { headers: sample.headers, body: sample.body });
+  if ('value' in result) return result;
+  const fromSample = row.kind === 'header' || row.kind === 'multivalueheader' || row.kind === 'body';
+  return {
+    missing: fromSample ? `${result.missing.replace('the back end', 'the sample')}: header not sent` : result.missing,
+  };
 }
