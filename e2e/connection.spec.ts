@@ -1,7 +1,7 @@
 // The connection settings page against the real e2e server: testing the embedded target, a plain error for an
 // unreachable endpoint, and no data of one target shown while another is selected.
 import { expect, test } from '@playwright/test';
-import { runAws } from '../server/tests/support/aws-cli';
+import { runAws } from '../test-support/aws-cli';
 import { motoServer, startMotoServer } from './support/moto-server';
 import { expectNoAxeViolations, trackConsoleErrors } from './support/page-checks';
 

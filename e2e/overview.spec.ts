@@ -18,7 +18,7 @@ import {
   type IntegrationResponseJson,
 } from './support/e2e-server';
 import { expectNoAxeViolations, trackConsoleErrors } from './support/page-checks';
-import { runAws } from '../server/tests/support/aws-cli';
+import { runAws } from '../test-support/aws-cli';
 
 interface CliMethod {
   httpMethod: string;

@@ -5,8 +5,8 @@ import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { awsCliEnv, runAws } from '../server/tests/support/aws-cli';
-import { startEmulator } from '../server/tests/support/emulator-process';
+import { awsCliEnv, runAws } from '../test-support/aws-cli';
+import { startEmulator } from '../test-support/emulator-process';
 import {
   awsCli,
   createIntegrationFixture,

@@ -114,11 +114,3 @@ export function optObject(body: JsonObject, key: string): JsonObject | undefined
 export function validationError(parts: string[]): AwsError {
   return new AwsError('ValidationException', combineValidationErrors(parts));
 }
-
-export function enumConstraint(value: string, at: string, allowed: readonly string[]): string {
-  return `Value '${value}' at '${at}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`;
-}
-
-export function notNullConstraint(at: string): string {
-  return `Value null at '${at}' failed to satisfy constraint: Member must not be null`;
-}

@@ -1,9 +1,9 @@
 // Helpers for Playwright specs that talk to the e2e server (playwright.config.ts webServer: the built SPA
 // and the emulator on one origin). Specs arrange data over real HTTP or the real AWS CLI, then check the UI.
-import type { AwsCliResult } from '../../server/tests/support/aws-cli';
-import { findAwsCli, runAws } from '../../server/tests/support/aws-cli';
-import { apigw, apigwOk } from '../../server/tests/support/http-client';
-import type { HttpResult } from '../../server/tests/support/http-client';
+import type { AwsCliResult } from '../../test-support/aws-cli';
+import { findAwsCli, runAws } from '../../test-support/aws-cli';
+import { apigw, apigwOk } from '../../test-support/http-client';
+import type { HttpResult } from '../../test-support/http-client';
 
 export type { AwsCliResult, HttpResult };
 

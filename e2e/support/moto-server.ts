@@ -2,7 +2,7 @@
 // journeys that must work against it through the app's forwarding route.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { getFreePort } from '../../server/tests/support/emulator-process';
+import { getFreePort } from '../../test-support/emulator-process';
 
 export interface MotoServer {
   endpoint: string;

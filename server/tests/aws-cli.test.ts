@@ -1,9 +1,9 @@
 // The real AWS CLI v1 against the emulator: if `aws apigateway ...` parses what the emulator sends, the wire
 // format (collection key `item`, status codes, error header/body) is what botocore expects from AWS.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { findAwsCli, runAws, runAwsJson } from './support/aws-cli';
-import { removeDir, startEmulator } from './support/emulator-process';
-import type { EmulatorProcess } from './support/emulator-process';
+import { findAwsCli, runAws, runAwsJson } from '../../test-support/aws-cli';
+import { removeDir, startEmulator } from '../../test-support/emulator-process';
+import type { EmulatorProcess } from '../../test-support/emulator-process';
 
 const cli = findAwsCli();
 if (cli.path === null) {

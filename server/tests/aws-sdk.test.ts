@@ -20,8 +20,8 @@ import {
   UpdateIntegrationResponseCommand,
 } from '@aws-sdk/client-api-gateway';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { removeDir, startEmulator } from './support/emulator-process';
-import type { EmulatorProcess } from './support/emulator-process';
+import { removeDir, startEmulator } from '../../test-support/emulator-process';
+import type { EmulatorProcess } from '../../test-support/emulator-process';
 
 /** The SDK adds `$metadata` to every output; the comparisons are about the modeled members only. */
 function body<T extends { $metadata: unknown }>(output: T): Omit<T, '$metadata'> {

@@ -1,9 +1,9 @@
 // Crash safety of the emulator's store: what the emulator acknowledged must survive `kill -9`, and a write
 // interrupted by the crash must leave the old or the new object, never a blend of two.
 import { afterEach, describe, expect, test } from 'vitest';
-import { removeDir, startEmulator } from './support/emulator-process';
-import type { EmulatorProcess } from './support/emulator-process';
-import { apigw, apigwOk, integrationResponsePath } from './support/http-client';
+import { removeDir, startEmulator } from '../../test-support/emulator-process';
+import type { EmulatorProcess } from '../../test-support/emulator-process';
+import { apigw, apigwOk, integrationResponsePath } from '../../test-support/http-client';
 
 interface Fixture {
   apiId: string;

@@ -2,9 +2,9 @@
 // is exactly one of the written versions, never fields from two. (durability.test.ts covers the same burst with a
 // SIGKILL in the middle, and acknowledged writes surviving a crash.)
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { removeDir, startEmulator } from './support/emulator-process';
-import type { EmulatorProcess } from './support/emulator-process';
-import { apigw, apigwOk, integrationResponsePath } from './support/http-client';
+import { removeDir, startEmulator } from '../../test-support/emulator-process';
+import type { EmulatorProcess } from '../../test-support/emulator-process';
+import { apigw, apigwOk, integrationResponsePath } from '../../test-support/http-client';
 
 let emu: EmulatorProcess;
 beforeAll(async () => {

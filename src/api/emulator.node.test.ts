@@ -1,8 +1,8 @@
 // Every client function against the real embedded emulator (the CLI users run), over HTTP.
 import { AwsClient } from 'aws4fetch';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startEmulator } from '../../server/tests/support/emulator-process';
-import type { EmulatorProcess } from '../../server/tests/support/emulator-process';
+import { startEmulator } from '../../test-support/emulator-process';
+import type { EmulatorProcess } from '../../test-support/emulator-process';
 import { ApiError } from './api-error';
 import type { ApiGatewayClient } from './client';
 import { createApiGatewayClient } from './client';

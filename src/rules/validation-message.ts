@@ -6,3 +6,11 @@ export function combineValidationErrors(parts: string[]): string {
   const noun = parts.length === 1 ? 'error' : 'errors';
   return `${parts.length} validation ${noun} detected: ${parts.join('; ')}`;
 }
+
+export function enumConstraintMessage(value: string, at: string, allowed: readonly string[]): string {
+  return `Value '${value}' at '${at}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`;
+}
+
+export function notNullConstraintMessage(at: string): string {
+  return `Value null at '${at}' failed to satisfy constraint: Member must not be null`;
+}

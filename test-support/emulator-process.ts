@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const emulatorCli = join(repoRoot, 'server', 'emulator-cli.ts');
 const startupTimeoutMs = 30_000;
 

@@ -1,0 +1,74 @@
+// PutMethod, GetMethod, DeleteMethod.
+import type { Hono } from 'hono';
+import { putMethodRequestViolations, putMethodViolations } from '../../src/rules/put-method';
+import { optBool, optMap, optObject, optString, optStringList } from '../body';
+import { AwsError, notFound } from '../errors';
+import { answer, json, noContent, readJsonBody, throwIfViolations } from '../http';
+import type { MethodDoc } from '../model';
+import type { RouteContext } from './context';
+import { METHOD_PATH, methodRef, MSG } from './context';
+
+export function registerMethodRoutes(app: Hono, ctx: RouteContext): void {
+  const { store } = ctx;
+
+  app.put(METHOD_PATH, async (c) => {
+    const b = await readJsonBody(c);
+    const authorizationTypeRaw = optString(b, 'authorizationType');
+    const authorizerId = optString(b, 'authorizerId');
+    const apiKeyRequired = optBool(b, 'apiKeyRequired');
+    const operationName = optString(b, 'operationName');
+    const requestValidatorId = optString(b, 'requestValidatorId');
+    const requestModels = optMap<string>(b, 'requestModels', 'String');
+    const authorizationScopes = optStringList(b, 'authorizationScopes');
+    const rawParams = optObject(b, 'requestParameters');
+    const ref = methodRef(c);
+    const input = {
+      verb: ref.verb,
+      authorizationType: authorizationTypeRaw,
+      authorizerId,
+      requestValidatorId,
+      requestModels,
+      requestParameters: rawParams,
+    };
+    throwIfViolations(putMethodRequestViolations(input));
+
+    const doc = await store.write(() => {
+      ctx.requireResource(ref.region, ref.apiId, ref.resourceId);
+      throwIfViolations(putMethodViolations(input));
+      if (store.getMethod(ref.region, ref.apiId, ref.resourceId, ref.verb))
+        throw new AwsError('ConflictException', 'Method already exists for this resource');
+
+      const created: MethodDoc = {
+        httpMethod: ref.verb,
+        authorizationType: (authorizationTypeRaw ?? '').toUpperCase(),
+        apiKeyRequired: apiKeyRequired ?? false,
+      };
+      if (operationName !== undefined) created.operationName = operationName;
+      // putMethodViolations has checked every value is a boolean.
+      if (rawParams) created.requestParameters = rawParams as Record<string, boolean>;
+      if (requestModels) created.requestModels = requestModels as Record<string, string>;
+      if (authorizationScopes) created.authorizationScopes = authorizationScopes;
+      store.putMethod(ref.region, ref.apiId, ref.resourceId, created);
+      return created;
+    });
+    return json(c, doc, 201);
+  });
+
+  app.get(METHOD_PATH, (c) => {
+    const ref = methodRef(c);
+    ctx.requireResource(ref.region, ref.apiId, ref.resourceId);
+    // The stored text is JSON.stringify of the document, i.e. exactly what json(c, doc) would send.
+    const text = store.getMethodJson(ref.region, ref.apiId, ref.resourceId, ref.verb);
+    if (text === undefined) throw notFound(MSG.method);
+    return answer(c, 200, text);
+  });
+
+  app.delete(METHOD_PATH, async (c) => {
+    const ref = methodRef(c);
+    await store.write(() => {
+      ctx.requireMethod(ref);
+      store.deleteMethod(ref.region, ref.apiId, ref.resourceId, ref.verb);
+    });
+    return noContent(c, 204);
+  });
+}

@@ -1,0 +1,61 @@
+// CreateResource checks, shared by the emulator and the SPA: the path part's syntax and its place among its
+// parent's children. Reported after the parent resource is known to exist (stage 'method'), in AWS's order.
+import type { RuleViolation } from './types';
+import { notNullConstraintMessage } from './validation-message';
+
+const PATH_PART = /^(?:[a-zA-Z0-9._:@~$&'()*,;=!-]+|\{[a-zA-Z0-9._-]+\+?\})$/;
+
+export function createResourceRequestViolations(pathPart: string | undefined): RuleViolation[] {
+  if (pathPart !== undefined) return [];
+  return [
+    {
+      type: 'ValidationException',
+      stage: 'request',
+      field: 'pathPart',
+      message: notNullConstraintMessage('createResourceInput.pathPart'),
+    },
+  ];
+}
+
+export function createResourceViolations(
+  pathPart: string,
+  parent: { pathPart?: string },
+  siblings: ReadonlyArray<{ pathPart?: string }>,
+): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  const bad = (message: string): RuleViolation => ({
+    type: 'BadRequestException',
+    stage: 'method',
+    field: 'pathPart',
+    message,
+  });
+  if (!PATH_PART.test(pathPart)) {
+    out.push(
+      bad(
+        "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.",
+      ),
+    );
+  }
+  if (parent.pathPart && /^\{.+\+\}$/.test(parent.pathPart)) {
+    out.push(bad(`Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`));
+  }
+  if (siblings.some((s) => s.pathPart === pathPart)) {
+    out.push({
+      type: 'ConflictException',
+      stage: 'method',
+      field: 'pathPart',
+      message: `Another resource with the same parent already has this name: ${pathPart}`,
+    });
+  }
+  if (pathPart.startsWith('{')) {
+    const variable = siblings.find((s) => s.pathPart?.startsWith('{'));
+    if (variable) {
+      out.push(
+        bad(
+          `A sibling (${variable.pathPart}) of this resource already has a variable path part -- only one is allowed`,
+        ),
+      );
+    }
+  }
+  return out;
+}
