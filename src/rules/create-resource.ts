@@ -1,6 +1,6 @@
 // CreateResource checks, shared by the emulator and the SPA: the path part's syntax and its place among its
 // parent's children. Reported after the parent resource is known to exist (stage 'method'), in AWS's order.
-import type { RuleViolation } from './types';
+import type { RuleViolation, RuleViolationCode } from './types';
 import { notNullConstraintMessage } from './validation-message';
 
 const PATH_PART = /^(?:[a-zA-Z0-9._:@~$&'()*,;=!-]+|\{[a-zA-Z0-9._-]+\+?\})$/;
@@ -9,6 +9,7 @@ export function createResourceRequestViolations(pathPart: string | undefined): R
   if (pathPart !== undefined) return [];
   return [
     {
+      code: 'missing-member',
       type: 'ValidationException',
       stage: 'request',
       field: 'pathPart',
@@ -23,7 +24,8 @@ export function createResourceViolations(
   siblings: ReadonlyArray<{ pathPart?: string }>,
 ): RuleViolation[] {
   const out: RuleViolation[] = [];
-  const bad = (message: string): RuleViolation => ({
+  const bad = (code: RuleViolationCode, message: string): RuleViolation => ({
+    code,
     type: 'BadRequestException',
     stage: 'method',
     field: 'pathPart',
@@ -32,15 +34,22 @@ export function createResourceViolations(
   if (!PATH_PART.test(pathPart)) {
     out.push(
       bad(
+        'invalid-path-part',
         "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.",
       ),
     );
   }
   if (parent.pathPart && /^\{.+\+\}$/.test(parent.pathPart)) {
-    out.push(bad(`Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`));
+    out.push(
+      bad(
+        'child-of-greedy-path',
+        `Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`,
+      ),
+    );
   }
   if (siblings.some((s) => s.pathPart === pathPart)) {
     out.push({
+      code: 'duplicate-path-part',
       type: 'ConflictException',
       stage: 'method',
       field: 'pathPart',
@@ -52,6 +61,7 @@ export function createResourceViolations(
     if (variable) {
       out.push(
         bad(
+          'second-variable-path-part',
           `A sibling (${variable.pathPart}) of this resource already has a variable path part -- only one is allowed`,
         ),
       );

@@ -1,7 +1,7 @@
 // PutIntegration checks, shared by the emulator and the SPA. Pipeline: putIntegrationRequestViolations (stage
 // 'request', before any existence check) → api/resource/method lookups → putIntegrationViolations (stage
 // 'method'); awsVerdict picks the one error AWS answers with.
-import type { IntegrationType, RuleViolation } from './types';
+import type { IntegrationType, RuleViolation, RuleViolationCode } from './types';
 import { enumConstraintMessage, notNullConstraintMessage } from './validation-message';
 
 /** Verbs API Gateway accepts for a method or an integration's httpMethod, in the order AWS's message lists them. */
@@ -29,19 +29,20 @@ export interface PutIntegrationInput {
 
 const includes = (list: readonly string[], v: string) => list.includes(v);
 
-function constraint(field: string, message: string): RuleViolation {
-  return { type: 'ValidationException', stage: 'request', field, message };
+function constraint(field: string, message: string, code: RuleViolationCode = 'invalid-enum-value'): RuleViolation {
+  return { code, type: 'ValidationException', stage: 'request', field, message };
 }
 
-function badRequest(field: string, message: string): RuleViolation {
-  return { type: 'BadRequestException', stage: 'method', field, message };
+function badRequest(code: RuleViolationCode, field: string, message: string): RuleViolation {
+  return { code, type: 'BadRequestException', stage: 'method', field, message };
 }
 
 /** Constraint checks of the body, reported together before the method's existence is checked. */
 export function putIntegrationRequestViolations(input: PutIntegrationInput): RuleViolation[] {
   const out: RuleViolation[] = [];
   const { type, connectionType, contentHandling } = input;
-  if (type === undefined) out.push(constraint('type', notNullConstraintMessage('putIntegrationInput.type')));
+  if (type === undefined)
+    out.push(constraint('type', notNullConstraintMessage('putIntegrationInput.type'), 'missing-member'));
   else if (!includes(integrationTypeValues, type))
     out.push(constraint('type', enumConstraintMessage(type, 'putIntegrationInput.type', integrationTypeValues)));
   if (connectionType !== undefined && !includes(CONNECTION_TYPES, connectionType)) {
@@ -77,22 +78,30 @@ export function putIntegrationViolations(input: PutIntegrationInput): RuleViolat
   const out: RuleViolation[] = [];
   const { type, httpMethod, uri, passthroughBehavior, timeoutInMillis } = input;
   const noVerb = 'Enumeration value for HttpMethod must be non-empty';
-  if (type !== 'MOCK' && type !== 'AWS_PROXY' && !httpMethod) out.push(badRequest('httpMethod', noVerb));
+  if (type !== 'MOCK' && type !== 'AWS_PROXY' && !httpMethod)
+    out.push(badRequest('invalid-http-method', 'httpMethod', noVerb));
   if (httpMethod && !includes(HTTP_VERBS, httpMethod))
-    out.push(badRequest('httpMethod', `Invalid HttpMethod specified. Valid options are ${HTTP_VERBS.join(',')}`));
-  if (type === 'AWS_PROXY' && !httpMethod) out.push(badRequest('httpMethod', noVerb));
+    out.push(
+      badRequest(
+        'invalid-http-method',
+        'httpMethod',
+        `Invalid HttpMethod specified. Valid options are ${HTTP_VERBS.join(',')}`,
+      ),
+    );
+  if (type === 'AWS_PROXY' && !httpMethod) out.push(badRequest('invalid-http-method', 'httpMethod', noVerb));
   if ((type === 'HTTP' || type === 'HTTP_PROXY') && !isHttpUrl(uri))
-    out.push(badRequest('uri', 'Invalid HTTP endpoint specified for URI'));
+    out.push(badRequest('invalid-integration-uri', 'uri', 'Invalid HTTP endpoint specified for URI'));
   if (type === 'AWS' || type === 'AWS_PROXY') {
     const arn = /^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:([a-z0-9.-]+):(.*)$/.exec(uri ?? '');
-    if (!arn) out.push(badRequest('uri', 'Invalid ARN specified in the request'));
+    if (!arn) out.push(badRequest('invalid-integration-uri', 'uri', 'Invalid ARN specified in the request'));
     else {
       const service = arn[1] ?? '';
       if (!/^(path|action)\/.+/.test(arn[2] ?? ''))
-        out.push(badRequest('uri', 'AWS ARN for integration must contain path or action'));
+        out.push(badRequest('invalid-integration-uri', 'uri', 'AWS ARN for integration must contain path or action'));
       else if (type === 'AWS_PROXY' && service !== 'lambda' && service !== 'firehose') {
         out.push(
           badRequest(
+            'invalid-integration-uri',
             'uri',
             "Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.",
           ),
@@ -102,10 +111,16 @@ export function putIntegrationViolations(input: PutIntegrationInput): RuleViolat
   }
   // passthroughBehavior is a plain string in AWS's model; the exact rejection text is UNVERIFIED.
   if (passthroughBehavior !== undefined && !includes(passthroughBehaviorValues, passthroughBehavior)) {
-    out.push(badRequest('passthroughBehavior', `Invalid passthrough behavior specified: ${passthroughBehavior}`));
+    out.push(
+      badRequest(
+        'invalid-passthrough-behavior',
+        'passthroughBehavior',
+        `Invalid passthrough behavior specified: ${passthroughBehavior}`,
+      ),
+    );
   }
   if (timeoutInMillis !== undefined && (timeoutInMillis < 50 || timeoutInMillis > 29000)) {
-    out.push(badRequest('timeoutInMillis', 'Timeout should be between 50 ms and 29000 ms'));
+    out.push(badRequest('timeout-out-of-range', 'timeoutInMillis', 'Timeout should be between 50 ms and 29000 ms'));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // PutMethod checks, shared by the emulator and the SPA. The body's authorizationType is required (stage
 // 'request'); the rest is checked once the resource is known to exist (stage 'method'), in AWS's order.
 import { HTTP_VERBS } from './put-integration';
-import type { RuleViolation } from './types';
+import type { RuleViolation, RuleViolationCode } from './types';
 import { notNullConstraintMessage } from './validation-message';
 
 export const authorizationTypeValues = ['NONE', 'AWS_IAM', 'CUSTOM', 'COGNITO_USER_POOLS'] as const;
@@ -21,14 +21,15 @@ export interface PutMethodInput {
   requestParameters?: Record<string, unknown>;
 }
 
-function badRequest(field: string, message: string): RuleViolation {
-  return { type: 'BadRequestException', stage: 'method', field, message };
+function badRequest(code: RuleViolationCode, field: string, message: string): RuleViolation {
+  return { code, type: 'BadRequestException', stage: 'method', field, message };
 }
 
 export function putMethodRequestViolations(input: PutMethodInput): RuleViolation[] {
   if (input.authorizationType !== undefined) return [];
   return [
     {
+      code: 'missing-member',
       type: 'ValidationException',
       stage: 'request',
       field: 'authorizationType',
@@ -44,11 +45,18 @@ export function putMethodRequestViolations(input: PutMethodInput): RuleViolation
 export function putMethodViolations(input: PutMethodInput): RuleViolation[] {
   const out: RuleViolation[] = [];
   if (!(HTTP_VERBS as readonly string[]).includes(input.verb))
-    out.push(badRequest('httpMethod', `Invalid HttpMethod specified. Valid options are ${HTTP_VERBS.join(',')}`));
+    out.push(
+      badRequest(
+        'invalid-http-method',
+        'httpMethod',
+        `Invalid HttpMethod specified. Valid options are ${HTTP_VERBS.join(',')}`,
+      ),
+    );
   const authorizationType = (input.authorizationType ?? '').toUpperCase();
   if (!(authorizationTypeValues as readonly string[]).includes(authorizationType)) {
     out.push(
       badRequest(
+        'invalid-authorization-type',
         'authorizationType',
         `Invalid authorization type specified. Valid options are ${authorizationTypeValues.join(',')}`,
       ),
@@ -58,16 +66,17 @@ export function putMethodViolations(input: PutMethodInput): RuleViolation[] {
   if ((needsAuthorizer && !input.authorizerId) || input.authorizerId) {
     out.push(
       badRequest(
+        'unknown-reference',
         'authorizerId',
         'Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.',
       ),
     );
   }
   if (input.requestValidatorId !== undefined)
-    out.push(badRequest('requestValidatorId', 'Invalid Request Validator identifier specified'));
+    out.push(badRequest('unknown-reference', 'requestValidatorId', 'Invalid Request Validator identifier specified'));
   for (const [ct, model] of Object.entries(input.requestModels ?? {})) {
     if (model !== null && !BUILTIN_MODELS.includes(model))
-      out.push(badRequest(`requestModels.${ct}`, `Invalid model identifier specified: ${model}`));
+      out.push(badRequest('unknown-reference', `requestModels.${ct}`, `Invalid model identifier specified: ${model}`));
   }
   const seen = new Set<string>();
   for (const [key, required] of Object.entries(input.requestParameters ?? {})) {
@@ -77,6 +86,7 @@ export function putMethodViolations(input: PutMethodInput): RuleViolation[] {
       const shown = typeof required !== 'boolean' ? String(required) : key;
       out.push(
         badRequest(
+          'invalid-request-parameter',
           field,
           `Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: ${shown}]`,
         ),
@@ -85,7 +95,13 @@ export function putMethodViolations(input: PutMethodInput): RuleViolation[] {
     }
     const name = (m[2] ?? '').toLowerCase();
     if (seen.has(name))
-      out.push(badRequest(field, 'Parameter names must be unique across querystring, header and path'));
+      out.push(
+        badRequest(
+          'duplicate-parameter-name',
+          field,
+          'Parameter names must be unique across querystring, header and path',
+        ),
+      );
     seen.add(name);
   }
   return out;

@@ -78,7 +78,24 @@ export type RuleViolationCode =
   | 'unsupported-patch-op'
   | 'invalid-patch-path'
   /** A patch replacing or removing a key that does not exist. */
-  | 'patch-target-not-found';
+  | 'patch-target-not-found'
+  /** A required member is absent (AWS's "Member must not be null"). */
+  | 'missing-member'
+  /** A member outside its model's enum value set. */
+  | 'invalid-enum-value'
+  | 'invalid-http-method'
+  | 'invalid-integration-uri'
+  | 'invalid-passthrough-behavior'
+  | 'timeout-out-of-range'
+  | 'invalid-authorization-type'
+  /** A reference to an authorizer, request validator or model that does not exist. */
+  | 'unknown-reference'
+  | 'invalid-request-parameter'
+  | 'duplicate-parameter-name'
+  | 'invalid-path-part'
+  | 'child-of-greedy-path'
+  | 'duplicate-path-part'
+  | 'second-variable-path-part';
 
 /** One thing AWS would reject, with AWS's exact error type and message. */
 export interface RuleViolation {
