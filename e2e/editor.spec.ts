@@ -94,10 +94,10 @@ test('fills every field, with live AWS errors that clear, and the tester and pre
   // CodeMirror with the preview rendering against the sample Lambda result.
   const editor = await codeEditor(page, 'application/json');
   await editor.click();
-  await page.keyboard.type('{"message": "$input.path(\'$.errorMessage\')"');
+  await page.keyboard.type('{"message": "$input.path(\'$.errorMessage\')"}');
   const output = page.getByRole('group', { name: 'Rendered output for application/json' });
   await expect(output).toContainText('"message": "Invalid input: name is required"');
-  // CodeMirror closes the brace itself, so the output is already complete JSON.
+  // What was typed is the whole template (the editor inserts no closing brackets of its own).
   await expect(page.getByText('Valid JSON')).toBeVisible();
   await page.getByLabel('Sample body').fill('{"errorMessage": "Not found: pet 7"}');
   await expect(output).toContainText('"message": "Not found: pet 7"');

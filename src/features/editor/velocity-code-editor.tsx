@@ -1,11 +1,30 @@
 // Loaded lazily (React.lazy in template-field.tsx): CodeMirror is the heaviest dependency of the editor and
 // is only needed once a template is on screen.
-import { HighlightStyle, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import {
+  bracketMatching,
+  HighlightStyle,
+  indentOnInput,
+  StreamLanguage,
+  syntaxHighlighting,
+} from '@codemirror/language';
 import { velocity } from '@codemirror/legacy-modes/mode/velocity';
 import { tags } from '@lezer/highlight';
-import CodeMirror, { EditorView, ExternalChange, ViewPlugin } from '@uiw/react-codemirror';
-import type { ViewUpdate } from '@uiw/react-codemirror';
-import { useLayoutEffect, useMemo, useState } from 'react';
+import { EditorState } from '@codemirror/state';
+import {
+  drawSelection,
+  dropCursor,
+  EditorView,
+  highlightActiveLineGutter,
+  highlightSpecialChars,
+  keymap,
+  lineNumbers,
+  rectangularSelection,
+  ViewPlugin,
+} from '@codemirror/view';
+import type { ViewUpdate } from '@codemirror/view';
+import { useMemo, useRef } from 'react';
+import { useCodeMirror } from './use-code-mirror';
 
 export interface VelocityCodeEditorProps {
   id: string;
@@ -87,27 +106,26 @@ const theme = EditorView.theme({
   '&.irs-cursor-hidden > .cm-scroller > .cm-cursorLayer': { visibility: 'hidden' },
 });
 
-// A module constant: @uiw/react-codemirror reconfigures the whole editor (every extension rebuilt, ~8 ms on a
-// 300 KB template) whenever this object or its onChange prop is a new one, i.e. on every render otherwise.
-const basicSetup = {
-  lineNumbers: true,
-  foldGutter: false,
-  highlightActiveLine: false,
-  autocompletion: false,
-  syntaxHighlighting: false,
-  searchKeymap: false,
-} as const;
-
-/** Forwards the editor's changes to the latest onChange prop, from one listener that never needs replacing. */
-class ChangeSink {
-  private handler: (value: string) => void = () => undefined;
-  follow(handler: (value: string) => void) {
-    this.handler = handler;
-  }
-  emit(value: string) {
-    this.handler(value);
-  }
-}
+// What the editor offers: line numbers, undo, bracket matching, multiple selections. Tab is not bound (the default
+// keymap leaves it alone), so it moves focus for keyboard-only users; indenting is done with spaces.
+const fixedExtensions = [
+  lineNumbers(),
+  highlightActiveLineGutter(),
+  highlightSpecialChars(),
+  history(),
+  drawSelection(),
+  dropCursor(),
+  EditorState.allowMultipleSelections.of(true),
+  indentOnInput(),
+  bracketMatching(),
+  rectangularSelection(),
+  keymap.of([...defaultKeymap, ...historyKeymap]),
+  velocityLanguage,
+  syntaxHighlighting(highlight),
+  theme,
+  cursorBlink,
+  EditorView.lineWrapping,
+];
 
 export default function VelocityCodeEditor({
   id,
@@ -118,25 +136,10 @@ export default function VelocityCodeEditor({
   describedBy,
   invalid,
 }: VelocityCodeEditorProps) {
-  // Changes reach the parent through our own listener rather than @uiw's onChange prop: that one must be a stable
-  // function (see basicSetup) and, on every keystroke, starts a 1 ms interval timer to tell typing from
-  // prop updates; the form takes each change synchronously, so the value prop never lags behind the document.
-  const [sink] = useState(() => new ChangeSink());
-  useLayoutEffect(() => {
-    sink.follow(onChange);
-  });
-  const extensions = useMemo(
-    () => [
-      velocityLanguage,
-      syntaxHighlighting(highlight),
-      theme,
-      cursorBlink,
-      EditorView.updateListener.of((update) => {
-        // A change made to follow the value prop is not the user's: don't echo it back.
-        if (update.docChanged && !update.transactions.some((tr) => tr.annotation(ExternalChange)))
-          sink.emit(update.state.doc.toString());
-      }),
-      EditorView.lineWrapping,
+  const parent = useRef<HTMLDivElement>(null);
+  // The accessible name and state of the editing surface change with the form's messages; only they are swapped.
+  const attributes = useMemo(
+    () =>
       EditorView.contentAttributes.of({
         id,
         'aria-label': label,
@@ -144,19 +147,8 @@ export default function VelocityCodeEditor({
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
         ...(invalid ? { 'aria-invalid': 'true' } : {}),
       }),
-    ],
-    [id, label, describedBy, invalid, sink],
+    [id, label, describedBy, invalid],
   );
-  return (
-    <CodeMirror
-      value={value}
-      onBlur={onBlur}
-      theme="none"
-      extensions={extensions}
-      // Tab must move focus for keyboard-only users; indenting is done with spaces.
-      indentWithTab={false}
-      basicSetup={basicSetup}
-      data-testid="velocity-code-editor"
-    />
-  );
+  useCodeMirror(parent, { value, onChange, onBlur, extensions: fixedExtensions, dynamic: attributes });
+  return <div ref={parent} data-testid="velocity-code-editor" />;
 }
