@@ -4,9 +4,9 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PreviewRunner } from '@/preview/preview-runner';
 import { renderTemplate } from '@/preview/render-template';
 import type { IntegrationResponse, MethodResponse } from '@/rules/types';
-import { loadDraft } from './drafts';
+import { loadDraft } from '@/integration-response/drafts';
 import { EditorForm, type EditorFormProps } from './editor-form';
-import { integrationResponseToForm } from './form-model';
+import { integrationResponseToForm } from '@/integration-response/form-model';
 
 // Renders on the main thread: happy-dom has no module workers.
 const mainThreadRunner = (): PreviewRunner => ({

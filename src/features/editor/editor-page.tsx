@@ -12,11 +12,11 @@ import { Notice } from '@/components/notice';
 import { ChoicesSummary } from '@/components/choices-summary';
 import { PageLayout } from '@/components/page-layout';
 import { LoadingState, QueryState } from '@/components/query-state';
-import { DeleteIntegrationResponse } from '@/features/review/delete-integration-response';
-import { responseHeaderKey } from './form-model';
-import { draftKey, loadDraft } from './drafts';
+import { DeleteIntegrationResponse } from '@/integration-response/delete-integration-response';
+import { responseHeaderKey } from '@/integration-response/form-model';
+import { draftKey, loadDraft } from '@/integration-response/drafts';
 import { EditorForm } from './editor-form';
-import { integrationResponseToForm, sameBody } from './form-model';
+import { integrationResponseToForm, sameBody } from '@/integration-response/form-model';
 
 export interface EditorPageProps {
   restApiId: string;

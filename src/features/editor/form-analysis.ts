@@ -1,7 +1,7 @@
 // Everything the editor says about the current form values, in one pure pass: the body it would send, the AWS
 // violations (with AWS's wording, placed on form fields), form-only problems, and the verdict.
 import type { IntegrationResponseInput, MethodResponse } from '@/rules/types';
-import { formStructureErrors, formToPutBody, type EditorFormValues } from './form-model';
+import { formStructureErrors, formToPutBody, type EditorFormValues } from '@/integration-response/form-model';
 import { computeEditorVerdict, violationFormFields, type EditorVerdict } from './verdict';
 
 export interface FieldMessage {

@@ -13,7 +13,12 @@ import { isValidHeaderName } from '@/rules/mapping-expression';
 import { fieldDomId, fieldMessageIds, FieldMessages } from './field-messages';
 import { messagesFor, type FieldMessage } from './form-analysis';
 import type { MappingPreview } from './preview-model';
-import { mappingRowExpression, type EditorFormValues, type MappingRow, type MappingSourceKind } from './form-model';
+import {
+  mappingRowExpression,
+  type EditorFormValues,
+  type MappingRow,
+  type MappingSourceKind,
+} from '@/integration-response/form-model';
 
 const selectClassName = `${inputClassName} pr-8`;
 

@@ -1,8 +1,8 @@
 // The sample back-end response the previews run against, and the header-mapping preview (pure).
 import { resolveMappingSource } from '@/response/header-mappings';
 import type { MappingSource } from '@/rules/mapping-expression';
-import type { DraftSamples } from './drafts';
-import { mappingRowToSource, type MappingRow } from './form-model';
+import type { DraftSamples } from '@/integration-response/drafts';
+import { mappingRowToSource, type MappingRow } from '@/integration-response/form-model';
 
 export type MappingPreview = { value: string } | { missing: string } | undefined;
 

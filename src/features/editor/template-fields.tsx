@@ -4,7 +4,7 @@ import { Button } from '@/components/button';
 import { inputClassName } from '@/components/field';
 import { fieldDomId, fieldMessageIds, FieldMessages } from './field-messages';
 import { messagesFor, type FieldMessage } from './form-analysis';
-import type { EditorFormValues } from './form-model';
+import type { EditorFormValues } from '@/integration-response/form-model';
 
 const VelocityCodeEditor = lazy(() => import('./velocity-code-editor'));
 

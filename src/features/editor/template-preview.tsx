@@ -1,7 +1,7 @@
 import { memo, useId, useState } from 'react';
 import { inputClassName } from '@/components/field';
-import type { DraftSamples } from './drafts';
-import type { TemplateRow } from './form-model';
+import type { DraftSamples } from '@/integration-response/drafts';
+import type { TemplateRow } from '@/integration-response/form-model';
 import type { TemplatePreviewResult } from './use-preview-results';
 
 export function TemplatePreview({

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { checkJsonOutput, contentTypeExpectsJson } from '@/preview/json-check';
 import { createPreviewRunner, type PreviewRunner } from '@/preview/preview-runner';
 import type { PreviewSample } from '@/preview/render-template';
-import type { TemplateRow } from './form-model';
+import type { TemplateRow } from '@/integration-response/form-model';
 import type { SampleResponse } from './preview-model';
 
 export type TemplatePreviewResult = (

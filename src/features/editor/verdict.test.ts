@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { emptyFormValues, formToPutBody, type EditorFormValues } from './form-model';
+import { emptyFormValues, formToPutBody, type EditorFormValues } from '@/integration-response/form-model';
 import { computeEditorVerdict, violationFormFields } from './verdict';
 
 const declared = { statusCode: '200', responseParameters: { 'method.response.header.X-A': false } };

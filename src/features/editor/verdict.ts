@@ -6,7 +6,7 @@ import {
   validateIntegrationResponseRequest,
 } from '@/rules/integration-response';
 import type { AwsErrorType, IntegrationResponseInput, MethodResponse, RuleViolation } from '@/rules/types';
-import { responseHeaderKey, type EditorFormValues } from './form-model';
+import { responseHeaderKey, type EditorFormValues } from '@/integration-response/form-model';
 
 export interface EditorVerdict {
   /** Every violation the rules find (request and method stage), for inline display. */

@@ -16,17 +16,15 @@ import { ChoicesSummary } from '@/components/choices-summary';
 import { PageLayout } from '@/components/page-layout';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import type { IntegrationResponse } from '@/rules/types';
-import type { Draft } from '@/features/editor/drafts';
-import { clearDraft, draftKey, loadDraft, saveDraft } from '@/features/editor/drafts';
-import { formToPutBody, integrationResponseToForm } from '@/features/editor/form-model';
+import type { BaseVersion, Draft } from '@/integration-response/drafts';
+import { clearDraft, draftKey, loadDraft, recordDraftBase, saveDraft } from '@/integration-response/drafts';
+import { formToPutBody, integrationResponseToForm } from '@/integration-response/form-model';
 import { ChangeTable } from './change-table';
 import { CodeBlock } from './code-block';
-import { DeleteIntegrationResponse } from './delete-integration-response';
+import { DeleteIntegrationResponse } from '@/integration-response/delete-integration-response';
 import type { ExportInput, ExportTarget } from './exports';
 import { createDeploymentCommand } from './exports';
 import { ExportTabs, RequestPanel } from './request-panel';
-import type { BaseVersion } from './review-base';
-import { baseFromDraft, clearBase, loadBase, saveBase } from './review-base';
 import { fieldId, fieldsForError, firstKnown, reviewRows, sameVersion, storedShape } from './review-model';
 import { StoredView } from './stored-view';
 
@@ -159,15 +157,12 @@ function LoadedReview(props: LoadedReviewProps) {
   const currentLoaded = current.isSuccess || (current.isError && isNotFound(current.error));
   const before: IntegrationResponse | null = current.isSuccess ? current.data : null;
 
-  // The version the edit started from. Preferred: recorded by the editor in the draft. Until drafts.ts has that
-  // field: recorded here, from the editor's cached method (what the editor showed) or, failing that, from the first
-  // read on this page.
+  // The version the edit started from: recorded by the editor in the draft. A draft without one (saved before the
+  // editor had read the method) gets it here, from the editor's cached method (what the editor showed) or, failing
+  // that, from the first read on this page, and keeps it in the draft itself.
   const baseRef = useRef<BaseVersion | undefined>(undefined);
   const [initialBase] = useState<BaseVersion | undefined>(() => {
-    const fromDraft = baseFromDraft(draft);
-    if (fromDraft !== undefined) return fromDraft;
-    const stored = loadBase(draftStorageKey);
-    if (stored !== undefined) return stored;
+    if (draft.base !== undefined) return draft.base;
     const method = qc.getQueryData<Method>(
       methodQueryOptions(client, scope, restApiId, resourceId, httpMethod).queryKey,
     );
@@ -175,11 +170,10 @@ function LoadedReview(props: LoadedReviewProps) {
     return undefined;
   });
   useEffect(() => {
-    if (baseFromDraft(draft) !== undefined) return;
+    if (draft.base !== undefined) return;
     if (baseRef.current === undefined) baseRef.current = initialBase;
     if (baseRef.current === undefined && currentLoaded) baseRef.current = before;
-    if (baseRef.current !== undefined && loadBase(draftStorageKey) === undefined)
-      saveBase(draftStorageKey, baseRef.current);
+    if (baseRef.current !== undefined) recordDraftBase(draftStorageKey, baseRef.current);
   }, [draft, initialBase, currentLoaded, before, draftStorageKey]);
 
   const put = usePutIntegrationResponse();
@@ -247,7 +241,7 @@ function LoadedReview(props: LoadedReviewProps) {
       setPhase('idle');
       return;
     }
-    const known = firstKnown(acceptedBase, baseFromDraft(draft), baseRef.current, initialBase);
+    const known = firstKnown(acceptedBase, draft.base, baseRef.current, initialBase);
     // Only when no version was ever recorded (storage unavailable and nothing cached) is there nothing to compare.
     const base = known === undefined ? server : known;
     if (!sameVersion(server, base)) {
@@ -261,7 +255,6 @@ function LoadedReview(props: LoadedReviewProps) {
     try {
       const stored = await put.mutateAsync({ ...ref, body });
       clearDraft(draftStorageKey);
-      clearBase(draftStorageKey);
       await refreshMethod();
       onOutcome({ kind: 'sent', stored, created: server === null });
     } catch (error) {
@@ -276,8 +269,7 @@ function LoadedReview(props: LoadedReviewProps) {
 
   async function reloadIntoEditor(server: IntegrationResponse | null) {
     const form = integrationResponseToForm(server ?? undefined);
-    saveDraft(draftStorageKey, { body: formToPutBody(form), form, samples: draft.samples });
-    saveBase(draftStorageKey, server);
+    saveDraft(draftStorageKey, { body: formToPutBody(form), form, samples: draft.samples, base: server });
     // The editor reads the method (cached for 30 s): fetch it now so it starts from this same server version.
     await Promise.allSettled([
       qc.fetchQuery({ ...methodQueryOptions(client, scope, restApiId, resourceId, httpMethod), staleTime: 0 }),

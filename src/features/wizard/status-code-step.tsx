@@ -3,18 +3,17 @@ import { useNavigate } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
 import { useConnection } from '@/api/connection-provider';
 import type { Method } from '@/api/models';
-import { useDeleteIntegrationResponse } from '@/api/mutations';
 import { methodQueryOptions } from '@/api/queries';
 import { BackLink } from '@/components/back-link';
 import { Badge } from '@/components/badge';
 import { Button } from '@/components/button';
-import { ConfirmDialog } from '@/components/confirm-dialog';
 import { ErrorSummary, type FormError } from '@/components/error-summary';
 import { inputClassName } from '@/components/field';
 import { Notice } from '@/components/notice';
 import { ChoicesSummary } from '@/components/choices-summary';
+import { DeleteIntegrationResponseDialog } from '@/integration-response/delete-integration-response';
 import { PageLayout } from '@/components/page-layout';
-import { ErrorState, QueryState } from '@/components/query-state';
+import { QueryState } from '@/components/query-state';
 import { integrationKind, isProxyKind } from './integration-kind';
 import { MethodResponseForm } from './method-response-form';
 import { newStatusCodeError, statusCodeRows, type StatusCodeRow } from './status-code-choice';
@@ -219,11 +218,14 @@ function StatusCodeChooser({
           resourceId={resourceId}
           httpMethod={httpMethod}
           statusCode={toDelete}
-          onClose={() => setToDelete(null)}
-          onDeleted={(code) => {
-            setDeleted(code);
+          open
+          onOpenChange={(open) => {
+            if (!open) setToDelete(null);
+          }}
+          onDeleted={() => {
+            setDeleted(toDelete);
             setToDelete(null);
-            if (selected === code) setSelected(null);
+            if (selected === toDelete) setSelected(null);
           }}
         />
       ) : null}
@@ -381,36 +383,5 @@ function MissingMethodResponse({
         </Button>
       </div>
     </section>
-  );
-}
-
-function DeleteIntegrationResponseDialog({
-  restApiId,
-  resourceId,
-  httpMethod,
-  statusCode,
-  onClose,
-  onDeleted,
-}: StepProps & { statusCode: string; onClose: () => void; onDeleted: (code: string) => void }) {
-  const del = useDeleteIntegrationResponse();
-  return (
-    <ConfirmDialog
-      open
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
-      title={`Delete integration response ${statusCode} of ${httpMethod}?`}
-      confirmLabel={`Delete integration response ${statusCode}`}
-      busy={del.isPending}
-      onConfirm={() =>
-        del.mutate({ restApiId, resourceId, httpMethod, statusCode }, { onSuccess: () => onDeleted(statusCode) })
-      }
-    >
-      <p>
-        The integration response for status code {statusCode} of the {httpMethod} method will be removed from the API.
-        The method response stays. This cannot be undone, and takes effect on the next deployment.
-      </p>
-      {del.isError ? <ErrorState error={del.error} /> : null}
-    </ConfirmDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { clearDraft, draftKey, loadDraft, saveDraft } from './drafts';
+import { clearDraft, draftKey, loadDraft, recordDraftBase, saveDraft } from './drafts';
 import { formToPutBody, type EditorFormValues } from './form-model';
 
 const form: EditorFormValues = {
@@ -66,5 +66,22 @@ describe('drafts', () => {
     const raw = localStorage.getItem(key) ?? '';
     expect(raw).not.toMatch(/secret|accessKey|sessionToken/i);
     expect(key).toContain('embedded');
+  });
+
+  test('the version an edit started from is kept in the draft, including "did not exist", and never replaced', () => {
+    const key = draftKey(parts);
+    recordDraftBase(key, null);
+    expect(loadDraft(key)).toBeUndefined();
+    saveDraft(key, { body: {}, form });
+    expect(loadDraft(key)?.base).toBeUndefined();
+    recordDraftBase(key, null);
+    expect(loadDraft(key)?.base).toBeNull();
+    expect(loadDraft(key)?.form).toEqual(form);
+    recordDraftBase(key, { statusCode: '400', selectionPattern: '4\\d{2}' });
+    expect(loadDraft(key)?.base).toBeNull();
+    clearDraft(key);
+    saveDraft(key, { body: {}, form, base: { statusCode: '400' } });
+    recordDraftBase(key, null);
+    expect(loadDraft(key)?.base).toEqual({ statusCode: '400' });
   });
 });

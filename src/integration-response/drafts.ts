@@ -12,6 +12,9 @@ export interface DraftSamples {
   previewStatus: string;
 }
 
+/** The stored integration response an edit started from; `null`: it did not exist. */
+export type BaseVersion = IntegrationResponse | null;
+
 export interface Draft {
   version: 1;
   /** ISO timestamp of the last save. */
@@ -23,7 +26,7 @@ export interface Draft {
   samples?: DraftSamples;
   /** The stored integration response the edit started from (null: it did not exist), so the review step can tell
    * whether someone else changed it since. Kept from the first save of a draft, not refreshed on later saves. */
-  base?: IntegrationResponse | null;
+  base?: BaseVersion;
 }
 
 export interface DraftKeyParts {
@@ -86,4 +89,12 @@ export function clearDraft(key: string): void {
   } catch {
     // Nothing to clear.
   }
+}
+
+/** Records the version an edit started from in a draft that has none yet (a draft's base is never replaced). */
+export function recordDraftBase(key: string, base: BaseVersion): void {
+  const draft = loadDraft(key);
+  if (draft === undefined || draft.base !== undefined) return;
+  const { version: _version, savedAt: _savedAt, ...rest } = draft;
+  saveDraft(key, { ...rest, base });
 }

@@ -1,0 +1,103 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { describeApiError } from '@/api/api-error';
+import { useConnection } from '@/api/connection-provider';
+import { useDeleteIntegrationResponse } from '@/api/mutations';
+import { methodQueryOptions } from '@/api/queries';
+import { Button } from '@/components/button';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { clearDraft, draftKey } from './drafts';
+
+export interface IntegrationResponseTarget {
+  restApiId: string;
+  resourceId: string;
+  httpMethod: string;
+  statusCode: string;
+}
+
+export interface DeleteIntegrationResponseDialogProps extends IntegrationResponseTarget {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** The resource path (`/items`) for the confirmation text; the id is used while it is unknown. */
+  resourcePath?: string;
+  /** After the server confirmed the delete (the draft is already cleared). */
+  onDeleted: () => void;
+}
+
+/**
+ * The confirmation naming the status code and method, and the delete itself: it clears the draft in this browser and
+ * refreshes the method, so the editor does not start from a stale copy afterwards. For step 4, the editor and the
+ * review step alike.
+ */
+export function DeleteIntegrationResponseDialog(props: DeleteIntegrationResponseDialogProps) {
+  const { restApiId, resourceId, httpMethod, statusCode, open, onOpenChange } = props;
+  const { client, scope } = useConnection();
+  const qc = useQueryClient();
+  const del = useDeleteIntegrationResponse();
+  const [error, setError] = useState<unknown>();
+
+  async function confirm() {
+    setError(undefined);
+    try {
+      await del.mutateAsync({ restApiId, resourceId, httpMethod, statusCode });
+    } catch (e) {
+      setError(e);
+      return;
+    }
+    clearDraft(draftKey({ connectionScope: scope, restApiId, resourceId, httpMethod, statusCode }));
+    await qc
+      .refetchQueries({
+        queryKey: methodQueryOptions(client, scope, restApiId, resourceId, httpMethod).queryKey,
+        exact: true,
+      })
+      .catch(() => undefined);
+    onOpenChange(false);
+    props.onDeleted();
+  }
+
+  const described = error === undefined ? undefined : describeApiError(error);
+  return (
+    <ConfirmDialog
+      open={open}
+      onOpenChange={(o) => {
+        onOpenChange(o);
+        if (!o) setError(undefined);
+      }}
+      title={`Delete the integration response for ${statusCode} of ${httpMethod}?`}
+      confirmLabel={`Delete integration response ${statusCode}`}
+      onConfirm={() => void confirm()}
+      busy={del.isPending}
+    >
+      <p>
+        API Gateway will stop using this mapping for {httpMethod} {props.resourcePath ?? resourceId}: responses it
+        selected fall through to the other integration responses. The method response stays. Unsent changes to it in
+        this browser are discarded too.
+      </p>
+      {described ? (
+        <p role="alert" className="font-medium text-danger">
+          Not deleted: {described.title}. {described.detail}
+        </p>
+      ) : null}
+    </ConfirmDialog>
+  );
+}
+
+export interface DeleteIntegrationResponseProps extends IntegrationResponseTarget {
+  resourcePath?: string;
+  disabled?: boolean;
+  onDeleted: () => void;
+}
+
+/** "Delete integration response N", opening the confirmation. */
+export function DeleteIntegrationResponse(props: DeleteIntegrationResponseProps) {
+  const { disabled, ...dialogProps } = props;
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="danger" onClick={() => setOpen(true)} disabled={disabled}>
+        Delete integration response {props.statusCode}
+      </Button>
+      <DeleteIntegrationResponseDialog {...dialogProps} open={open} onOpenChange={setOpen} />
+    </>
+  );
+}
