@@ -72,4 +72,13 @@ describe('diffLines', () => {
       }),
     );
   });
+
+  test('a huge, wholly different pair is shown as all removed then all added', () => {
+    const before = Array.from({ length: 6_000 }, (_, i) => `old ${i}`).join('\n');
+    const after = Array.from({ length: 6_000 }, (_, i) => `new ${i}`).join('\n');
+    const lines = diffLines(before, after);
+    expect(lines.map((l) => l.kind)).toEqual([...Array(6_000).fill('removed'), ...Array(6_000).fill('added')]);
+    expect(side(lines, 'before')).toBe(before);
+    expect(side(lines, 'after')).toBe(after);
+  });
 });
