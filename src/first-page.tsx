@@ -6,6 +6,7 @@ import { FIRST_PAGE_PATH } from './boot';
 import { AppFrame } from './components/app-header';
 import { AppNavigationContext } from './components/app-link';
 import type { AppNavigation } from './components/app-link';
+import { PageErrorBoundary } from './components/page-error-boundary';
 import { RestApisStep } from './features/wizard/rest-apis-step';
 
 export function FirstPage({ navigate }: { navigate: (href: string) => void }) {
@@ -13,7 +14,9 @@ export function FirstPage({ navigate }: { navigate: (href: string) => void }) {
   return (
     <AppNavigationContext value={navigation}>
       <AppFrame>
-        <RestApisStep />
+        <PageErrorBoundary>
+          <RestApisStep />
+        </PageErrorBoundary>
       </AppFrame>
     </AppNavigationContext>
   );
