@@ -1,6 +1,7 @@
 // Demo data, created through the emulator's own HTTP operations so the seed can only contain what a real
 // client could have created (and exercises the same validation). Runs only on an empty store.
 import type { Hono } from 'hono';
+import { responseHeaderKey } from '../src/rules/mapping-expression';
 
 const LAMBDA = (fn: string) =>
   `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:${fn}/invocations`;
@@ -17,7 +18,7 @@ interface MethodSpec {
   requestParameters?: Record<string, boolean>;
 }
 
-const hdr = (name: string) => `method.response.header.${name}`;
+const hdr = responseHeaderKey;
 
 /** Lambda error mapping shared by the Lambda-backed methods: error regexes plus a default 200. */
 function lambdaResponses(okTemplate: string): Pick<MethodSpec, 'methodResponses' | 'integrationResponses'> {

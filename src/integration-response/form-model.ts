@@ -4,7 +4,8 @@
 import {
   formatMappingSource,
   parseMappingSource,
-  RESPONSE_HEADER_KEY_PREFIX,
+  responseHeaderKey,
+  responseHeaderName,
   type MappingSource,
 } from '@/rules/mapping-expression';
 import type { ContentHandling, IntegrationResponse, IntegrationResponseInput } from '@/rules/types';
@@ -41,10 +42,6 @@ export const emptyFormValues: EditorFormValues = {
   templates: [],
   mappings: [],
 };
-
-export function responseHeaderKey(header: string): string {
-  return `${RESPONSE_HEADER_KEY_PREFIX}${header}`;
-}
 
 export function mappingRowToSource(row: MappingRow): MappingSource | null {
   switch (row.kind) {
@@ -122,10 +119,7 @@ export function integrationResponseToForm(
       template: template ?? '',
     })),
     mappings: Object.entries(response.responseParameters ?? {}).map(([key, expression]) =>
-      mappingRowFromExpression(
-        key.startsWith(RESPONSE_HEADER_KEY_PREFIX) ? key.slice(RESPONSE_HEADER_KEY_PREFIX.length) : key,
-        expression,
-      ),
+      mappingRowFromExpression(responseHeaderName(key), expression),
     ),
   };
 }

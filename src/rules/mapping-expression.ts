@@ -30,6 +30,16 @@ export function isValidHeaderName(name: string): boolean {
   return HEADER_NAME_PATTERN.test(name);
 }
 
+/** `X-Foo` → `method.response.header.X-Foo`. */
+export function responseHeaderKey(name: string): string {
+  return `${RESPONSE_HEADER_KEY_PREFIX}${name}`;
+}
+
+/** The header name of a `method.response.header.X` key, for display; a key without the prefix is shown whole. */
+export function responseHeaderName(key: string): string {
+  return key.startsWith(RESPONSE_HEADER_KEY_PREFIX) ? key.slice(RESPONSE_HEADER_KEY_PREFIX.length) : key;
+}
+
 /** `method.response.header.X-Foo` → `X-Foo`; anything else → null. */
 export function parseResponseHeaderKey(key: string): string | null {
   if (!key.startsWith(RESPONSE_HEADER_KEY_PREFIX)) return null;

@@ -7,6 +7,8 @@ import { Button } from '@/components/button';
 import { ErrorSummary, type FormError } from '@/components/error-summary';
 import { inputClassName } from '@/components/field';
 import { Notice } from '@/components/notice';
+import { isLambdaIntegration } from '@/rules/integration-kind';
+import { parseResponseHeaderKey } from '@/rules/mapping-expression';
 import { integrationResponseWarnings } from '@/rules/selection-pattern';
 import type { IntegrationResponse, MethodResponse } from '@/rules/types';
 import { clearDraft, saveDraft, type Draft, type DraftSamples } from '@/integration-response/drafts';
@@ -19,11 +21,6 @@ import { defaultTesterSamples, SelectionTester } from './selection-tester';
 import { TemplateFields } from './template-fields';
 import { TemplatePreview } from './template-preview';
 import { usePreviewResults, type PreviewRunnerFactory } from './use-preview-results';
-
-export function isLambdaIntegration(integration: Integration): boolean {
-  // A Lambda (non-proxy) integration is an AWS integration whose URI invokes Lambda's path API.
-  return integration.type === 'AWS' && (integration.uri ?? '').includes(':lambda:path/');
-}
 
 const contentHandlingOptions = [
   {
@@ -383,9 +380,8 @@ export function EditorForm(props: EditorFormProps) {
 }
 
 export function declaredHeaders(methodResponse: MethodResponse | undefined): string[] {
-  const prefix = 'method.response.header.';
   return Object.keys(methodResponse?.responseParameters ?? {})
-    .filter((key) => key.startsWith(prefix))
-    .map((key) => key.slice(prefix.length))
+    .map(parseResponseHeaderKey)
+    .filter((name) => name !== null)
     .sort((a, b) => a.localeCompare(b));
 }

@@ -13,7 +13,8 @@ import { ChoicesSummary } from '@/components/choices-summary';
 import { PageLayout } from '@/components/page-layout';
 import { LoadingState, QueryState } from '@/components/query-state';
 import { DeleteIntegrationResponse } from '@/integration-response/delete-integration-response';
-import { responseHeaderKey } from '@/integration-response/form-model';
+import { isProxyIntegrationType } from '@/rules/integration-kind';
+import { responseHeaderKey } from '@/rules/mapping-expression';
 import { draftKey, loadDraft } from '@/integration-response/drafts';
 import { EditorForm } from './editor-form';
 import { integrationResponseToForm, sameBody } from '@/integration-response/form-model';
@@ -147,7 +148,7 @@ function LoadedEditor({
       </Notice>
     );
   }
-  if (integration.type === 'HTTP_PROXY' || integration.type === 'AWS_PROXY') {
+  if (isProxyIntegrationType(integration.type)) {
     return (
       <Notice tone="info" title="Integration responses do not apply to proxy integrations">
         <p>

@@ -6,7 +6,8 @@ import {
   validateIntegrationResponseRequest,
 } from '@/rules/integration-response';
 import type { AwsErrorType, IntegrationResponseInput, MethodResponse, RuleViolation } from '@/rules/types';
-import { responseHeaderKey, type EditorFormValues } from '@/integration-response/form-model';
+import type { EditorFormValues } from '@/integration-response/form-model';
+import { responseHeaderKey } from '@/rules/mapping-expression';
 
 export interface EditorVerdict {
   /** Every violation the rules find (request and method stage), for inline display. */

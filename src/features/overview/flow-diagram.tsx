@@ -3,6 +3,7 @@
 // Every server string is an SVG text node (React escapes it); nothing is parsed as markup.
 import { useId } from 'react';
 import type { IntegrationResponse } from '@/api/models';
+import { isLambdaIntegration, isProxyIntegrationType } from '@/rules/integration-kind';
 import type { MethodMapping } from './rows';
 import { compareStatusCodes } from './rows';
 
@@ -22,7 +23,7 @@ export function outcomeLabel(m: MethodMapping): string {
   if (!integration) return 'No integration';
   switch (integration.type) {
     case 'AWS':
-      return /:lambda:path\//.test(integration.uri ?? '') ? 'Lambda errorMessage' : 'AWS service status';
+      return isLambdaIntegration(integration) ? 'Lambda errorMessage' : 'AWS service status';
     case 'HTTP':
       return 'Backend HTTP status';
     case 'MOCK':
@@ -30,10 +31,6 @@ export function outcomeLabel(m: MethodMapping): string {
     default:
       return 'Backend response';
   }
-}
-
-function isProxy(type: string | undefined): boolean {
-  return type === 'HTTP_PROXY' || type === 'AWS_PROXY';
 }
 
 interface Lane {
@@ -49,7 +46,7 @@ interface Lane {
 export function flowLanes(m: MethodMapping): Lane[] {
   const integration = m.method.methodIntegration;
   if (!integration) return [];
-  if (isProxy(integration.type)) {
+  if (isProxyIntegrationType(integration.type)) {
     return [
       {
         pattern: 'any outcome',
@@ -95,7 +92,8 @@ export function describeFlow(m: MethodMapping): string {
   const head = `${m.httpMethod} ${m.path}: ${outcomeLabel(m)}`;
   const integration = m.method.methodIntegration;
   if (!integration) return `${head}. No integration, so no response mapping.`;
-  if (isProxy(integration.type)) return `${head}. Proxy integration: the backend response is passed through unchanged.`;
+  if (isProxyIntegrationType(integration.type))
+    return `${head}. Proxy integration: the backend response is passed through unchanged.`;
   const parts = flowLanes(m).map((l) => {
     if (l.kind === 'no-match') return 'when nothing matches, API Gateway answers 500 Internal server error';
     const headers = l.headers.length ? ` with headers ${l.headers.join(', ')}` : '';

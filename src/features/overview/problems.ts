@@ -3,6 +3,7 @@
 import type { IntegrationResponse, Method } from '@/api/models';
 import { validateIntegrationResponseAgainstMethod } from '@/rules/integration-response';
 import { parseResponseHeaderKey } from '@/rules/mapping-expression';
+import { isLambdaIntegration, isProxyIntegrationType } from '@/rules/integration-kind';
 import { integrationResponseWarnings } from '@/rules/selection-pattern';
 import type { IntegrationType, RuleViolation, RuleWarning } from '@/rules/types';
 import { checkJsonOutput, contentTypeExpectsJson } from '@/preview/json-check';
@@ -36,15 +37,6 @@ export const problemLabels: Record<string, string> = {
   'invalid-json-output': 'Template output is not JSON',
   'template-error': 'Template does not render',
 };
-
-function isProxy(type: string | undefined): boolean {
-  return type === 'HTTP_PROXY' || type === 'AWS_PROXY';
-}
-
-/** A Lambda (non-proxy) integration: its patterns see the Lambda errorMessage instead of a status code. */
-export function isLambdaIntegration(type: string | undefined, uri: string | undefined): boolean {
-  return type === 'AWS' && /:lambda:path\//.test(uri ?? '');
-}
 
 // The rules' warnings are written for the editor, next to the field; a table cell needs the gist. Unknown codes
 // keep the rule's own text.
@@ -135,7 +127,7 @@ export function computeRowProblems(method: Method, integrationResponse: Integrat
     ];
   }
   const responses = Object.values(integration.integrationResponses ?? {});
-  if (isProxy(integration.type)) {
+  if (isProxyIntegrationType(integration.type)) {
     if (integrationResponse === undefined) return [];
     return [
       {
@@ -173,7 +165,7 @@ export function computeRowProblems(method: Method, integrationResponse: Integrat
     input: integrationResponse,
     siblings: responses,
     integrationType: integration.type as IntegrationType,
-    isLambda: isLambdaIntegration(integration.type, integration.uri),
+    isLambda: isLambdaIntegration(integration),
   });
   for (const w of warnings) problems.push(fromWarning(w, statusCode, integrationResponse.selectionPattern ?? ''));
   problems.push(...templateProblems(integrationResponse));

@@ -1,6 +1,7 @@
 // One flat row per (method, integration response) — the unit the overview table, its filters and its
 // exports work on. A method with no integration response still gets one row so it never disappears.
 import type { Method } from '@/api/models';
+import { responseHeaderName } from '@/rules/mapping-expression';
 import type { RowProblem } from './problems';
 import { computeRowProblems } from './problems';
 
@@ -43,12 +44,6 @@ export interface OverviewRow {
   /** Headers the method response for this status code declares; `undefined` when there is no method response. */
   declaredHeaders: DeclaredHeader[] | undefined;
   problems: RowProblem[];
-}
-
-const headerPrefix = 'method.response.header.';
-
-function headerName(key: string): string {
-  return key.startsWith(headerPrefix) ? key.slice(headerPrefix.length) : key;
 }
 
 /** Identifies one method of the API (resource + verb). */
@@ -105,11 +100,11 @@ export function buildRows(methods: readonly MethodMapping[]): OverviewRow[] {
         contentHandling: ir.contentHandling,
         templateContentTypes: Object.keys(ir.responseTemplates ?? {}).sort(),
         headerMappings: Object.entries(ir.responseParameters ?? {})
-          .map(([key, source]) => ({ key, header: headerName(key), source }))
+          .map(([key, source]) => ({ key, header: responseHeaderName(key), source }))
           .sort((a, b) => a.header.localeCompare(b.header)),
         declaredHeaders: methodResponse
           ? Object.entries(methodResponse.responseParameters ?? {})
-              .map(([key, required]) => ({ header: headerName(key), required }))
+              .map(([key, required]) => ({ header: responseHeaderName(key), required }))
               .sort((a, b) => a.header.localeCompare(b.header))
           : undefined,
         problems: computeRowProblems(m.method, ir),

@@ -1,6 +1,6 @@
 // What the review step compares and shows. Pure: no React, no fetch.
 import type { IntegrationResponse, IntegrationResponseInput } from '@/rules/types';
-import { RESPONSE_HEADER_KEY_PREFIX } from '@/rules/mapping-expression';
+import { responseHeaderName as headerName } from '@/rules/mapping-expression';
 import type { DiffLine } from './text-diff';
 import { diffLines, hasChanges } from './text-diff';
 
@@ -84,10 +84,6 @@ function changeOf(before: string | null, after: string | null): Change {
   if (before === null) return 'added';
   if (after === null) return 'removed';
   return 'changed';
-}
-
-function headerName(key: string): string {
-  return key.startsWith(RESPONSE_HEADER_KEY_PREFIX) ? key.slice(RESPONSE_HEADER_KEY_PREFIX.length) : key;
 }
 
 /**

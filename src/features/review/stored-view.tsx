@@ -1,5 +1,5 @@
 import type { IntegrationResponse } from '@/rules/types';
-import { RESPONSE_HEADER_KEY_PREFIX } from '@/rules/mapping-expression';
+import { responseHeaderName } from '@/rules/mapping-expression';
 
 /** An integration response as stored, field by field; optionally the raw JSON too. Server text is shown as text. */
 export function StoredView({
@@ -38,7 +38,7 @@ export function StoredView({
             <ul className="flex flex-col gap-1">
               {headers.map(([k, v]) => (
                 <li key={k} className="font-mono break-all">
-                  {k.startsWith(RESPONSE_HEADER_KEY_PREFIX) ? k.slice(RESPONSE_HEADER_KEY_PREFIX.length) : k} ← {v}
+                  {responseHeaderName(k)} ← {v}
                 </li>
               ))}
             </ul>

@@ -3,6 +3,7 @@ import { usePutMethodResponse } from '@/api/mutations';
 import { Button } from '@/components/button';
 import { inputClassName } from '@/components/field';
 import { ErrorState } from '@/components/query-state';
+import { responseHeaderKey } from '@/rules/mapping-expression';
 import { headerNameError } from './status-code-choice';
 
 type HeaderRow = { key: number; name: string; required: boolean };
@@ -42,7 +43,7 @@ export function MethodResponseForm({
       return;
     }
     const responseParameters = Object.fromEntries(
-      headers.map((h) => [`method.response.header.${h.name.trim()}`, h.required] as const),
+      headers.map((h) => [responseHeaderKey(h.name.trim()), h.required] as const),
     );
     // mutateAsync, not mutate callbacks: the refetch after success re-renders the parent, which may unmount this
     // form before per-call callbacks would run.

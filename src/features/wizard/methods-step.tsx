@@ -9,7 +9,8 @@ import { Notice } from '@/components/notice';
 import { ChoicesSummary } from '@/components/choices-summary';
 import { PageLayout } from '@/components/page-layout';
 import { EmptyState, ErrorState, LoadingState, QueryState } from '@/components/query-state';
-import { integrationKind, integrationKindLabel, isProxyKind } from './integration-kind';
+import { integrationKind, isProxyKind } from '@/rules/integration-kind';
+import { integrationKindLabel } from './integration-kind-label';
 
 export function MethodsStep({ restApiId, resourceId }: { restApiId: string; resourceId: string }) {
   const { client, scope } = useConnection();

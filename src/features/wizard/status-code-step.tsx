@@ -14,7 +14,7 @@ import { ChoicesSummary } from '@/components/choices-summary';
 import { DeleteIntegrationResponseDialog } from '@/integration-response/delete-integration-response';
 import { PageLayout } from '@/components/page-layout';
 import { QueryState } from '@/components/query-state';
-import { integrationKind, isProxyKind } from './integration-kind';
+import { integrationKind, isProxyKind } from '@/rules/integration-kind';
 import { MethodResponseForm } from './method-response-form';
 import { newStatusCodeError, statusCodeRows, type StatusCodeRow } from './status-code-choice';
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { integrationKind, isProxyKind } from './integration-kind';
+import { integrationKind, isLambdaIntegration, isProxyIntegrationType, isProxyKind } from './integration-kind';
 
 test('tells Lambda (AWS with a lambda:path URI) apart from other AWS service integrations', () => {
   expect(
@@ -17,4 +17,15 @@ test('only HTTP_PROXY and AWS_PROXY count as proxy integrations', () => {
   expect(isProxyKind(integrationKind({ type: 'AWS_PROXY' }))).toBe(true);
   expect(isProxyKind(integrationKind({ type: 'HTTP' }))).toBe(false);
   expect(isProxyKind(integrationKind({ type: 'MOCK' }))).toBe(false);
+  expect(isProxyIntegrationType('AWS_PROXY')).toBe(true);
+  expect(isProxyIntegrationType('AWS')).toBe(false);
+});
+
+test('a Lambda integration is AWS with a lambda:path URI; a Lambda proxy is not one (its responses pass through)', () => {
+  const uri =
+    'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:f/invocations';
+  expect(isLambdaIntegration({ type: 'AWS', uri })).toBe(true);
+  expect(isLambdaIntegration({ type: 'AWS_PROXY', uri })).toBe(false);
+  expect(isLambdaIntegration({ type: 'AWS', uri: 'arn:aws:apigateway:us-east-1:s3:path/b/k' })).toBe(false);
+  expect(isLambdaIntegration(undefined)).toBe(false);
 });
