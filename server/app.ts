@@ -7,19 +7,26 @@ import { Hono } from 'hono';
 import { corsPreflight } from './cors';
 import { AwsError, errorResponse } from './errors';
 import { limitRequestBody, prepareErrorHeaders } from './http';
+import { defaultForwardAllowlist } from './forward';
 import { routeContext } from './routes/context';
+import { registerDeploymentRoutes } from './routes/deployments';
 import { registerIntegrationResponseRoutes } from './routes/integration-responses';
 import { registerIntegrationRoutes } from './routes/integrations';
 import { registerMethodResponseRoutes } from './routes/method-responses';
 import { registerMethodRoutes } from './routes/methods';
 import { registerResourceRoutes } from './routes/resources';
 import { registerRestApiRoutes } from './routes/rest-apis';
+import { registerStageRoutes } from './routes/stages';
+import { registerTestInvokeRoutes } from './routes/test-invoke';
 import type { Store } from './store';
 
 export interface EmulatorOptions {
   store: Store;
   /** Clock in epoch milliseconds (createdDate is reported in epoch seconds). */
   now?: () => number;
+  /** Hosts TestInvokeMethod may call for HTTP and HTTP_PROXY integrations (default: the forwarding route's). */
+  forwardAllowlist?: readonly string[];
+  fetchImpl?: typeof fetch;
 }
 
 export function createEmulatorApp(opts: EmulatorOptions): Hono {
@@ -58,5 +65,11 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
   registerMethodResponseRoutes(app, ctx);
   registerIntegrationRoutes(app, ctx);
   registerIntegrationResponseRoutes(app, ctx);
+  registerDeploymentRoutes(app, ctx);
+  registerStageRoutes(app, ctx);
+  registerTestInvokeRoutes(app, ctx, {
+    allowlist: opts.forwardAllowlist ?? defaultForwardAllowlist,
+    ...(opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {}),
+  });
   return app;
 }

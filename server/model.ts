@@ -62,3 +62,48 @@ export interface MethodDoc {
   methodResponses?: Record<string, MethodResponse>;
   methodIntegration?: IntegrationDoc;
 }
+
+/** What GetDeployment answers (AWS omits an unset description). */
+export interface DeploymentDoc {
+  id: string;
+  description?: string;
+  createdDate: number;
+}
+
+export type ApiTree = (ResourceRow & { methods: MethodDoc[] })[];
+
+/** What a deployment froze: the API's settings and every resource with its methods at CreateDeployment time. */
+export interface DeploymentSnapshot {
+  api: RestApiDoc;
+  resources: ApiTree;
+}
+
+/** One method's settings in a stage (`methodSettings["resource/VERB"]`), with AWS's defaults filled in. */
+export interface MethodSetting {
+  metricsEnabled: boolean;
+  loggingLevel?: string;
+  dataTraceEnabled: boolean;
+  throttlingBurstLimit: number;
+  throttlingRateLimit: number;
+  cachingEnabled: boolean;
+  cacheTtlInSeconds: number;
+  cacheDataEncrypted: boolean;
+  requireAuthorizationForCacheControl: boolean;
+  unauthorizedCacheControlHeaderStrategy: string;
+}
+
+export interface StageDoc {
+  deploymentId: string;
+  stageName: string;
+  description?: string;
+  cacheClusterEnabled: boolean;
+  cacheClusterSize?: string;
+  cacheClusterStatus: string;
+  methodSettings: Record<string, MethodSetting>;
+  variables?: Record<string, string>;
+  documentationVersion?: string;
+  tracingEnabled: boolean;
+  tags?: Record<string, string>;
+  createdDate: number;
+  lastUpdatedDate: number;
+}

@@ -39,7 +39,7 @@ const indexHtml = join(distDir, 'index.html');
 
 // Same layout as the emulator CLI's default (.data/emulator), so `npm start` and `npm run emulator` share data.
 const store = openStore(join(dataDir, 'emulator'));
-const emulator = createEmulatorApp({ store });
+const emulator = createEmulatorApp({ store, forwardAllowlist: allowlist });
 if (values.reset) store.resetDemo();
 if (store.isEmpty()) {
   await seedDemo(emulator);

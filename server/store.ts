@@ -10,7 +10,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MethodDoc, ResourceRow, RestApiDoc } from './model';
+import type { ApiTree, DeploymentDoc, DeploymentSnapshot, MethodDoc, ResourceRow, RestApiDoc, StageDoc } from './model';
 
 export interface Page<T> {
   items: T[];
@@ -99,6 +99,14 @@ export class Store {
         doc TEXT NOT NULL,
         PRIMARY KEY (region, api_id, resource_id, http_method)
       ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS deployments (
+        region TEXT NOT NULL, api_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, snapshot TEXT NOT NULL,
+        PRIMARY KEY (region, api_id, id)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS stages (
+        region TEXT NOT NULL, api_id TEXT NOT NULL, name TEXT NOT NULL, deployment_id TEXT NOT NULL, doc TEXT NOT NULL,
+        PRIMARY KEY (region, api_id, name)
+      ) WITHOUT ROWID;
     `);
     this.st = this.prepare();
     this.tx = {
@@ -158,6 +166,39 @@ export class Store {
         'DELETE FROM methods WHERE region = ? AND api_id = ? AND resource_id = ? AND http_method = ?',
       ),
       anyApi: d.prepare<[], { n: number }>('SELECT count(*) AS n FROM rest_apis'),
+      resAll: d.prepare<[string, string], ResourceDbRow>(
+        'SELECT id, parent_id, path_part, path FROM resources WHERE region = ? AND api_id = ? ORDER BY path, id',
+      ),
+      methAll: d.prepare<[string, string], { resource_id: string; doc: string }>(
+        'SELECT resource_id, doc FROM methods WHERE region = ? AND api_id = ? ORDER BY resource_id, http_method',
+      ),
+      depInsert: d.prepare('INSERT INTO deployments (region, api_id, id, doc, snapshot) VALUES (?, ?, ?, ?, ?)'),
+      depGet: d.prepare<[string, string, string], { doc: string }>(
+        'SELECT doc FROM deployments WHERE region = ? AND api_id = ? AND id = ?',
+      ),
+      depSnapshot: d.prepare<[string, string, string], { snapshot: string }>(
+        'SELECT snapshot FROM deployments WHERE region = ? AND api_id = ? AND id = ?',
+      ),
+      depList: d.prepare<[string, string, string, number], { id: string; doc: string }>(
+        'SELECT id, doc FROM deployments WHERE region = ? AND api_id = ? AND id > ? ORDER BY id LIMIT ?',
+      ),
+      depDelete: d.prepare('DELETE FROM deployments WHERE region = ? AND api_id = ? AND id = ?'),
+      depAllDelete: d.prepare('DELETE FROM deployments WHERE region = ? AND api_id = ?'),
+      stageGet: d.prepare<[string, string, string], { doc: string }>(
+        'SELECT doc FROM stages WHERE region = ? AND api_id = ? AND name = ?',
+      ),
+      stageList: d.prepare<[string, string], { doc: string }>(
+        'SELECT doc FROM stages WHERE region = ? AND api_id = ? ORDER BY name',
+      ),
+      stageUpsert: d.prepare(
+        `INSERT INTO stages (region, api_id, name, deployment_id, doc) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (region, api_id, name) DO UPDATE SET deployment_id = excluded.deployment_id, doc = excluded.doc`,
+      ),
+      stageDelete: d.prepare('DELETE FROM stages WHERE region = ? AND api_id = ? AND name = ?'),
+      stageAllDelete: d.prepare('DELETE FROM stages WHERE region = ? AND api_id = ?'),
+      stagesOnDeployment: d.prepare<[string, string, string], { n: number }>(
+        'SELECT count(*) AS n FROM stages WHERE region = ? AND api_id = ? AND deployment_id = ?',
+      ),
     };
   }
 
@@ -337,6 +378,8 @@ export class Store {
   deleteRestApi(region: string, id: string): void {
     this.clearCaches();
     this.transaction(() => {
+      this.st.stageAllDelete.run(region, id);
+      this.st.depAllDelete.run(region, id);
       this.st.methAllDelete.run(region, id);
       this.st.resAllDelete.run(region, id);
       this.st.apiDelete.run(region, id);
@@ -426,13 +469,75 @@ export class Store {
     this.st.methDelete.run(region, apiId, resourceId, verb);
   }
 
+  // ---- deployments and stages ------------------------------------------------------------------------
+
+  /** Every resource of an API (by path) with its methods: what a deployment freezes. */
+  apiTree(region: string, apiId: string): ApiTree {
+    const methods = new Map<string, MethodDoc[]>();
+    for (const row of this.st.methAll.all(region, apiId)) {
+      const list = methods.get(row.resource_id) ?? [];
+      list.push(JSON.parse(row.doc) as MethodDoc);
+      methods.set(row.resource_id, list);
+    }
+    return this.st.resAll.all(region, apiId).map((r) => ({ ...toResource(r), methods: methods.get(r.id) ?? [] }));
+  }
+
+  /** Call inside a write job (its savepoint makes the deployment and the stage change land together). */
+  insertDeployment(region: string, apiId: string, doc: DeploymentDoc, snapshot: DeploymentSnapshot): void {
+    this.st.depInsert.run(region, apiId, doc.id, JSON.stringify(doc), JSON.stringify(snapshot));
+  }
+
+  getDeployment(region: string, apiId: string, id: string): DeploymentDoc | undefined {
+    const row = this.st.depGet.get(region, apiId, id);
+    return row ? (JSON.parse(row.doc) as DeploymentDoc) : undefined;
+  }
+
+  getDeploymentSnapshot(region: string, apiId: string, id: string): DeploymentSnapshot | undefined {
+    const row = this.st.depSnapshot.get(region, apiId, id);
+    return row ? (JSON.parse(row.snapshot) as DeploymentSnapshot) : undefined;
+  }
+
+  listDeployments(region: string, apiId: string, after: string, limit: number): Page<DeploymentDoc> {
+    const rows = this.st.depList.all(region, apiId, after, limit + 1);
+    const items = rows.slice(0, limit).map((r) => JSON.parse(r.doc) as DeploymentDoc);
+    const last = items[items.length - 1];
+    return rows.length > limit && last ? { items, nextAfter: last.id } : { items };
+  }
+
+  deleteDeployment(region: string, apiId: string, id: string): void {
+    this.st.depDelete.run(region, apiId, id);
+  }
+
+  stagesOnDeployment(region: string, apiId: string, deploymentId: string): number {
+    return this.st.stagesOnDeployment.get(region, apiId, deploymentId)?.n ?? 0;
+  }
+
+  getStage(region: string, apiId: string, name: string): StageDoc | undefined {
+    const row = this.st.stageGet.get(region, apiId, name);
+    return row ? (JSON.parse(row.doc) as StageDoc) : undefined;
+  }
+
+  listStages(region: string, apiId: string): StageDoc[] {
+    return this.st.stageList.all(region, apiId).map((r) => JSON.parse(r.doc) as StageDoc);
+  }
+
+  putStage(region: string, apiId: string, stage: StageDoc): void {
+    this.st.stageUpsert.run(region, apiId, stage.stageName, stage.deploymentId, JSON.stringify(stage));
+  }
+
+  deleteStage(region: string, apiId: string, name: string): void {
+    this.st.stageDelete.run(region, apiId, name);
+  }
+
   // ---- maintenance -----------------------------------------------------------------------------------
 
   /** Wipes every region's data; the caller reseeds (seedDemo goes through the HTTP operations). */
   resetDemo(): void {
     this.clearCaches();
     this.transaction(() => {
-      this.db.exec('DELETE FROM methods; DELETE FROM resources; DELETE FROM rest_apis;');
+      this.db.exec(
+        'DELETE FROM stages; DELETE FROM deployments; DELETE FROM methods; DELETE FROM resources; DELETE FROM rest_apis;',
+      );
     });
   }
 

@@ -24,7 +24,7 @@ function notFound(message: string, field: string): RuleViolation {
 /** Request-stage checks of `{"patchOperations": [...]}`: JSON types, then the `op` enum (1-based index in AWS's text). */
 export function validatePatchOperationsShape(
   body: unknown,
-  inputName: 'updateIntegrationResponseInput' | 'updateMethodResponseInput',
+  inputName: 'updateIntegrationResponseInput' | 'updateMethodResponseInput' | 'updateStageInput',
 ): { ops?: PatchOperation[]; violations: RuleViolation[] } {
   const parsed = bodyAsObject(body);
   if ('violation' in parsed) return { violations: [parsed.violation] };
