@@ -10,6 +10,7 @@ import { limitRequestBody, prepareErrorHeaders } from './http';
 import { defaultForwardAllowlist } from './forward';
 import { routeContext } from './routes/context';
 import { registerDeploymentRoutes } from './routes/deployments';
+import { registerExportRoutes } from './routes/exports';
 import { registerIntegrationResponseRoutes } from './routes/integration-responses';
 import { registerIntegrationRoutes } from './routes/integrations';
 import { registerMethodResponseRoutes } from './routes/method-responses';
@@ -67,6 +68,7 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
   registerIntegrationResponseRoutes(app, ctx);
   registerDeploymentRoutes(app, ctx);
   registerStageRoutes(app, ctx);
+  registerExportRoutes(app, ctx);
   registerTestInvokeRoutes(app, ctx, {
     allowlist: opts.forwardAllowlist ?? defaultForwardAllowlist,
     ...(opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {}),

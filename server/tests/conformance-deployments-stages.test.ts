@@ -312,3 +312,83 @@ describe('stages', () => {
     expect(h.store.listDeployments('us-east-1', f.api, '', 25).items).toEqual([]);
   });
 });
+
+describe('GetExport', () => {
+  test('exports what the stage serves (the deployment snapshot), with and without extensions, JSON or YAML', async () => {
+    const f = await deployable('export-api');
+    await call('PUT', `${f.m}/responses/200`, { responseParameters: { 'method.response.header.X-Id': false } });
+    await call('PUT', `${f.m}/integration/responses/200`, {
+      responseTemplates: { 'application/json': '{"ok": true}' },
+      responseParameters: { 'method.response.header.X-Id': "'1'" },
+    });
+    await call('POST', `/restapis/${f.api}/deployments`, { stageName: 'local' });
+    // Edited after the deployment: the export must not show it.
+    await call('PUT', `${f.m}/integration/responses/200`, {
+      responseTemplates: { 'application/json': '{"ok": false}' },
+    });
+
+    const plain = await call('GET', `/restapis/${f.api}/stages/local/exports/oas30`);
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('content-type')).toBe('application/octet-stream');
+    expect(plain.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="oas30_\d{4}-\d{2}-\d{2}T[\d:]+Z\.json"$/,
+    );
+    expect(plain.json).toEqual({
+      openapi: '3.0.1',
+      info: { title: 'export-api', version: expect.any(String) },
+      servers: [
+        {
+          url: `https://${f.api}.execute-api.us-east-1.amazonaws.com/{basePath}`,
+          variables: { basePath: { default: 'local' } },
+        },
+      ],
+      paths: {
+        '/pets': {
+          get: {
+            responses: {
+              '200': { description: '200 response', headers: { 'X-Id': { schema: { type: 'string' } } }, content: {} },
+            },
+          },
+        },
+      },
+      components: {},
+    });
+
+    const swagger = await call(
+      'GET',
+      `/restapis/${f.api}/stages/local/exports/swagger?parameters%5Bextensions%5D=integrations`,
+    );
+    expect(swagger.json).toMatchObject({
+      swagger: '2.0',
+      host: `${f.api}.execute-api.us-east-1.amazonaws.com`,
+      basePath: '/local',
+    });
+    const paths = swagger.json.paths as Record<string, Record<string, Record<string, unknown>>>;
+    expect(paths['/pets']?.get?.['x-amazon-apigateway-integration']).toEqual({
+      type: 'mock',
+      responses: {
+        default: {
+          statusCode: '200',
+          responseParameters: { 'method.response.header.X-Id': "'1'" },
+          responseTemplates: { 'application/json': '{"ok": true}' },
+        },
+      },
+      requestTemplates: { 'application/json': '{"statusCode": 200}' },
+      passthroughBehavior: 'when_no_match',
+    });
+
+    const yaml = await call('GET', `/restapis/${f.api}/stages/local/exports/oas30`, undefined, {
+      accept: 'application/yaml',
+    });
+    expect(yaml.headers.get('content-type')).toBe('application/yaml');
+    expect(yaml.text).toMatch(/^"openapi": "3\.0\.1"\n"info":\n {2}"title": "export-api"\n/);
+    expect(yaml.text).toContain('"components": {}\n');
+
+    expectAwsError(
+      await call('GET', `/restapis/${f.api}/stages/nope/exports/oas30`),
+      404,
+      'NotFoundException',
+      'Invalid Stage identifier specified',
+    );
+  });
+});
