@@ -136,6 +136,7 @@ export async function seedDemo(app: Hono): Promise<SeedResult> {
   const storeRes = await resource(pet.id, pet.root, 'store');
   const inventory = await resource(pet.id, storeRes, 'inventory');
   const health = await resource(pet.id, pet.root, 'health');
+  const healthCheck = await resource(pet.id, health, '{check}');
   const search = await resource(pet.id, pet.root, 'search');
   const legacy = await resource(pet.id, pet.root, 'legacy');
   const proxy = await resource(pet.id, legacy, '{proxy+}');
@@ -312,6 +313,35 @@ export async function seedDemo(app: Hono): Promise<SeedResult> {
     methodResponses: { '200': {} },
     integrationResponses: {
       '200': { responseTemplates: { 'application/json': '{"status": "ok"}', 'text/plain': 'ok' } },
+    },
+  });
+
+  // A MOCK method that exercises the whole response side without a back end (TestInvokeMethod runs it end to end):
+  // the request template picks the status from the path, selection maps 5xx to 503, a header mapping and
+  // $context.responseOverride set headers.
+  await method(pet.id, healthCheck, 'GET', {
+    requestParameters: { 'method.request.path.check': true },
+    integration: {
+      type: 'MOCK',
+      requestTemplates: {
+        'application/json': `{"statusCode": #if($input.params('check') == "db" || $input.params('check') == "cache")200#{else}503#end}`,
+      },
+    },
+    methodResponses: { '200': { 'Cache-Control': false }, '503': { 'Retry-After': false } },
+    integrationResponses: {
+      '200': {
+        selectionPattern: '',
+        responseParameters: { [hdr('Cache-Control')]: "'no-store'" },
+        responseTemplates: { 'application/json': `{"check": "$input.params('check')", "status": "ok"}` },
+      },
+      '503': {
+        selectionPattern: '5\\d{2}',
+        responseParameters: { [hdr('Retry-After')]: "'30'" },
+        responseTemplates: {
+          'application/json': `#set($context.responseOverride.header.X-Unknown-Check = $input.params('check'))
+{"check": "$input.params('check')", "status": "unknown check"}`,
+        },
+      },
     },
   });
 

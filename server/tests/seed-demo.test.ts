@@ -12,13 +12,14 @@ import type { Store } from '../store';
 
 let dir: string;
 let store: Store;
+let app: ReturnType<typeof createEmulatorApp>;
 let seeded: SeedResult;
 let resources: { path: string; resourceMethods?: Record<string, MethodDoc> }[];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'irs-seed-'));
   store = openStore(dir);
-  const app = createEmulatorApp({ store });
+  app = createEmulatorApp({ store });
   seeded = await seedDemo(app);
   const res = await app.request(`/restapis/${seeded.petStoreApiId}/resources?embed=methods&limit=500`);
   resources = ((await res.json()) as { item: typeof resources }).item;
@@ -93,5 +94,35 @@ describe('seedDemo', () => {
       return noDefault && orphan;
     });
     expect(broken.map((b) => b.path)).toEqual(['/search']);
+  });
+});
+
+describe('the demo is live out of the box', () => {
+  test('the Pet Store deploys to a stage, and its MOCK health check test-invokes end to end', async () => {
+    const api = seeded.petStoreApiId;
+    const deployed = await app.request(`/restapis/${api}/deployments`, {
+      method: 'POST',
+      body: JSON.stringify({ stageName: 'demo' }),
+    });
+    expect(deployed.status).toBe(201);
+    const check = resources.find((r) => r.path === '/health/{check}') as unknown as { id: string } | undefined;
+    expect(check).toBeDefined();
+    const invoke = async (path: string) => {
+      const res = await app.request(`/restapis/${api}/resources/${check?.id ?? ''}/methods/GET`, {
+        method: 'POST',
+        body: JSON.stringify({ pathWithQueryString: path }),
+      });
+      return (await res.json()) as { status: number; body: string; headers: Record<string, string> };
+    };
+    expect(await invoke('/health/db')).toMatchObject({
+      status: 200,
+      body: '{"check": "db", "status": "ok"}',
+      headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+    });
+    expect(await invoke('/health/disk')).toMatchObject({
+      status: 503,
+      body: '{"check": "disk", "status": "unknown check"}',
+      headers: { 'Content-Type': 'application/json', 'Retry-After': '30', 'X-Unknown-Check': 'disk' },
+    });
   });
 });
