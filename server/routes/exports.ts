@@ -14,7 +14,9 @@ export function registerExportRoutes(app: Hono, ctx: RouteContext): void {
     const type = c.req.param('type');
     // UNVERIFIED: AWS's text for an export type other than swagger/oas30 (postman is not exported here either).
     if (type !== 'swagger' && type !== 'oas30') throw badRequest(`Invalid export type specified: ${type}`);
-    const raw = c.req.query('parameters[extensions]') ?? '';
+    // The SDKs flatten the `parameters` map into the query string (`?extensions=integrations`); the API
+    // reference writes it as `parameters[extensions]`, so both are read.
+    const raw = c.req.query('extensions') ?? c.req.query('parameters[extensions]') ?? '';
     const wanted = raw.split(',').map((s) => s.trim());
     const extensions: Extensions = wanted.includes('apigateway')
       ? 'apigateway'
