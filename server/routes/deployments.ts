@@ -19,7 +19,9 @@ export const DEPLOYMENT_MSG = {
   stageName: 'Stage name only allows a-zA-Z0-9_',
 };
 
-const STAGE_NAME = /^[a-zA-Z0-9_]+$/;
+// AWS's Stage reference: letters, digits, hyphens and underscores, at most 128 characters. The refusal's text is the
+// one AWS gave when hyphens were not yet allowed (public reports); today's wording is UNVERIFIED.
+const STAGE_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
 
 export function newStage(
   stageName: string,

@@ -111,7 +111,7 @@ describe('deployments', () => {
   test('bad stage names and variables are refused before anything is stored', async () => {
     const f = await deployable('dep-bad-input');
     expectAwsError(
-      await call('POST', `/restapis/${f.api}/deployments`, { stageName: 'bad-name' }),
+      await call('POST', `/restapis/${f.api}/deployments`, { stageName: 'bad name' }),
       400,
       'BadRequestException',
       'Stage name only allows a-zA-Z0-9_',
