@@ -100,7 +100,7 @@ test('keyboard only: from the API list to the editor', async ({ page }) => {
   // Filter, then move from the filter into the list.
   await tabTo(page, page.getByLabel('Filter by path'));
   await page.keyboard.type('inventory');
-  await expect(page.getByText('1 of 15 resources match')).toBeVisible();
+  await expect(page.getByText('1 of 16 resources match')).toBeVisible();
   await tabTo(page, page.getByRole('link', { name: '/store/inventory' }));
   await page.keyboard.press('Enter');
   await expectStep(page, 3, 'Choose a method');
@@ -187,7 +187,7 @@ test('step 2 collapses and expands subtrees and filters by path', async ({ page 
   await expect(page.getByRole('link', { name: '/pets/{petId}/photos' })).toBeVisible();
 
   await page.getByLabel('Filter by path').fill('PETID');
-  await expect(page.getByText('2 of 15 resources match')).toBeVisible();
+  await expect(page.getByText('2 of 16 resources match')).toBeVisible();
   await expect(page.getByRole('link', { name: '/owners' })).toHaveCount(0);
   await page.getByLabel('Filter by path').fill('zzz');
   await expect(page.getByText('No resource path matches the filter')).toBeVisible();

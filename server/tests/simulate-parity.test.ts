@@ -97,7 +97,7 @@ test('simulation and TestInvokeMethod agree on status, headers and body', { time
         }
 
         const pathWithQueryString = `/${pathPart}?id=${m.id}&q=${m.q}`;
-        const stageVariables = m.env === undefined ? {} : { env: m.env };
+        const stageVariables: Record<string, string> = m.env === undefined ? {} : { env: m.env };
         const invoked = await call('POST', base, { pathWithQueryString, stageVariables });
         expect(invoked.status).toBe(200);
 
