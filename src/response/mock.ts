@@ -2,7 +2,13 @@
 // API Gateway never calls a back end for MOCK, so this is the whole method (no authorizer, no request validation).
 import { renderTemplate, type PreviewContext } from '@/preview/render-template';
 import type { IntegrationResponse, MethodResponse } from '@/rules/types';
-import { internalServerError, runResponsePipeline, type MethodRequest, type PipelineResult } from './pipeline';
+import {
+  internalServerError,
+  requestHeader,
+  runResponsePipeline,
+  type MethodRequest,
+  type PipelineResult,
+} from './pipeline';
 
 export interface MockIntegration {
   requestTemplates?: Record<string, string | null>;
@@ -13,12 +19,6 @@ export interface MockIntegration {
 export type MockRun =
   | { stage: 'request'; result: PipelineResult & { ok: false } }
   | { stage: 'response'; backendStatus: number; result: PipelineResult };
-
-function header(headers: Record<string, string>, name: string): string | undefined {
-  const lower = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === lower) return value;
-  return undefined;
-}
 
 /**
  * The statusCode the request template's output names. API Gateway reads it as JSON; for the not-quite-JSON
@@ -48,7 +48,8 @@ function requestTemplateFor(
   integration: MockIntegration,
   request: MethodRequest,
 ): { template: string } | { passthrough: true } | { unsupported: true } {
-  const contentType = (header(request.headers, 'content-type') ?? 'application/json').split(';')[0]?.trim() ?? '';
+  const contentType =
+    (requestHeader(request.headers, 'content-type') ?? 'application/json').split(';')[0]?.trim() ?? '';
   const templates = integration.requestTemplates ?? {};
   const keys = Object.keys(templates);
   const key = keys.find((k) => k.toLowerCase() === contentType.toLowerCase());

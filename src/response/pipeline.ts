@@ -95,7 +95,8 @@ function firstHeader(headers: Record<string, string[]>, name: string): string | 
   return undefined;
 }
 
-function requestHeader(headers: Record<string, string>, name: string): string | undefined {
+/** A request header by case-insensitive name. */
+export function requestHeader(headers: Record<string, string>, name: string): string | undefined {
   const lower = name.toLowerCase();
   for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === lower) return value;
   return undefined;
