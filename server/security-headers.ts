@@ -1,6 +1,8 @@
 // Response headers that limit what a page of the SPA may do if hostile data ever got rendered as markup: a
-// Content-Security-Policy allowing only what the app needs, plus nosniff and no-referrer.
+// Content-Security-Policy allowing only what the app needs, plus hono's standard set (nosniff, no-referrer, no
+// framing, same-origin opener and resource policies).
 import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { awsCommercialRegions } from '../src/rules/aws-regions';
 
 export interface SecurityHeadersOptions {
@@ -51,20 +53,20 @@ export function contentSecurityPolicy(options: SecurityHeadersOptions = {}): str
 }
 
 /**
- * Hono middleware: nosniff and no-referrer on every response, the CSP on HTML responses (the SPA's
- * documents; JSON and assets gain nothing from it).
+ * Hono middleware: the same headers on every response. A worker's CSP is the one its script is served with, not
+ * the page's, so the preview worker (and every chunk, the favicon, an API answer opened in a tab) gets the CSP too.
  */
 export function securityHeaders(options: SecurityHeadersOptions = {}): MiddlewareHandler {
   const csp = contentSecurityPolicy(options);
+  const standard = secureHeaders({
+    // frame-ancestors 'none' for browsers that predate it.
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'no-referrer',
+    // The server speaks plain HTTP on loopback; HSTS is for whoever puts TLS in front of it to decide.
+    strictTransportSecurity: false,
+  });
   return async (c, next) => {
-    await next();
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
-    c.res.headers.set('Referrer-Policy', 'no-referrer');
-    const type = c.res.headers.get('content-type') ?? '';
-    if (type.toLowerCase().startsWith('text/html')) {
-      c.res.headers.set('Content-Security-Policy', csp);
-      // The SPA's pages must not be framed (clickjacking); frame-ancestors covers modern browsers.
-      c.res.headers.set('X-Frame-Options', 'DENY');
-    }
+    await standard(c, next);
+    c.res.headers.set('Content-Security-Policy', csp);
   };
 }

@@ -1,9 +1,7 @@
 // `npm start`: one origin serving the built SPA (dist/), the emulator API at the root (/restapis/...) and
 // the forwarding route (/__forward). Binds 127.0.0.1 only.
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEmulatorApp } from './app';
@@ -11,6 +9,7 @@ import { createForwardApp, defaultForwardAllowlist } from './forward';
 import { securityHeaders } from './security-headers';
 import { seedDemo } from './seed-demo';
 import { listen, onShutdown, parsePort } from './serve-util';
+import { noStore, staticFiles } from './static-files';
 import { openStore } from './store';
 
 const { values } = parseArgs({
@@ -35,7 +34,6 @@ const allowlist = values['forward-allow']
       .filter(Boolean)
   : [...defaultForwardAllowlist];
 const distDir = resolve(values['dist-dir'] ?? fileURLToPath(new URL('../dist', import.meta.url)));
-const indexHtml = join(distDir, 'index.html');
 
 // Same layout as the emulator CLI's default (.data/emulator), so `npm start` and `npm run emulator` share data.
 const store = openStore(join(dataDir, 'emulator'));
@@ -48,15 +46,12 @@ if (store.isEmpty()) {
 
 const app = new Hono();
 app.use('*', securityHeaders());
+app.use('/restapis/*', noStore);
+app.use('/__forward/*', noStore);
 app.route('/__forward', createForwardApp({ allowlist }));
 app.all('/restapis', (c) => emulator.fetch(c.req.raw, c.env));
 app.all('/restapis/*', (c) => emulator.fetch(c.req.raw, c.env));
-app.use('*', serveStatic({ root: relative(process.cwd(), distDir) || '.' }));
-app.get('*', (c) => {
-  if (!existsSync(indexHtml)) return c.text('dist/index.html not found: run `npm run build` first.', 503);
-  // Read per request so a rebuild is picked up without a restart; the file is small.
-  return c.html(readFileSync(indexHtml, 'utf8'));
-});
+app.use('*', staticFiles({ root: distDir }));
 
 const { server, port: bound } = await listen(app.fetch, port, host);
 onShutdown(server, () => store.close());

@@ -23,18 +23,19 @@ function directives(csp: string): Map<string, string[]> {
 }
 
 describe('securityHeaders', () => {
-  test('puts the CSP and X-Frame-Options on HTML only, nosniff and no-referrer on everything', async () => {
+  test('puts the same CSP and standard headers on every response: the page, its scripts and JSON', async () => {
     const a = app();
-    const page = await a.request('/page');
-    expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
-    expect(page.headers.get('x-frame-options')).toBe('DENY');
     for (const path of ['/page', '/data', '/asset.js']) {
       const res = await a.request(path);
+      expect(res.headers.get('content-security-policy'), path).toBe(contentSecurityPolicy());
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(res.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
+      expect(res.headers.get('cross-origin-resource-policy'), path).toBe('same-origin');
+      // Plain HTTP on loopback: HSTS is not this server's to set.
+      expect(res.headers.get('strict-transport-security'), path).toBeNull();
     }
-    expect((await a.request('/data')).headers.get('content-security-policy')).toBeNull();
-    expect((await a.request('/asset.js')).headers.get('content-security-policy')).toBeNull();
   });
 
   test('allows scripts from the app only, nothing framed, no plugins, no <base>', () => {
