@@ -4,7 +4,6 @@
 // debounced render on the main thread.
 import { checkJsonOutput } from './json-check';
 import type { JsonCheckResult } from './json-check';
-import { renderTemplate } from './render-template';
 import type { PreviewResult, PreviewSample } from './render-template';
 import type { PreviewRequest, PreviewResponse } from './preview-worker';
 
@@ -63,9 +62,13 @@ function createMainThreadRunner(debounceMs: number): PreviewRunner {
         const toResolve = waiters;
         waiters = [];
         if (job === undefined) return;
-        const result: RenderedPreview = renderTemplate(job.template, job.sample);
-        if (job.checkJson && result.ok) result.json = checkJsonOutput(result.output);
-        for (const resolve of toResolve) resolve(result);
+        // Loaded on first use: with workers (every browser the app supports) the renderer lives in the worker's
+        // own file, so the page's chunks never carry a second copy of it.
+        void import('./render-template').then(({ renderTemplate }) => {
+          const result: RenderedPreview = renderTemplate(job.template, job.sample);
+          if (job.checkJson && result.ok) result.json = checkJsonOutput(result.output);
+          for (const resolve of toResolve) resolve(result);
+        });
       }, debounceMs);
       return promise;
     },
