@@ -43,6 +43,8 @@ export const readyProbe = (targetText: string) => `
       apiFetchStart: api ? api.startTime : null,
       // Every JS file fetched before the list showed: the bundle row counts them all as the first page's.
       scripts: entries.filter((e) => new URL(e.name).pathname.endsWith('.js')).map((e) => new URL(e.name).pathname.slice(1)),
+      // Bytes on the wire (headers included, as served: brotli from npm start) of the JS fetched so far.
+      jsTransferBytes: entries.filter((e) => new URL(e.name).pathname.endsWith('.js')).reduce((a, e) => a + e.transferSize, 0),
     };
     window.__benchReady = performance.now();
   });

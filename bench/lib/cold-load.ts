@@ -16,12 +16,16 @@ export interface ColdLoadResult {
   floorMs: number[];
   appMedianMs: number;
   floorMedianMs: number;
+  /** Medians of the JS transferred (bytes on the wire) before the list showed. */
+  appJsTransferBytes: number;
+  floorJsTransferBytes: number;
 }
 
 interface Once {
   ms: number;
   apiFetchStart: number;
   scripts: string[];
+  jsTransferBytes: number;
 }
 
 async function once(browser: Browser, url: string, targetText: string): Promise<Once> {
@@ -37,9 +41,19 @@ async function once(browser: Browser, url: string, targetText: string): Promise<
     );
     const ms = (await handle.jsonValue()) as number;
     const detail = await page.evaluate(
-      () => (window as unknown as { __benchDetail: { apiFetchStart: number | null; scripts: string[] } }).__benchDetail,
+      () =>
+        (
+          window as unknown as {
+            __benchDetail: { apiFetchStart: number | null; scripts: string[]; jsTransferBytes: number };
+          }
+        ).__benchDetail,
     );
-    return { ms, apiFetchStart: detail.apiFetchStart ?? Number.NaN, scripts: detail.scripts };
+    return {
+      ms,
+      apiFetchStart: detail.apiFetchStart ?? Number.NaN,
+      scripts: detail.scripts,
+      jsTransferBytes: detail.jsTransferBytes,
+    };
   } finally {
     await context.close();
   }
@@ -75,5 +89,7 @@ export async function measureColdLoad(
     appScripts: median(app.map((r) => r.scripts.length)),
     floorScripts: median(floor.map((r) => r.scripts.length)),
     appScriptFiles: [...new Set(app.flatMap((r) => r.scripts))].sort(),
+    appJsTransferBytes: median(app.map((r) => r.jsTransferBytes)),
+    floorJsTransferBytes: median(floor.map((r) => r.jsTransferBytes)),
   };
 }
