@@ -392,3 +392,23 @@ describe('GetExport', () => {
     );
   });
 });
+
+describe('an interrupted deploy', () => {
+  test('a failure after the deployment row is written rolls it back: no deployment, no stage pointing at one', async () => {
+    const f = await deployable('dep-interrupted');
+    const putStage = h.store.putStage.bind(h.store);
+    h.store.putStage = () => {
+      throw new Error('disk full');
+    };
+    try {
+      const r = await call('POST', `/restapis/${f.api}/deployments`, { stageName: 'prod' });
+      expect(r.status).toBe(500);
+    } finally {
+      h.store.putStage = putStage;
+    }
+    expect(items(await call('GET', `/restapis/${f.api}/deployments`))).toEqual([]);
+    expect(items(await call('GET', `/restapis/${f.api}/stages`))).toEqual([]);
+    // And the next deploy works.
+    expect((await call('POST', `/restapis/${f.api}/deployments`, { stageName: 'prod' })).status).toBe(201);
+  });
+});
