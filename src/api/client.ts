@@ -5,6 +5,7 @@ import { ApiError } from './api-error';
 import type { Credentials } from './connection';
 import { resolveEndpoint } from './connection';
 import {
+  deploymentSchema,
   integrationResponseSchema,
   integrationSchema,
   methodResponseSchema,
@@ -13,8 +14,14 @@ import {
   resourceSchema,
   restApiPageSchema,
   restApiSchema,
+  stagesSchema,
+  testInvokeSchema,
 } from './models';
 import type {
+  Deployment,
+  Stage,
+  TestInvokeRequest,
+  TestInvokeResult,
   Integration,
   IntegrationResponse,
   IntegrationResponseInput,
@@ -119,6 +126,19 @@ export interface ApiGatewayClient {
     statusCode: string,
     opts?: CallOptions,
   ): Promise<void>;
+  createDeployment(
+    restApiId: string,
+    body: { stageName?: string; stageDescription?: string; description?: string; variables?: Record<string, string> },
+    opts?: CallOptions,
+  ): Promise<Deployment>;
+  getStages(restApiId: string, params?: { deploymentId?: string }, opts?: CallOptions): Promise<Stage[]>;
+  testInvokeMethod(
+    restApiId: string,
+    resourceId: string,
+    httpMethod: string,
+    body: TestInvokeRequest,
+    opts?: CallOptions,
+  ): Promise<TestInvokeResult>;
   /** The exact request a call would send (for the review step), with Authorization and tokens redacted. */
   describeRequest(
     op: 'putIntegrationResponse',
@@ -613,6 +633,18 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
     deleteIntegrationResponse: async (id, resId, m, sc, o) => {
       await send({ method: 'DELETE', path: `${methodPath(id, resId, m)}/integration/responses/${seg(sc)}` }, o);
     },
+    createDeployment: (id, body, o) =>
+      call({ method: 'POST', path: `/restapis/${seg(id)}/deployments`, body }, deploymentSchema(), o),
+    getStages: async (id, params, o) =>
+      (
+        await call(
+          { method: 'GET', path: `/restapis/${seg(id)}/stages`, query: { deploymentId: params?.deploymentId } },
+          stagesSchema(),
+          o,
+        )
+      ).items,
+    testInvokeMethod: (id, resId, m, body, o) =>
+      call({ method: 'POST', path: methodPath(id, resId, m), body }, testInvokeSchema(), o),
     describeRequest: async (_op, a) => {
       const req = await signedRequest({
         method: 'PUT',

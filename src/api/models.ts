@@ -137,6 +137,35 @@ function pageSchema<T extends z.ZodMiniType>(item: T) {
   );
 }
 
+export const deploymentSchema = onFirstUse(() =>
+  z.object({ id: z.string(), description: opt(z.string()), createdDate: opt(z.number()) }),
+);
+
+export const stageSchema = onFirstUse(() =>
+  z.object({
+    stageName: z.string(),
+    deploymentId: opt(z.string()),
+    description: opt(z.string()),
+    variables: opt(stringRecord(z.string())),
+    createdDate: opt(z.number()),
+    lastUpdatedDate: opt(z.number()),
+  }),
+);
+
+/** GetStages is not paged: `{item: [...]}` (moto and SDK-style `items` too). */
+export const stagesSchema = onFirstUse(() => pageSchema(stageSchema()));
+
+export const testInvokeSchema = onFirstUse(() =>
+  z.object({
+    status: z.number(),
+    body: opt(z.string()),
+    headers: opt(stringRecord(z.string())),
+    multiValueHeaders: opt(stringRecord(z.array(z.string()))),
+    log: opt(z.string()),
+    latency: opt(z.number()),
+  }),
+);
+
 export const restApiPageSchema = onFirstUse(() => pageSchema(restApiSchema()));
 export const resourcePageSchema = onFirstUse(() => pageSchema(resourceSchema()));
 
@@ -172,6 +201,29 @@ export type Integration = {
   integrationResponses?: Record<string, IntegrationResponse>;
 };
 export type Page<T> = { items: T[]; position?: string };
+export type Deployment = { id: string; description?: string; createdDate?: number };
+export type Stage = {
+  stageName: string;
+  deploymentId?: string;
+  description?: string;
+  variables?: Record<string, string>;
+  createdDate?: number;
+  lastUpdatedDate?: number;
+};
+export type TestInvokeResult = {
+  status: number;
+  body?: string;
+  headers?: Record<string, string>;
+  multiValueHeaders?: Record<string, string[]>;
+  log?: string;
+  latency?: number;
+};
+export type TestInvokeRequest = {
+  pathWithQueryString?: string;
+  body?: string;
+  headers?: Record<string, string>;
+  stageVariables?: Record<string, string>;
+};
 export type PatchOperation = {
   op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
   path: string;
