@@ -12,6 +12,10 @@ const executablePath = chooseChromium();
 const systemChromium = executablePath !== undefined;
 
 const port = Number(process.env.E2E_PORT ?? 5199);
+// The forwarding route reaches only the loopback ports it is told about: these two are for moto_server
+// (e2e/support/moto-server.ts), next to the app's own port.
+const motoPorts = [port + 1, port + 2];
+process.env.E2E_MOTO_PORTS = motoPorts.join(',');
 
 export default defineConfig({
   testDir: './e2e',
@@ -42,7 +46,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The real built app and the real emulator on one origin, with a throwaway data directory.
-    command: `tsx server/start.ts --port ${port} --data-dir .tmp/e2e-data --reset`,
+    command: `tsx server/start.ts --port ${port} --data-dir .tmp/e2e-data --reset --forward-allow ${motoPorts.map((p) => `127.0.0.1:${p}`).join(',')}`,
     url: `http://127.0.0.1:${port}/restapis`,
     reuseExistingServer: false,
     timeout: 60_000,

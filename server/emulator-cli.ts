@@ -1,9 +1,10 @@
-// `npm run emulator -- --port <p> --data-dir <dir> [--no-seed] [--host 127.0.0.1]`
+// `npm run emulator -- --port <p> --data-dir <dir> [--no-seed] [--host 127.0.0.1] [--allowed-hosts a,b:8080]`
 // Other tooling waits for the exact line "Emulator listening on http://<host>:<port>": keep it stable.
 import { parseArgs } from 'node:util';
 import { createEmulatorApp } from './app';
+import { guardLogStreams } from './log-guard';
 import { seedDemo } from './seed-demo';
-import { listen, onShutdown, parsePort } from './serve-util';
+import { listFlag, listen, onShutdown, parsePort } from './serve-util';
 import { openStore } from './store';
 
 const { values } = parseArgs({
@@ -12,10 +13,12 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     'no-seed': { type: 'boolean', default: false },
     host: { type: 'string' },
+    'allowed-hosts': { type: 'string' },
   },
   strict: true,
 });
 
+guardLogStreams();
 const port = parsePort(values.port, 4010);
 const host = values.host ?? '127.0.0.1';
 const store = openStore(values['data-dir'] ?? '.data/emulator');
@@ -26,6 +29,8 @@ if (!values['no-seed'] && store.isEmpty()) {
   console.log('Seeded demo data (PetStore, Notifications)');
 }
 
-const { server, port: bound } = await listen(app.fetch, port, host);
+const { server, port: bound } = await listen(app.fetch, port, host, {
+  allowedHosts: listFlag(values['allowed-hosts']),
+});
 onShutdown(server, () => store.close());
 console.log(`Emulator listening on http://${host.includes(':') ? `[${host}]` : host}:${bound}`);

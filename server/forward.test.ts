@@ -36,7 +36,8 @@ beforeAll(async () => {
   targetOrigin = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
 
   const app = new Hono();
-  app.route('/__forward', createForwardApp({ allowlist: [...defaultForwardAllowlist] }));
+  const allowlist = [...defaultForwardAllowlist, `127.0.0.1:${new URL(targetOrigin).port}`];
+  app.route('/__forward', createForwardApp({ allowlist }));
   await new Promise<void>((r) => {
     forwardServer = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
       forwardPort = info.port;
@@ -185,16 +186,19 @@ describe('refused', () => {
   });
 });
 
-test('default allowlist: loopback on any port and https API Gateway in any region', () => {
+test('default allowlist: the moto and LocalStack ports on loopback, and https API Gateway in any region', () => {
   const ok = [
     'http://127.0.0.1:5000',
-    'https://localhost',
+    'https://localhost:4566',
     'http://[::1]:4566',
     'https://apigateway.eu-central-2.amazonaws.com',
   ];
   const no = [
     'http://127.0.0.2',
+    'https://localhost',
+    'http://127.0.0.1:6379',
     'http://localhost.evil.example',
+    'https://apigateway.eu-central-2.amazonaws.com:8443',
     'https://apigateway.amazonaws.com',
     'http://apigateway.us-east-1.amazonaws.com',
   ];

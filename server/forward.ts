@@ -8,15 +8,26 @@ import type { Context } from 'hono';
 export const FORWARD_TARGET_HEADER = 'x-forward-target';
 
 /**
- * Allowlist entries: a bare host (`127.0.0.1`, `localhost`, `[::1]`) allows http and https on any port;
- * `https://apigateway.*.amazonaws.com` restricts the scheme, and `*` matches exactly one DNS label.
+ * Allowlist entries: `host:port` allows http and https to that port; a bare host (`127.0.0.1`) allows any port;
+ * `https://apigateway.*.amazonaws.com` restricts the scheme (and the port to the scheme's default unless one is
+ * given), and `*` matches exactly one DNS label. The default names the loopback ports of the local targets the
+ * dashboard has presets for, moto_server (5000) and LocalStack (4566), not every loopback port: a page that
+ * reached this route could otherwise drive any local service.
  */
 export const defaultForwardAllowlist: readonly string[] = [
-  '127.0.0.1',
-  'localhost',
-  '[::1]',
+  '127.0.0.1:5000',
+  'localhost:5000',
+  '[::1]:5000',
+  '127.0.0.1:4566',
+  'localhost:4566',
+  '[::1]:4566',
   'https://apigateway.*.amazonaws.com',
 ];
+
+/** Requests relayed are control-plane calls: the same 6 MB bound as the emulator's (AWS's request limit). */
+export const MAX_FORWARD_REQUEST_BYTES = 6 * 1024 * 1024;
+/** Answers are streamed, so this bounds time and bandwidth rather than memory. */
+export const MAX_FORWARD_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 export interface ForwardOptions {
   allowlist: string[];
@@ -72,17 +83,24 @@ function hostMatches(pattern: string, hostname: string): boolean {
   return p.every((label, i) => (label === '*' ? /^[a-z0-9-]+$/.test(h[i] ?? '') : label === h[i]));
 }
 
+const defaultPort = (protocol: string) => (protocol === 'https:' ? '443' : '80');
+
 export function isAllowedTarget(target: URL, allowlist: readonly string[]): boolean {
   if (target.protocol !== 'http:' && target.protocol !== 'https:') return false;
   if (target.username || target.password) return false;
+  const targetPort = target.port || defaultPort(target.protocol);
   return allowlist.some((entry) => {
-    const m = /^(https?):\/\/(.+)$/.exec(entry);
-    if (m) return target.protocol === `${m[1]}:` && hostMatches(m[2] ?? '', target.hostname);
-    return hostMatches(entry, target.hostname);
+    const m = /^(?:(https?):\/\/)?(\[[0-9a-fA-F:.]+\]|[^:/[\]]+)(?::(\d{1,5}))?$/.exec(entry.trim());
+    if (!m) return false;
+    const [, scheme, host = '', port] = m;
+    if (scheme !== undefined && target.protocol !== `${scheme}:`) return false;
+    if (port !== undefined && port !== targetPort) return false;
+    if (port === undefined && scheme !== undefined && targetPort !== defaultPort(target.protocol)) return false;
+    return hostMatches(host, target.hostname);
   });
 }
 
-function jsonError(c: Context, status: 400 | 403 | 502 | 504, code: string, message: string) {
+function jsonError(c: Context, status: 400 | 403 | 413 | 502 | 504, code: string, message: string) {
   // Same shape as an AWS error so the client reports it like any other typed error.
   return c.json({ __type: code, message }, status, { 'x-amzn-errortype': code });
 }
@@ -98,6 +116,66 @@ function parseTarget(raw: string | undefined): URL | undefined {
   }
   if (url.search || url.hash || url.username || url.password) return undefined;
   return url;
+}
+
+/** AWS's shape for an oversized request, on a connection that closes (its unread rest can't be skipped). */
+function tooLarge(c: Context): Response {
+  c.header('Connection', 'close');
+  return jsonError(
+    c,
+    413,
+    'RequestEntityTooLargeException',
+    `Request must be smaller than ${MAX_FORWARD_REQUEST_BYTES} bytes for the operation`,
+  );
+}
+
+/** Reads a request body up to `limit` bytes; undefined when it is larger (reading stops there). */
+async function readBounded(req: Request, limit: number): Promise<Uint8Array | undefined> {
+  if (Number(req.headers.get('content-length') ?? '0') > limit) return undefined;
+  if (!req.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      void reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+/** Passes a body through, cutting it off (and the upstream request) past `limit` bytes. */
+function capped(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+  upstream: AbortController,
+): ReadableStream<Uint8Array> | null {
+  if (!body) return null;
+  let size = 0;
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, out) {
+        size += chunk.byteLength;
+        if (size > limit) {
+          upstream.abort();
+          out.error(new Error('answer too large to relay'));
+          return;
+        }
+        out.enqueue(chunk);
+      },
+    }),
+  );
 }
 
 export function createForwardApp(opts: ForwardOptions): Hono {
@@ -168,7 +246,12 @@ export function createForwardApp(opts: ForwardOptions): Hono {
     });
 
     const method = c.req.method;
-    const body = method === 'GET' || method === 'HEAD' ? undefined : await c.req.arrayBuffer();
+    let body: Uint8Array | undefined;
+    if (method !== 'GET' && method !== 'HEAD') {
+      body = await readBounded(c.req.raw, MAX_FORWARD_REQUEST_BYTES);
+      // The unread rest of the body keeps the connection from carrying another request.
+      if (body === undefined) return tooLarge(c);
+    }
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     let response: Response;
@@ -176,7 +259,7 @@ export function createForwardApp(opts: ForwardOptions): Hono {
       response = await doFetch(upstream, {
         method,
         headers,
-        body: body && body.byteLength > 0 ? body : undefined,
+        body: body && body.byteLength > 0 ? (body as Uint8Array<ArrayBuffer>) : undefined,
         // A redirect could lead anywhere; hand it to the client instead of following it here.
         redirect: 'manual',
         signal: controller.signal,
@@ -187,13 +270,11 @@ export function createForwardApp(opts: ForwardOptions): Hono {
         return jsonError(c, 504, 'ForwardingTimeout', `No answer from ${target.host} in time.`);
       return jsonError(c, 502, 'ForwardingFailed', `Could not reach ${target.host}.`);
     }
-    let payload: ArrayBuffer;
-    try {
-      payload = await response.arrayBuffer();
-    } catch {
-      return jsonError(c, 502, 'ForwardingFailed', `The connection to ${target.host} broke while reading the answer.`);
-    } finally {
-      clearTimeout(timer);
+    clearTimeout(timer);
+    const announced = Number(response.headers.get('content-length') ?? '0');
+    if (announced > MAX_FORWARD_RESPONSE_BYTES) {
+      controller.abort();
+      return jsonError(c, 502, 'ForwardingFailed', `The answer from ${target.host} is too large to relay.`);
     }
 
     const out = new Headers();
@@ -204,7 +285,9 @@ export function createForwardApp(opts: ForwardOptions): Hono {
       out.set(key, value);
     });
     const nullBody = response.status === 204 || response.status === 304 || method === 'HEAD';
-    return new Response(nullBody ? null : payload, {
+    if (nullBody) void response.body?.cancel();
+    // Streamed through: a large answer passes in chunks, at the pace the client reads them.
+    return new Response(nullBody ? null : capped(response.body, MAX_FORWARD_RESPONSE_BYTES, controller), {
       status: response.status,
       statusText: response.statusText,
       headers: out,

@@ -1,18 +1,54 @@
 // Shared plumbing of the two entry points (emulator-cli.ts, start.ts): listening and clean shutdown.
 import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { guardLocal } from './local-guard';
+
+export interface ListenOptions {
+  /** Host names to answer besides the bound address and the loopback names (--allowed-hosts). */
+  allowedHosts?: readonly string[];
+}
+
+/**
+ * What Node's HTTP parser refuses (a malformed request line or header, headers over the size limit, a
+ * request that took too long) is answered in AWS's error shape, like every other error, instead of Node's
+ * bare status line. The connection closes: the parser cannot find the next request in it.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  const pending = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || pending?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'The request headers are too large.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'The request was not received in time.']
+        : [400, 'Bad Request', 'The request is not valid HTTP/1.1.'];
+  const type = 'BadRequestException';
+  const body = JSON.stringify({ message, __type: type });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `x-amzn-ErrorType: ${type}\r\nx-amzn-RequestId: ${randomUUID()}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
 
 export function listen(
   fetchHandler: (req: Request, env: unknown) => Response | Promise<Response>,
   port: number,
   hostname: string,
+  options: ListenOptions = {},
 ): Promise<{ server: ServerType; port: number }> {
+  const guarded = guardLocal(fetchHandler, { boundHost: hostname, allowedHosts: options.allowedHosts ?? [] });
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: fetchHandler, port, hostname }, (info: AddressInfo) =>
+    const server = serve({ fetch: guarded, port, hostname }, (info: AddressInfo) =>
       resolve({ server, port: info.port }),
     );
+    server.on('clientError', answerClientError);
     server.once('error', reject);
   });
 }
@@ -47,4 +83,12 @@ export function parsePort(raw: string | undefined, fallback: number): number {
     process.exit(2);
   }
   return n;
+}
+
+/** A comma-separated flag value as a list (empty entries dropped). */
+export function listFlag(raw: string | undefined): string[] | undefined {
+  return raw
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEmulatorApp } from './app';
 import { createForwardApp, defaultForwardAllowlist } from './forward';
+import { guardLogStreams } from './log-guard';
 import { securityHeaders } from './security-headers';
 import { seedDemo } from './seed-demo';
-import { listen, onShutdown, parsePort } from './serve-util';
+import { listFlag, listen, onShutdown, parsePort } from './serve-util';
 import { noStore, staticFiles } from './static-files';
 import { openStore } from './store';
 
@@ -18,21 +19,18 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     reset: { type: 'boolean', default: false },
     'forward-allow': { type: 'string' },
+    'allowed-hosts': { type: 'string' },
     // Where the built SPA lives; tests point it at a fixture. Default: the repo's dist/.
     'dist-dir': { type: 'string' },
   },
   strict: true,
 });
 
+guardLogStreams();
 const host = '127.0.0.1';
 const port = parsePort(values.port, 5173);
 const dataDir = values['data-dir'] ?? '.data';
-const allowlist = values['forward-allow']
-  ? values['forward-allow']
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)
-  : [...defaultForwardAllowlist];
+const allowlist = listFlag(values['forward-allow'] || undefined) ?? [...defaultForwardAllowlist];
 const distDir = resolve(values['dist-dir'] ?? fileURLToPath(new URL('../dist', import.meta.url)));
 
 // Same layout as the emulator CLI's default (.data/emulator), so `npm start` and `npm run emulator` share data.
@@ -53,6 +51,8 @@ app.all('/restapis', (c) => emulator.fetch(c.req.raw, c.env));
 app.all('/restapis/*', (c) => emulator.fetch(c.req.raw, c.env));
 app.use('*', staticFiles({ root: distDir }));
 
-const { server, port: bound } = await listen(app.fetch, port, host);
+const { server, port: bound } = await listen(app.fetch, port, host, {
+  allowedHosts: listFlag(values['allowed-hosts']),
+});
 onShutdown(server, () => store.close());
 console.log(`Integration Response Studio: http://${host}:${bound}`);

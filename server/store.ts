@@ -1,15 +1,18 @@
 // SQLite persistence for the emulator. One database file per data directory; every table is keyed by
 // region first, so each region is an independent store (as in AWS, where an API id exists in one region).
 //
-// Schema choice: resources are rows (GetResources pages over 10,000 of them by id), and each method is one
-// JSON document holding the method, its method responses and its integration with integration responses.
-// That makes GetMethod a single primary-key read and PutIntegrationResponse one read + one write, which is
-// what the ≥ 4,000 writes/s benchmark needs.
+// Schema choice: resources are rows (GetResources pages over 10,000 of them by id). Each method is one JSON
+// document holding the method, its method responses and its integration, except the integration responses,
+// which are rows of their own: they are what grows (templates of up to 300 KB each), and a write must cost
+// what it changes, not the whole method (a tiny PUT on a method with twelve 5.5 MB integration responses used
+// to re-parse and re-write 66 MB). GetMethod reads the method row and its integration responses' rows and
+// splices their stored JSON into the answer without parsing it.
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { IntegrationResponse } from '../src/rules/types';
 import type { ApiTree, DeploymentDoc, DeploymentSnapshot, MethodDoc, ResourceRow, RestApiDoc, StageDoc } from './model';
 
 export interface Page<T> {
@@ -43,6 +46,33 @@ interface WriteJob {
 const resKey = (region: string, apiId: string, id: string) => `r\u0000${region}\u0000${apiId}\u0000${id}`;
 const methKey = (region: string, apiId: string, resourceId: string, verb: string) =>
   `m\u0000${region}\u0000${apiId}\u0000${resourceId}\u0000${verb}`;
+const irKey = (region: string, apiId: string, resourceId: string, verb: string) =>
+  `i\u0000${region}\u0000${apiId}\u0000${resourceId}\u0000${verb}`;
+
+/** A method's integration responses as stored: status code and the exact JSON text, in status-code order. */
+export type StoredResponses = ReadonlyArray<readonly [string, string]>;
+
+/**
+ * JSON text of an object with the stored integration responses inserted as its last member, as pieces to send
+ * one after the other: `json` ends with `closingBraces` braces, the last of which closes that object.
+ */
+export function spliceIntegrationResponses(json: string, closingBraces: number, responses: StoredResponses): string[] {
+  const parts = [json.slice(0, -closingBraces), ',"integrationResponses":{'];
+  responses.forEach(([sc, ir], i) => parts.push(`${i === 0 ? '' : ','}${JSON.stringify(sc)}:`, ir));
+  parts.push('}'.repeat(closingBraces + 1));
+  return parts;
+}
+
+/**
+ * The method document as stored: without integration responses, and with methodIntegration as its last
+ * member, so that they can be spliced in just before the two closing braces (see methodAnswerParts).
+ */
+function coreJson(doc: MethodDoc): string {
+  const { methodIntegration, ...rest } = doc;
+  if (!methodIntegration) return JSON.stringify(rest);
+  const { integrationResponses: _stored, ...integration } = methodIntegration;
+  return JSON.stringify({ ...rest, methodIntegration: integration });
+}
 
 export class Store {
   readonly file: string;
@@ -65,6 +95,8 @@ export class Store {
    * are dropped (see flush). Cached text is parsed afresh per read, so callers may still mutate what they get.
    */
   private readonly methodCache = new Map<string, string>();
+  /** A method's integration responses (irKey), same coherence rules as methodCache. */
+  private readonly responsesCache = new Map<string, StoredResponses>();
   private readonly resourceCache = new Map<string, ResourceRow>();
   /** Cache keys touched by the write job running now, to forget if its savepoint rolls back. */
   private touched: string[] | null = null;
@@ -107,6 +139,11 @@ export class Store {
         region TEXT NOT NULL, api_id TEXT NOT NULL, name TEXT NOT NULL, deployment_id TEXT NOT NULL, doc TEXT NOT NULL,
         PRIMARY KEY (region, api_id, name)
       ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS integration_responses (
+        region TEXT NOT NULL, api_id TEXT NOT NULL, resource_id TEXT NOT NULL, http_method TEXT NOT NULL,
+        status_code TEXT NOT NULL, doc TEXT NOT NULL,
+        PRIMARY KEY (region, api_id, resource_id, http_method, status_code)
+      ) WITHOUT ROWID;
     `);
     this.st = this.prepare();
     this.tx = {
@@ -117,6 +154,20 @@ export class Store {
       release: this.db.prepare('RELEASE write_job'),
       rollbackTo: this.db.prepare('ROLLBACK TO write_job'),
     };
+    this.splitStoredIntegrationResponses();
+  }
+
+  /** Data written before integration responses had rows of their own holds them inside the method: move them. */
+  private splitStoredIntegrationResponses(): void {
+    const rows = this.db
+      .prepare<[], { region: string; api_id: string; resource_id: string; doc: string }>(
+        `SELECT region, api_id, resource_id, doc FROM methods WHERE doc LIKE '%"integrationResponses"%'`,
+      )
+      .all();
+    if (rows.length === 0) return;
+    this.transaction(() => {
+      for (const row of rows) this.putMethod(row.region, row.api_id, row.resource_id, JSON.parse(row.doc) as MethodDoc);
+    });
   }
 
   private prepare() {
@@ -199,6 +250,26 @@ export class Store {
       stagesOnDeployment: d.prepare<[string, string, string], { n: number }>(
         'SELECT count(*) AS n FROM stages WHERE region = ? AND api_id = ? AND deployment_id = ?',
       ),
+      irList: d.prepare<[string, string, string, string], { status_code: string; doc: string }>(
+        'SELECT status_code, doc FROM integration_responses WHERE region = ? AND api_id = ? AND resource_id = ? AND http_method = ? ORDER BY status_code',
+      ),
+      irGet: d.prepare<[string, string, string, string, string], { doc: string }>(
+        'SELECT doc FROM integration_responses WHERE region = ? AND api_id = ? AND resource_id = ? AND http_method = ? AND status_code = ?',
+      ),
+      irUpsert: d.prepare(
+        `INSERT INTO integration_responses (region, api_id, resource_id, http_method, status_code, doc) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (region, api_id, resource_id, http_method, status_code) DO UPDATE SET doc = excluded.doc`,
+      ),
+      irDelete: d.prepare(
+        'DELETE FROM integration_responses WHERE region = ? AND api_id = ? AND resource_id = ? AND http_method = ? AND status_code = ?',
+      ),
+      irMethodDelete: d.prepare(
+        'DELETE FROM integration_responses WHERE region = ? AND api_id = ? AND resource_id = ? AND http_method = ?',
+      ),
+      irResourceDelete: d.prepare(
+        'DELETE FROM integration_responses WHERE region = ? AND api_id = ? AND resource_id = ?',
+      ),
+      irApiDelete: d.prepare('DELETE FROM integration_responses WHERE region = ? AND api_id = ?'),
     };
   }
 
@@ -315,12 +386,14 @@ export class Store {
     for (const k of keys) {
       this.methodCache.delete(k);
       this.resourceCache.delete(k);
+      this.responsesCache.delete(k);
     }
   }
 
   private clearCaches(): void {
     this.methodCache.clear();
     this.resourceCache.clear();
+    this.responsesCache.clear();
   }
 
   private touch(key: string): void {
@@ -381,6 +454,7 @@ export class Store {
       this.st.stageAllDelete.run(region, id);
       this.st.depAllDelete.run(region, id);
       this.st.methAllDelete.run(region, id);
+      this.st.irApiDelete.run(region, id);
       this.st.resAllDelete.run(region, id);
       this.st.apiDelete.run(region, id);
     });
@@ -423,6 +497,7 @@ export class Store {
       const ids = this.st.resSubtree.all(id, region, apiId).map((r) => r.id);
       for (const rid of ids) {
         this.st.methResDelete.run(region, apiId, rid);
+        this.st.irResourceDelete.run(region, apiId, rid);
         this.st.resDelete.run(region, apiId, rid);
       }
     });
@@ -430,13 +505,26 @@ export class Store {
 
   // ---- methods ---------------------------------------------------------------------------------------
 
+  /** The whole method, integration responses included. */
   getMethod(region: string, apiId: string, resourceId: string, verb: string): MethodDoc | undefined {
-    const json = this.getMethodJson(region, apiId, resourceId, verb);
+    const doc = this.getMethodCore(region, apiId, resourceId, verb);
+    if (!doc?.methodIntegration) return doc;
+    const responses = this.integrationResponsesOf(region, apiId, resourceId, verb);
+    if (responses.length > 0) {
+      doc.methodIntegration.integrationResponses = Object.fromEntries(
+        responses.map(([sc, json]) => [sc, JSON.parse(json) as IntegrationResponse]),
+      );
+    }
+    return doc;
+  }
+
+  /** The method without its integration responses: what every write but an integration response's changes. */
+  getMethodCore(region: string, apiId: string, resourceId: string, verb: string): MethodDoc | undefined {
+    const json = this.getMethodCoreJson(region, apiId, resourceId, verb);
     return json === undefined ? undefined : (JSON.parse(json) as MethodDoc);
   }
 
-  /** The method document exactly as stored (JSON.stringify of the MethodDoc), for answering without re-serializing. */
-  getMethodJson(region: string, apiId: string, resourceId: string, verb: string): string | undefined {
+  private getMethodCoreJson(region: string, apiId: string, resourceId: string, verb: string): string | undefined {
     const key = methKey(region, apiId, resourceId, verb);
     const cached = this.methodCache.get(key);
     if (cached !== undefined) return cached;
@@ -447,16 +535,46 @@ export class Store {
     return row.doc;
   }
 
+  /**
+   * GetMethod's answer as pieces of JSON text to send one after the other, without parsing or copying the
+   * stored documents (a large method is streamed from these).
+   */
+  methodAnswerParts(region: string, apiId: string, resourceId: string, verb: string): string[] | undefined {
+    const core = this.getMethodCoreJson(region, apiId, resourceId, verb);
+    if (core === undefined) return undefined;
+    const responses = this.integrationResponsesOf(region, apiId, resourceId, verb);
+    if (responses.length === 0 || !core.endsWith('}}') || !core.includes('"methodIntegration":')) return [core];
+    // methodIntegration is the core's last member (coreJson): its closing brace, then the document's.
+    return spliceIntegrationResponses(core, 2, responses);
+  }
+
+  /** The whole method as JSON text (what GetMethod answers). */
+  getMethodJson(region: string, apiId: string, resourceId: string, verb: string): string | undefined {
+    return this.methodAnswerParts(region, apiId, resourceId, verb)?.join('');
+  }
+
   methodsOf(region: string, apiId: string, resourceId: string): MethodDoc[] {
-    return this.st.methForResource.all(region, apiId, resourceId).map((r) => JSON.parse(r.doc) as MethodDoc);
+    return this.methodVerbsOf(region, apiId, resourceId).flatMap((verb) => {
+      const m = this.getMethod(region, apiId, resourceId, verb);
+      return m ? [m] : [];
+    });
   }
 
   methodVerbsOf(region: string, apiId: string, resourceId: string): string[] {
     return this.st.methVerbsForResource.all(region, apiId, resourceId).map((r) => r.http_method);
   }
 
+  /** Stores a whole method: its integration responses (if it has an integration) replace the stored ones. */
   putMethod(region: string, apiId: string, resourceId: string, doc: MethodDoc): void {
-    const json = JSON.stringify(doc);
+    this.putMethodCore(region, apiId, resourceId, doc);
+    this.deleteIntegrationResponses(region, apiId, resourceId, doc.httpMethod);
+    for (const ir of Object.values(doc.methodIntegration?.integrationResponses ?? {}))
+      this.putIntegrationResponse(region, apiId, resourceId, doc.httpMethod, ir);
+  }
+
+  /** Stores the method's own document; its integration responses' rows are left as they are. */
+  putMethodCore(region: string, apiId: string, resourceId: string, doc: MethodDoc): void {
+    const json = coreJson(doc);
     const key = methKey(region, apiId, resourceId, doc.httpMethod);
     this.methodCache.delete(key);
     this.st.methUpsert.run(region, apiId, resourceId, doc.httpMethod, json);
@@ -467,6 +585,54 @@ export class Store {
   deleteMethod(region: string, apiId: string, resourceId: string, verb: string): void {
     this.methodCache.delete(methKey(region, apiId, resourceId, verb));
     this.st.methDelete.run(region, apiId, resourceId, verb);
+    this.deleteIntegrationResponses(region, apiId, resourceId, verb);
+  }
+
+  // ---- integration responses -------------------------------------------------------------------------
+
+  integrationResponsesOf(region: string, apiId: string, resourceId: string, verb: string): StoredResponses {
+    const key = irKey(region, apiId, resourceId, verb);
+    const cached = this.responsesCache.get(key);
+    if (cached) return cached;
+    const rows = this.st.irList.all(region, apiId, resourceId, verb).map((r) => [r.status_code, r.doc] as const);
+    this.responsesCache.set(key, rows);
+    this.touch(key);
+    return rows;
+  }
+
+  getIntegrationResponse(
+    region: string,
+    apiId: string,
+    resourceId: string,
+    verb: string,
+    statusCode: string,
+  ): IntegrationResponse | undefined {
+    const cached = this.responsesCache.get(irKey(region, apiId, resourceId, verb));
+    const json = cached
+      ? cached.find(([sc]) => sc === statusCode)?.[1]
+      : this.st.irGet.get(region, apiId, resourceId, verb, statusCode)?.doc;
+    return json === undefined ? undefined : (JSON.parse(json) as IntegrationResponse);
+  }
+
+  putIntegrationResponse(
+    region: string,
+    apiId: string,
+    resourceId: string,
+    verb: string,
+    ir: IntegrationResponse,
+  ): void {
+    this.responsesCache.delete(irKey(region, apiId, resourceId, verb));
+    this.st.irUpsert.run(region, apiId, resourceId, verb, ir.statusCode, JSON.stringify(ir));
+  }
+
+  deleteIntegrationResponse(region: string, apiId: string, resourceId: string, verb: string, statusCode: string): void {
+    this.responsesCache.delete(irKey(region, apiId, resourceId, verb));
+    this.st.irDelete.run(region, apiId, resourceId, verb, statusCode);
+  }
+
+  deleteIntegrationResponses(region: string, apiId: string, resourceId: string, verb: string): void {
+    this.responsesCache.delete(irKey(region, apiId, resourceId, verb));
+    this.st.irMethodDelete.run(region, apiId, resourceId, verb);
   }
 
   // ---- deployments and stages ------------------------------------------------------------------------
@@ -476,7 +642,14 @@ export class Store {
     const methods = new Map<string, MethodDoc[]>();
     for (const row of this.st.methAll.all(region, apiId)) {
       const list = methods.get(row.resource_id) ?? [];
-      list.push(JSON.parse(row.doc) as MethodDoc);
+      const doc = JSON.parse(row.doc) as MethodDoc;
+      const responses = this.integrationResponsesOf(region, apiId, row.resource_id, doc.httpMethod);
+      if (doc.methodIntegration && responses.length > 0) {
+        doc.methodIntegration.integrationResponses = Object.fromEntries(
+          responses.map(([sc, json]) => [sc, JSON.parse(json) as IntegrationResponse]),
+        );
+      }
+      list.push(doc);
       methods.set(row.resource_id, list);
     }
     return this.st.resAll.all(region, apiId).map((r) => ({ ...toResource(r), methods: methods.get(r.id) ?? [] }));
@@ -536,7 +709,7 @@ export class Store {
     this.clearCaches();
     this.transaction(() => {
       this.db.exec(
-        'DELETE FROM stages; DELETE FROM deployments; DELETE FROM methods; DELETE FROM resources; DELETE FROM rest_apis;',
+        'DELETE FROM stages; DELETE FROM deployments; DELETE FROM integration_responses; DELETE FROM methods; DELETE FROM resources; DELETE FROM rest_apis;',
       );
     });
   }

@@ -18,6 +18,8 @@ export interface EmulatorOptions {
   /** Default false: tests want an empty store so their assertions do not depend on the demo data. */
   seed?: boolean;
   port?: number;
+  /** More command-line flags, e.g. `['--allowed-hosts', 'a.test']`. */
+  args?: string[];
 }
 
 export interface EmulatorProcess {
@@ -84,6 +86,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const port = options.port ?? (await getFreePort());
   const args = ['--import', 'tsx', emulatorCli, '--port', String(port), '--data-dir', dataDir];
   if (!options.seed) args.push('--no-seed');
+  args.push(...(options.args ?? []));
   // `node --import tsx` rather than the `tsx` binary: tsx's CLI runs the script in a second Node process,
   // and a SIGKILL to the wrapper would leave the real server running.
   const child = spawn(process.execPath, args, {

@@ -1,8 +1,24 @@
-// A real moto_server (moto 5.2.1) started by a spec on a free loopback port: a server nobody here wrote, for the
-// journeys that must work against it through the app's forwarding route.
+// A real moto_server (moto 5.2.1) started by a spec on a loopback port: a server nobody here wrote, for the
+// journeys that must work against it through the app's forwarding route. The forwarding allowlist names ports,
+// so moto runs on one of the ports playwright.config.ts allowed (E2E_MOTO_PORTS): the first one free, since
+// a moto from an earlier spec may still be shutting down on the other.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { getFreePort } from '../../test-support/emulator-process';
+import { createServer } from 'node:net';
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+async function motoPort(): Promise<number> {
+  const ports = (process.env.E2E_MOTO_PORTS ?? '').split(',').map(Number).filter(Boolean);
+  for (const port of ports) if (await isFree(port)) return port;
+  throw new Error(`none of the forwarding-allowed moto ports is free: ${ports.join(', ') || '(E2E_MOTO_PORTS unset)'}`);
+}
 
 export interface MotoServer {
   endpoint: string;
@@ -16,7 +32,7 @@ export const motoServer = (() => {
 })();
 
 export async function startMotoServer(): Promise<MotoServer> {
-  const port = await getFreePort();
+  const port = await motoPort();
   let log = '';
   const child = spawn('moto_server', ['-p', String(port), '-H', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (c: Buffer) => (log += c.toString()));

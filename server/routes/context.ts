@@ -42,6 +42,7 @@ export interface RouteContext {
   now: () => number;
   requireApi(region: string, apiId: string): RestApiDoc;
   requireResource(region: string, apiId: string, resourceId: string): ResourceRow;
+  /** The method without its integration responses (they are rows of their own: Store.integrationResponsesOf). */
   requireMethod(ref: MethodRef, message?: string): MethodDoc;
   /**
    * Reads the method inside a write job, lets `change` edit it, stores it and resolves with change's result
@@ -76,7 +77,7 @@ export function routeContext(store: Store, now: () => number): RouteContext {
   };
   const requireMethod = (ref: MethodRef, message = MSG.method): MethodDoc => {
     requireResource(ref.region, ref.apiId, ref.resourceId);
-    const m = store.getMethod(ref.region, ref.apiId, ref.resourceId, ref.verb);
+    const m = store.getMethodCore(ref.region, ref.apiId, ref.resourceId, ref.verb);
     if (!m) throw notFound(message);
     return m;
   };
@@ -90,7 +91,7 @@ export function routeContext(store: Store, now: () => number): RouteContext {
       store.write(() => {
         const m = requireMethod(ref, missingMethodMessage);
         const result = change(m);
-        store.putMethod(ref.region, ref.apiId, ref.resourceId, m);
+        store.putMethodCore(ref.region, ref.apiId, ref.resourceId, m);
         return result;
       }),
   };

@@ -9,7 +9,7 @@ import type { IntegrationResponse } from '../../src/rules/types';
 import { json, readJsonBody, requestStage, throwIfViolations } from '../http';
 import type { RouteContext } from './context';
 import { INTEGRATION_PATH, methodRef, MSG, requireIntegration } from './context';
-import { registerStatusCodeChildRoutes, withEntry } from './status-code-children';
+import { registerStatusCodeChildRoutes } from './status-code-children';
 
 const PATH = `${INTEGRATION_PATH}/responses/:sc`;
 
@@ -20,11 +20,13 @@ export function registerIntegrationResponseRoutes(app: Hono, ctx: RouteContext):
     throwIfViolations(requestStage(request.violations));
     throwIfViolations(request.violations);
     const value: IntegrationResponse = { statusCode: sc, ...request.value };
-    await ctx.writeMethod(methodRef(c), (m) => {
-      const integration = requireIntegration(m);
+    const ref = methodRef(c);
+    await ctx.store.write(() => {
+      const m = ctx.requireMethod(ref);
+      requireIntegration(m);
       throwIfViolations(validateIntegrationResponseAgainstMethod(value, m.methodResponses?.[sc]));
       // Full replace: fields absent from this PUT are cleared (verified).
-      integration.integrationResponses = withEntry(integration.integrationResponses, sc, value);
+      ctx.store.putIntegrationResponse(ref.region, ref.apiId, ref.resourceId, ref.verb, value);
     });
     return json(c, value, 201);
   });
@@ -33,12 +35,18 @@ export function registerIntegrationResponseRoutes(app: Hono, ctx: RouteContext):
     path: PATH,
     patchInputName: 'updateIntegrationResponseInput',
     patchStatus: 200,
-    mapOf: (m) => requireIntegration(m).integrationResponses,
-    setMap: (m, map) => {
-      const integration = requireIntegration(m);
-      if (map) integration.integrationResponses = map;
-      else delete integration.integrationResponses;
+    // Rows of their own (see store.ts): a change writes that row, not the method.
+    get: (ref, m, sc) => {
+      requireIntegration(m);
+      return ctx.store.getIntegrationResponse(ref.region, ref.apiId, ref.resourceId, ref.verb, sc);
     },
+    set: (ref, _m, sc, value) => {
+      const { region, apiId, resourceId, verb } = ref;
+      if (value) ctx.store.putIntegrationResponse(region, apiId, resourceId, verb, value);
+      else ctx.store.deleteIntegrationResponse(region, apiId, resourceId, verb, sc);
+    },
+    write: (ref, change, missingMethodMessage) =>
+      ctx.store.write(() => change(ctx.requireMethod(ref, missingMethodMessage))),
     applyPatch: (current, ops, m, sc) => applyIntegrationResponsePatch(current, ops, m.methodResponses?.[sc]),
     // A missing method (even an invalid verb) is reported as a missing integration here (verified).
     deleteMissingMethodMessage: MSG.integration,

@@ -2,8 +2,9 @@
 import type { Hono } from 'hono';
 import { putIntegrationRequestViolations, putIntegrationViolations } from '../../src/rules/put-integration';
 import { optBool, optInt, optMap, optObject, optString, optStringList } from '../body';
-import { json, noContent, readJsonBody, throwIfViolations } from '../http';
+import { answerParts, json, noContent, readJsonBody, throwIfViolations } from '../http';
 import type { IntegrationDoc } from '../model';
+import { spliceIntegrationResponses } from '../store';
 import type { RouteContext } from './context';
 import { INTEGRATION_PATH, methodRef, requireIntegration } from './context';
 
@@ -69,16 +70,26 @@ export function registerIntegrationRoutes(app: Hono, ctx: RouteContext): void {
       // integration resource as a whole (Terraform users report losing integration responses when an
       // integration is recreated), so the new integration starts without them.
       m.methodIntegration = integration;
+      ctx.store.deleteIntegrationResponses(ref.region, ref.apiId, ref.resourceId, ref.verb);
     });
     return json(c, integration, 201);
   });
 
-  app.get(INTEGRATION_PATH, (c) => json(c, requireIntegration(ctx.requireMethod(methodRef(c))), 200));
+  app.get(INTEGRATION_PATH, (c) => {
+    const ref = methodRef(c);
+    const integration = requireIntegration(ctx.requireMethod(ref));
+    const responses = ctx.store.integrationResponsesOf(ref.region, ref.apiId, ref.resourceId, ref.verb);
+    if (responses.length === 0) return json(c, integration, 200);
+    // The stored integration responses' JSON goes into the answer as it is, like GetMethod's.
+    return answerParts(c, 200, spliceIntegrationResponses(JSON.stringify(integration), 1, responses));
+  });
 
   app.delete(INTEGRATION_PATH, async (c) => {
-    await ctx.writeMethod(methodRef(c), (m) => {
+    const ref = methodRef(c);
+    await ctx.writeMethod(ref, (m) => {
       requireIntegration(m);
       delete m.methodIntegration;
+      ctx.store.deleteIntegrationResponses(ref.region, ref.apiId, ref.resourceId, ref.verb);
     });
     return noContent(c, 204);
   });

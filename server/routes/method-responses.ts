@@ -28,11 +28,13 @@ export function registerMethodResponseRoutes(app: Hono, ctx: RouteContext): void
     path: PATH,
     patchInputName: 'updateMethodResponseInput',
     patchStatus: 201,
-    mapOf: (m) => m.methodResponses,
-    setMap: (m, map) => {
+    get: (_ref, m, sc) => m.methodResponses?.[sc],
+    set: (_ref, m, sc, value) => {
+      const map = withEntry(m.methodResponses, sc, value);
       if (map) m.methodResponses = map;
       else delete m.methodResponses;
     },
+    write: (ref, change, missingMethodMessage) => ctx.writeMethod(ref, change, missingMethodMessage),
     applyPatch: (current, ops) => applyMethodResponsePatch(current, ops),
   });
 }

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { putMethodRequestViolations, putMethodViolations } from '../../src/rules/put-method';
 import { optBool, optMap, optObject, optString, optStringList } from '../body';
 import { AwsError, notFound } from '../errors';
-import { answer, json, noContent, readJsonBody, throwIfViolations } from '../http';
+import { answerParts, json, noContent, readJsonBody, throwIfViolations } from '../http';
 import type { MethodDoc } from '../model';
 import type { RouteContext } from './context';
 import { METHOD_PATH, methodRef, MSG } from './context';
@@ -35,7 +35,7 @@ export function registerMethodRoutes(app: Hono, ctx: RouteContext): void {
     const doc = await store.write(() => {
       ctx.requireResource(ref.region, ref.apiId, ref.resourceId);
       throwIfViolations(putMethodViolations(input));
-      if (store.getMethod(ref.region, ref.apiId, ref.resourceId, ref.verb))
+      if (store.getMethodCore(ref.region, ref.apiId, ref.resourceId, ref.verb))
         throw new AwsError('ConflictException', 'Method already exists for this resource');
 
       const created: MethodDoc = {
@@ -57,10 +57,10 @@ export function registerMethodRoutes(app: Hono, ctx: RouteContext): void {
   app.get(METHOD_PATH, (c) => {
     const ref = methodRef(c);
     ctx.requireResource(ref.region, ref.apiId, ref.resourceId);
-    // The stored text is JSON.stringify of the document, i.e. exactly what json(c, doc) would send.
-    const text = store.getMethodJson(ref.region, ref.apiId, ref.resourceId, ref.verb);
-    if (text === undefined) throw notFound(MSG.method);
-    return answer(c, 200, text);
+    // The stored texts are JSON.stringify of the documents: the answer is made of them, not re-serialized.
+    const parts = store.methodAnswerParts(ref.region, ref.apiId, ref.resourceId, ref.verb);
+    if (parts === undefined) throw notFound(MSG.method);
+    return answerParts(c, 200, parts);
   });
 
   app.delete(METHOD_PATH, async (c) => {

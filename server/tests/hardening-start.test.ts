@@ -56,6 +56,12 @@ beforeAll(async () => {
       '--reset',
       '--dist-dir',
       dist,
+      // The forwarding allowlist names ports; this test's target is on a port of its own.
+      '--forward-allow',
+      `127.0.0.1:${new URL(targetOrigin).port}`,
+      // Lets requests with this Host through the Host check, to show the forwarding route itself ignores it.
+      '--allowed-hosts',
+      'evil.example',
     ],
     {
       cwd: repoRoot,

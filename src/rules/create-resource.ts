@@ -3,6 +3,14 @@
 import type { RuleViolation, RuleViolationCode } from './types';
 import { notNullConstraintMessage } from './validation-message';
 
+/**
+ * The longest full resource path accepted. UNVERIFIED as an AWS rejection: AWS documents no limit on a path part,
+ * but an edge-optimized API's invoke URL (the default endpoint type) is capped at 8192 characters (API Gateway
+ * quotas), so a longer path could never be called. Without a bound, paths grow with depth (each repeats its
+ * parent's), and a few MB of requests made listings of tens of MB.
+ */
+export const MAX_RESOURCE_PATH_LENGTH = 8192;
+
 const PATH_PART = /^(?:[a-zA-Z0-9._:@~$&'()*,;=!-]+|\{[a-zA-Z0-9._-]+\+?\})$/;
 
 export function createResourceRequestViolations(pathPart: string | undefined): RuleViolation[] {
@@ -20,7 +28,7 @@ export function createResourceRequestViolations(pathPart: string | undefined): R
 
 export function createResourceViolations(
   pathPart: string,
-  parent: { pathPart?: string },
+  parent: { pathPart?: string; path?: string },
   siblings: ReadonlyArray<{ pathPart?: string }>,
 ): RuleViolation[] {
   const out: RuleViolation[] = [];
@@ -36,6 +44,16 @@ export function createResourceViolations(
       bad(
         'invalid-path-part',
         "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.",
+      ),
+    );
+  }
+  const parentPath = parent.path ?? '/';
+  const length = (parentPath === '/' ? 0 : parentPath.length) + 1 + pathPart.length;
+  if (length > MAX_RESOURCE_PATH_LENGTH) {
+    out.push(
+      bad(
+        'path-too-long',
+        `Resource path is too long: ${length} characters, at most ${MAX_RESOURCE_PATH_LENGTH} are allowed.`,
       ),
     );
   }

@@ -97,12 +97,30 @@ function unsupportedOp(): RuleViolation {
   );
 }
 
-function withoutKey<V>(map: Record<string, V> | undefined, key: string): Record<string, V> | undefined {
-  if (!map) return undefined;
-  const next = { ...map };
-  delete next[key];
-  // AWS omits a map that PATCH remove emptied (docs/aws/wire-format.md, "Omitted fields").
-  return Object.keys(next).length === 0 ? undefined : next;
+// The maps below are the patch's own copies (cloneResponse), changed in place: one copy per patch instead of
+// one per operation, so a patch costs what its operations do (a copy per operation made thousands of them
+// quadratic, holding the server for minutes).
+
+/** Sets a key as an own property, also for `__proto__`, which plain assignment would treat as the prototype. */
+function setKey<V>(map: Record<string, V>, key: string, v: V): void {
+  if (key === '__proto__')
+    Object.defineProperty(map, key, { value: v, enumerable: true, writable: true, configurable: true });
+  else map[key] = v;
+}
+
+function hasKeys(map: object): boolean {
+  for (const _ in map) return true;
+  return false;
+}
+
+/**
+ * AWS omits a map that PATCH remove emptied (docs/aws/wire-format.md, "Omitted fields"). Checked once after all
+ * operations: enumerating an object's keys costs its size, so checking after each remove would be quadratic.
+ */
+function dropEmptyMaps(r: { responseTemplates?: object; responseParameters?: object; responseModels?: object }): void {
+  if (r.responseTemplates && !hasKeys(r.responseTemplates)) delete r.responseTemplates;
+  if (r.responseParameters && !hasKeys(r.responseParameters)) delete r.responseParameters;
+  if (r.responseModels && !hasKeys(r.responseModels)) delete r.responseModels;
 }
 
 function setOrDelete<T extends object, K extends keyof T>(obj: T, key: K, v: T[K] | undefined): void {
@@ -120,7 +138,7 @@ export function applyIntegrationResponsePatch(
   ops: PatchOperation[],
   methodResponse: MethodResponse | undefined,
 ): PatchResult<IntegrationResponse> {
-  const next: IntegrationResponse = structuredCloneResponse(current);
+  const next: IntegrationResponse = cloneResponse(current);
   for (const op of ops) {
     if (op.op !== 'add' && op.op !== 'replace' && op.op !== 'remove') return { violation: unsupportedOp() };
     const segs = splitPatchPath(op.path);
@@ -144,23 +162,24 @@ export function applyIntegrationResponsePatch(
         };
       }
     } else if (head === 'responseTemplates' && key !== undefined && key !== '' && rest.length === 0) {
-      if (removing) next.responseTemplates = withoutKey(next.responseTemplates, key);
-      else next.responseTemplates = { ...next.responseTemplates, [key]: op.value ? op.value : null };
-      if (next.responseTemplates === undefined) delete next.responseTemplates;
+      const templates = (next.responseTemplates ??= {});
+      if (removing) delete templates[key];
+      else setKey(templates, key, op.value ? op.value : null);
     } else if (head === 'responseParameters' && key !== undefined && key !== '' && rest.length === 0) {
-      if (removing) next.responseParameters = withoutKey(next.responseParameters, key);
-      else next.responseParameters = { ...next.responseParameters, [key]: op.value ?? '' };
-      if (next.responseParameters === undefined) delete next.responseParameters;
+      const params = (next.responseParameters ??= {});
+      if (removing) delete params[key];
+      else setKey(params, key, op.value ?? '');
     } else {
       return { violation: invalidPath(op.path) };
     }
   }
+  dropEmptyMaps(next);
   const { statusCode: _statusCode, ...input } = next;
   const first = validateIntegrationResponseAgainstMethod(input, methodResponse)[0];
   return first ? { violation: first } : { value: next };
 }
 
-function structuredCloneResponse<T extends IntegrationResponse | MethodResponse>(r: T): T {
+function cloneResponse<T extends IntegrationResponse | MethodResponse>(r: T): T {
   const copy = { ...r };
   if (copy.responseParameters) copy.responseParameters = { ...copy.responseParameters };
   if ('responseTemplates' in copy && copy.responseTemplates) copy.responseTemplates = { ...copy.responseTemplates };
@@ -173,7 +192,7 @@ function structuredCloneResponse<T extends IntegrationResponse | MethodResponse>
  * anything else → false): UNVERIFIED, but AWS stores a boolean and the console sends 'true'/'false'.
  */
 export function applyMethodResponsePatch(current: MethodResponse, ops: PatchOperation[]): PatchResult<MethodResponse> {
-  const next = structuredCloneResponse(current);
+  const next = cloneResponse(current);
   for (const op of ops) {
     if (op.op !== 'add' && op.op !== 'replace' && op.op !== 'remove') return { violation: unsupportedOp() };
     const segs = splitPatchPath(op.path);
@@ -185,8 +204,7 @@ export function applyMethodResponsePatch(current: MethodResponse, ops: PatchOper
       const exists = next.responseParameters !== undefined && Object.hasOwn(next.responseParameters, key);
       if (op.op !== 'add' && !exists) return { violation: notFound('Invalid parameter name specified', field) };
       if (op.op === 'remove') {
-        next.responseParameters = withoutKey(next.responseParameters, key);
-        if (next.responseParameters === undefined) delete next.responseParameters;
+        delete next.responseParameters?.[key];
       } else {
         if (parseResponseHeaderKey(key) === null) {
           return {
@@ -197,23 +215,23 @@ export function applyMethodResponsePatch(current: MethodResponse, ops: PatchOper
             ),
           };
         }
-        next.responseParameters = { ...next.responseParameters, [key]: (op.value ?? '').toLowerCase() === 'true' };
+        setKey((next.responseParameters ??= {}), key, (op.value ?? '').toLowerCase() === 'true');
       }
     } else if (head === 'responseModels') {
       const field = `responseModels.${key}`;
       const exists = next.responseModels !== undefined && Object.hasOwn(next.responseModels, key);
       if (op.op !== 'add' && !exists) return { violation: notFound('Content-Type specified was not found', field) };
       if (op.op === 'remove') {
-        next.responseModels = withoutKey(next.responseModels, key);
-        if (next.responseModels === undefined) delete next.responseModels;
+        delete next.responseModels?.[key];
       } else {
         if (!isValidContentType(key))
           return { violation: badRequest('invalid-content-type', invalidContentTypeMessage(key), field) };
-        next.responseModels = { ...next.responseModels, [key]: op.value ?? '' };
+        setKey((next.responseModels ??= {}), key, op.value ?? '');
       }
     } else {
       return { violation: invalidPath(op.path) };
     }
   }
+  dropEmptyMaps(next);
   return { value: next };
 }

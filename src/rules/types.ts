@@ -93,6 +93,7 @@ export type RuleViolationCode =
   | 'invalid-request-parameter'
   | 'duplicate-parameter-name'
   | 'invalid-path-part'
+  | 'path-too-long'
   | 'child-of-greedy-path'
   | 'duplicate-path-part'
   | 'second-variable-path-part';
