@@ -4,6 +4,7 @@
 // signature stays valid. It is never an open relay: the target must match the allowlist.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
+import { drainRefusedBody } from './http';
 
 export const FORWARD_TARGET_HEADER = 'x-forward-target';
 
@@ -118,9 +119,13 @@ function parseTarget(raw: string | undefined): URL | undefined {
   return url;
 }
 
-/** AWS's shape for an oversized request, on a connection that closes (its unread rest can't be skipped). */
-function tooLarge(c: Context): Response {
-  c.header('Connection', 'close');
+/**
+ * AWS's shape for an oversized request. Refused by its Content-Length, its body is read and dropped first so
+ * the connection stays usable (see limitRequestBody); refused while streaming, the connection closes.
+ */
+async function tooLarge(c: Context, announced: number | undefined): Promise<Response> {
+  const keepAlive = announced !== undefined && (await drainRefusedBody(c, announced));
+  if (!keepAlive) c.header('Connection', 'close');
   return jsonError(
     c,
     413,
@@ -131,7 +136,6 @@ function tooLarge(c: Context): Response {
 
 /** Reads a request body up to `limit` bytes; undefined when it is larger (reading stops there). */
 async function readBounded(req: Request, limit: number): Promise<Uint8Array | undefined> {
-  if (Number(req.headers.get('content-length') ?? '0') > limit) return undefined;
   if (!req.body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -248,9 +252,10 @@ export function createForwardApp(opts: ForwardOptions): Hono {
     const method = c.req.method;
     let body: Uint8Array | undefined;
     if (method !== 'GET' && method !== 'HEAD') {
+      const announced = Number(c.req.header('content-length') ?? 'NaN');
+      if (announced > MAX_FORWARD_REQUEST_BYTES) return tooLarge(c, announced);
       body = await readBounded(c.req.raw, MAX_FORWARD_REQUEST_BYTES);
-      // The unread rest of the body keeps the connection from carrying another request.
-      if (body === undefined) return tooLarge(c);
+      if (body === undefined) return tooLarge(c, undefined);
     }
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);

@@ -115,6 +115,16 @@ function tooLargeAnswer(c: Context, keepAlive: boolean): Response {
   );
 }
 
+/**
+ * For a request refused for its announced size before any of its body was read: reads and drops the body so
+ * the connection can carry the next request. False when that is not possible (too large, too slow, not a
+ * Node request): answer with `Connection: close` then.
+ */
+export function drainRefusedBody(c: Context, announced: number): Promise<boolean> {
+  const incoming = nodeIncoming(c);
+  return incoming ? drain(incoming, announced) : Promise.resolve(false);
+}
+
 /** Reads and drops the rest of a request's body; false when it is too large or too slow to wait for. */
 function drain(incoming: IncomingMessage, announced: number): Promise<boolean> {
   if (incoming.readableEnded) return Promise.resolve(true);

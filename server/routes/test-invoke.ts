@@ -69,7 +69,10 @@ export function registerTestInvokeRoutes(app: Hono, ctx: RouteContext, opts: Tes
   const methodFor = (ref: MethodRef): MethodDoc => {
     ctx.requireResource(ref.region, ref.apiId, ref.resourceId);
     const exact = store.getMethod(ref.region, ref.apiId, ref.resourceId, ref.verb);
-    return exact ?? ctx.requireMethod({ ...ref, verb: 'ANY' });
+    if (exact) return exact;
+    ctx.requireMethod({ ...ref, verb: 'ANY' });
+    // The whole method: requireMethod's answer leaves out the integration responses (stored as rows of their own).
+    return store.getMethod(ref.region, ref.apiId, ref.resourceId, 'ANY') as MethodDoc;
   };
 
   async function callHttp(

@@ -16,10 +16,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { now?: () => number } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { now?: () => number; forwardAllowlist?: readonly string[] } = {},
+): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'irs-conformance-'));
   const store = openStore(dataDir);
-  const app = createEmulatorApp({ store, ...(opts.now ? { now: opts.now } : {}) });
+  const app = createEmulatorApp({
+    store,
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.forwardAllowlist ? { forwardAllowlist: opts.forwardAllowlist } : {}),
+  });
   const { server, port } = await new Promise<{ server: Server; port: number }>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
       resolve({ server: s as Server, port: info.port }),
