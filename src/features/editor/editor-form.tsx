@@ -95,6 +95,26 @@ export interface EditorFormProps {
 
 const DRAFT_DEBOUNCE_MS = 400;
 
+/**
+ * false for the first render, true once that render has been painted. The form shows first; CodeMirror, the
+ * preview worker and the pattern tester's results come right after, so a deep link paints without waiting for them.
+ */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The frame callback runs before that frame is painted; the task it queues runs after.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
 export function EditorForm(props: EditorFormProps) {
   const { statusCode, integration, methodResponse, siblings, serverValues, draftStorageKey, restoredDraft } = props;
   // A restored draft keeps the version its edit started from; a fresh edit starts from what is stored now.
@@ -102,6 +122,7 @@ export function EditorForm(props: EditorFormProps) {
     restoredDraft && 'base' in restoredDraft ? restoredDraft.base : props.base,
   );
   const isLambda = isLambdaIntegration(integration);
+  const painted = useAfterFirstPaint();
   const ctx = useMemo<AnalysisContext>(() => ({ statusCode, methodResponse }), [statusCode, methodResponse]);
   const resolver = useMemo(() => zodResolver(editorFormSchema(ctx)), [ctx]);
   const { control, register, handleSubmit, reset, setValue, setFocus, getValues } = useForm<EditorFormValues>({
@@ -142,6 +163,7 @@ export function EditorForm(props: EditorFormProps) {
     values.templates,
     previewSample,
     props.createPreviewRunner,
+    painted,
   );
 
   const warnings = useMemo<FieldMessage[]>(() => {
@@ -340,7 +362,7 @@ export function EditorForm(props: EditorFormProps) {
         register={register}
         errors={stableErrors}
         warnings={stableWarnings}
-        codeEditor={props.codeEditor ?? true}
+        codeEditor={(props.codeEditor ?? true) && painted}
         onTemplateInput={primePreview}
       />
 

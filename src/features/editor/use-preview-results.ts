@@ -53,6 +53,8 @@ export function usePreviewResults(
   templates: TemplateRow[],
   sample: SampleResponse,
   createRunner: PreviewRunnerFactory = createPreviewRunner,
+  /** false until the page has painted: the worker (a file of its own to fetch and start) comes right after. */
+  enabled = true,
 ): PreviewResults {
   // Each stored result remembers what it was rendered from; a row whose inputs changed since shows it as pending.
   const [entries, setEntries] = useState<({ inputs: RowInputs; result: TemplatePreviewResult } | undefined)[]>([]);
@@ -111,6 +113,7 @@ export function usePreviewResults(
   });
 
   useEffect(() => {
+    if (!enabled) return;
     rows.forEach((inputs, index) => request.current(index, inputs));
     // Rows removed at the end: forget what they asked for, so a row added later at that index is rendered afresh.
     for (let index = rows.length; index < requested.current.length; index++) {

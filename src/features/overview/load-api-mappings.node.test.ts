@@ -203,6 +203,32 @@ describe('loadApiMappings', () => {
     expect(loaded.at(-1)).toBe(itemCount + 2);
   });
 
+  test('hands over the methods complete so far while the rest load, in the final order', async () => {
+    // The last items answer only after a first batch is reported, so the page has rows to show meanwhile.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const late = new Set(itemIds.slice(6));
+    const { wrapped } = observed((resourceId) => (late.has(resourceId) ? gate : Promise.resolve()));
+    const snapshots: string[][] = [];
+    const done = loadApiMappings(wrapped, restApiId, {
+      concurrency: 2,
+      onProgress: (p) => {
+        if (p.ready) snapshots.push(p.ready.map((m) => `${m.path} ${m.httpMethod}`));
+        if (snapshots.some((s) => s.length >= 4)) release();
+      },
+    });
+    // Released by a snapshot with the first rows, or after a while (the assertions below then fail).
+    setTimeout(release, 5000);
+    const result = await done;
+    const all = result.methods.map((m) => `${m.path} ${m.httpMethod}`);
+    const partial = snapshots.find((s) => s.length > 1 && s.length < all.length);
+    expect(partial).toBeDefined();
+    // A snapshot lists complete methods only, in the order of the final list.
+    expect(partial).toEqual(all.filter((k) => partial?.includes(k)));
+    expect(partial).toContain('/items/i00 GET');
+    expect(partial).not.toContain('/items/i11 GET');
+  });
+
   test('stops sending requests once the signal is aborted, and rejects as aborted', async () => {
     const controller = new AbortController();
     const { wrapped, stats } = observed();

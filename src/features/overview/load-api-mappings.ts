@@ -16,7 +16,15 @@ export interface LoadProgress {
   /** Methods whose details are complete, out of `methodsTotal` (0 until the listing is done). */
   methodsLoaded: number;
   methodsTotal: number;
+  /**
+   * The methods complete so far, in the final order, so the page can show its first rows before the rest arrive.
+   * Only on some reports (each copy costs a pass over every method): when the count of complete methods has
+   * doubled since the last copy, or READY_INTERVAL_MS after it.
+   */
+  ready?: MethodMapping[];
 }
+
+const READY_INTERVAL_MS = 300;
 
 export interface MethodLoadFailure {
   resourceId: string;
@@ -97,13 +105,24 @@ export async function loadApiMappings(
 
   const toFetch = methods.filter((m) => needsGetMethod(m.method));
   let loaded = methods.length - toFetch.length;
-  const report = (): void =>
+  const pending = new Set(toFetch);
+  let readyAt = -Infinity;
+  let readyCount = 0;
+  const report = (): void => {
+    const now = performance.now();
+    const withReady = loaded >= 2 * readyCount || now - readyAt >= READY_INTERVAL_MS;
+    if (withReady) {
+      readyAt = now;
+      readyCount = Math.max(1, loaded);
+    }
     onProgress?.({
       phase: 'methods',
       resourcesLoaded: resources.length,
       methodsLoaded: loaded,
       methodsTotal: methods.length,
+      ...(withReady ? { ready: methods.filter((m) => !pending.has(m)) } : {}),
     });
+  };
   report();
 
   const failures: MethodLoadFailure[] = [];
@@ -119,6 +138,7 @@ export async function loadApiMappings(
         if (isAbort(error, signal)) throw error;
         failures.push({ resourceId: item.resourceId, path: item.path, httpMethod: item.httpMethod, error });
       }
+      pending.delete(item);
       loaded += 1;
       report();
     }

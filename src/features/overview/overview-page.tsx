@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useConnection } from '@/api/connection-provider';
 import { restApiQueryOptions } from '@/api/queries';
 import { apiGatewayKeys } from '@/api/query-keys';
@@ -11,7 +11,6 @@ import { Notice } from '@/components/notice';
 import { PageLayout } from '@/components/page-layout';
 import { EmptyState, ErrorState } from '@/components/query-state';
 import { toCsv, toMarkdown } from './export';
-import { FlowDiagram } from './flow-diagram';
 import type { LoadProgress } from './load-api-mappings';
 import { defaultConcurrency, loadApiMappings } from './load-api-mappings';
 import { OverviewTable } from './overview-table';
@@ -20,6 +19,9 @@ import type { MethodMapping, OverviewRow } from './rows';
 import { buildRows, methodKey } from './rows';
 import type { RowFilter, RowSort } from './table-model';
 import { defaultSort, emptyFilter, filterRows, methodsIn, sortRows } from './table-model';
+
+// Drawn on demand (its Show button, or a row's flow button), from a chunk of its own.
+const FlowDiagram = lazy(() => import('./flow-diagram').then((m) => ({ default: m.FlowDiagram })));
 
 /** Scoped like every other key (['apigateway', scope, …]) so switching targets never shows another's data. */
 export function overviewQueryKey(scope: string, restApiId: string) {
@@ -41,13 +43,22 @@ function download(fileName: string, mime: string, text: string): void {
 export function OverviewPage({ restApiId }: { restApiId: string }) {
   const { client, scope } = useConnection();
   const [progress, setProgress] = useState<LoadProgress | null>(null);
+  // The methods complete so far: their rows show while the rest of the API loads.
+  const [ready, setReady] = useState<MethodMapping[]>([]);
   // Only for the API's name in the intro; the page works without it.
   const apiName = useQuery(restApiQueryOptions(client, scope, restApiId)).data?.name;
   const query = useQuery({
     queryKey: overviewQueryKey(scope, restApiId),
     // TanStack Query aborts `signal` when the page is left before the load finishes (the signal is consumed).
     queryFn: ({ signal }) =>
-      loadApiMappings(client, restApiId, { signal, concurrency: defaultConcurrency, onProgress: setProgress }),
+      loadApiMappings(client, restApiId, {
+        signal,
+        concurrency: defaultConcurrency,
+        onProgress: (p) => {
+          setProgress(p);
+          if (p.ready) setReady(p.ready);
+        },
+      }),
     // The client already retries throttling and 5xx per request; repeating hundreds of requests helps nobody.
     retry: false,
     staleTime: 0,
@@ -77,15 +88,15 @@ export function OverviewPage({ restApiId }: { restApiId: string }) {
           retrying={query.isFetching}
           onRetry={() => void query.refetch()}
         />
-      ) : query.data === undefined ? (
+      ) : query.data === undefined && ready.length === 0 ? (
         <LoadProgressView progress={progress} />
       ) : (
         <>
-          {query.isFetching ? <LoadProgressView progress={progress} compact /> : null}
+          {query.isFetching ? <LoadProgressView progress={progress} compact={query.data !== undefined} /> : null}
           <LoadedOverview
             restApiId={restApiId}
-            methods={query.data.methods}
-            failures={query.data.failures.length}
+            methods={query.data?.methods ?? ready}
+            failures={query.data?.failures.length ?? 0}
             onReload={() => void query.refetch()}
             reloading={query.isFetching}
           />
@@ -142,6 +153,7 @@ function LoadedOverview({
   const deferredFilter = useDeferredValue(filter);
   const rows = useMemo(() => sortRows(filterRows(allRows, deferredFilter), sort), [allRows, deferredFilter, sort]);
   const [selected, setSelected] = useState<string | null>(null);
+  const [flowOpen, setFlowOpen] = useState(false);
   const methodByKey = useMemo(() => new Map(methods.map((m) => [methodKey(m.resourceId, m.httpMethod), m])), [methods]);
   const firstRow: OverviewRow | undefined = rows[0];
   const shownKey = selected ?? (firstRow ? methodKey(firstRow.resourceId, firstRow.httpMethod) : null);
@@ -205,11 +217,20 @@ function LoadedOverview({
           aria-labelledby="flow-heading"
           className="flex flex-col gap-2 rounded-md border border-border bg-surface-raised p-4"
         >
-          <h2 id="flow-heading" className="text-lg font-semibold text-fg">
-            Flow of <span className="font-mono">{shown.httpMethod}</span>{' '}
-            <span className="font-mono">{shown.path}</span>
-          </h2>
-          <FlowDiagram mapping={shown} />
+          <div className="flex flex-wrap items-center gap-3">
+            <h2 id="flow-heading" className="text-lg font-semibold text-fg">
+              Flow of <span className="font-mono">{shown.httpMethod}</span>{' '}
+              <span className="font-mono">{shown.path}</span>
+            </h2>
+            <Button variant="secondary" aria-expanded={flowOpen} onClick={() => setFlowOpen((open) => !open)}>
+              {flowOpen ? 'Hide the flow picture' : 'Show the flow picture'}
+            </Button>
+          </div>
+          {flowOpen ? (
+            <Suspense fallback={<p className="text-sm text-fg-muted">Drawing the flow…</p>}>
+              <FlowDiagram mapping={shown} />
+            </Suspense>
+          ) : null}
         </section>
       ) : null}
       {rows.length === 0 ? (
@@ -220,8 +241,11 @@ function LoadedOverview({
           sort={sort}
           onSort={setSort}
           restApiId={restApiId}
-          selectedMethod={shownKey}
-          onShowFlow={(row) => setSelected(methodKey(row.resourceId, row.httpMethod))}
+          selectedMethod={flowOpen ? shownKey : null}
+          onShowFlow={(row) => {
+            setSelected(methodKey(row.resourceId, row.httpMethod));
+            setFlowOpen(true);
+          }}
         />
       )}
       <p className="text-sm text-fg-muted">
