@@ -15,6 +15,16 @@ export async function invalidateMethodViews(qc: QueryClient, scope: string, ref:
   ]);
 }
 
+/** Refetches the method even when no page shows it now, for a page about to open it (the editor after a write). */
+export async function refetchMethod(qc: QueryClient, scope: string, ref: MethodRef) {
+  await qc
+    .refetchQueries({
+      queryKey: apiGatewayKeys.method(scope, ref.restApiId, ref.resourceId, ref.httpMethod),
+      exact: true,
+    })
+    .catch(() => undefined);
+}
+
 export async function invalidateIntegrationResponse(qc: QueryClient, scope: string, ref: MethodRef) {
   await Promise.all([
     qc.invalidateQueries({

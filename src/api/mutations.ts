@@ -1,9 +1,15 @@
 // Write hooks. Each invalidates exactly what it changes: the entity itself, the method that embeds it, and the
 // api's resources listing (which embeds methods). `exact: true` keeps sibling entries cached.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from './api-error';
 import { useConnection } from './connection-provider';
-import type { IntegrationResponseInput, PatchOperation } from './models';
-import { invalidateIntegrationResponse, invalidateMethodResponse, invalidateMethodViews } from './invalidation';
+import type { IntegrationResponse, IntegrationResponseInput, PatchOperation } from './models';
+import {
+  invalidateIntegrationResponse,
+  invalidateMethodResponse,
+  invalidateMethodViews,
+  refetchMethod,
+} from './invalidation';
 import type { MethodRef } from './invalidation';
 import { apiGatewayKeys } from './query-keys';
 
@@ -18,6 +24,64 @@ export function usePutIntegrationResponse() {
         signal: v.signal,
       }),
     onSuccess: (_data, v) => invalidateIntegrationResponse(qc, scope, v),
+  });
+}
+
+/** The integration response as stored now, or null when there is none. */
+export type StoredVersion = IntegrationResponse | null;
+
+/** The stored version was not the one the caller expected: someone changed it since. Nothing was sent. */
+export class StoredVersionChangedError extends Error {
+  constructor(readonly server: StoredVersion) {
+    super('The integration response changed on the server since the edit started.');
+    this.name = 'StoredVersionChangedError';
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.kind === 'aws' &&
+    (error.errorType === 'NotFoundException' || error.status === 404)
+  );
+}
+
+/**
+ * PutIntegrationResponse only if the stored version is still the expected one: reads it straight from the server
+ * (not the cache: someone may have changed it while the page was open), then sends. On a changed version it sends
+ * nothing and fails with StoredVersionChangedError; the cached copies are refreshed either way. The method is
+ * refetched even when no page shows it, so the editor starts from what was just stored.
+ */
+export function useSendIntegrationResponse() {
+  const { client, scope } = useConnection();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (
+      v: MethodRef & {
+        body: IntegrationResponseInput;
+        isExpected: (server: StoredVersion) => boolean;
+        onStage?: (stage: 'checking' | 'sending') => void;
+      },
+    ): Promise<{ stored: IntegrationResponse; created: boolean }> => {
+      v.onStage?.('checking');
+      const server = await client
+        .getIntegrationResponse(v.restApiId, v.resourceId, v.httpMethod, v.statusCode)
+        .catch((error: unknown) => {
+          if (isNotFound(error)) return null;
+          throw error;
+        });
+      if (!v.isExpected(server)) throw new StoredVersionChangedError(server);
+      v.onStage?.('sending');
+      const stored = await client.putIntegrationResponse(v.restApiId, v.resourceId, v.httpMethod, v.statusCode, v.body);
+      return { stored, created: server === null };
+    },
+    onSuccess: async (_data, v) => {
+      await invalidateIntegrationResponse(qc, scope, v);
+      await refetchMethod(qc, scope, v);
+    },
+    onError: async (error, v) => {
+      if (error instanceof StoredVersionChangedError) await invalidateIntegrationResponse(qc, scope, v);
+    },
   });
 }
 

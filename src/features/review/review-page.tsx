@@ -6,7 +6,7 @@ import { resolveEndpoint } from '@/api/connection';
 import { useConnection } from '@/api/connection-provider';
 import { invalidateIntegrationResponse } from '@/api/invalidation';
 import type { Method } from '@/api/models';
-import { usePutIntegrationResponse } from '@/api/mutations';
+import { StoredVersionChangedError, useSendIntegrationResponse } from '@/api/mutations';
 import { integrationResponseQueryOptions, methodQueryOptions, resourcesQueryOptions } from '@/api/queries';
 import { BackLink } from '@/components/back-link';
 import { Button } from '@/components/button';
@@ -176,7 +176,7 @@ function LoadedReview(props: LoadedReviewProps) {
     if (baseRef.current !== undefined) recordDraftBase(draftStorageKey, baseRef.current);
   }, [draft, initialBase, currentLoaded, before, draftStorageKey]);
 
-  const put = usePutIntegrationResponse();
+  const put = useSendIntegrationResponse();
   const [phase, setPhase] = useState<'idle' | 'checking' | 'sending'>('idle');
   const [sendError, setSendError] = useState<unknown>();
   const [conflict, setConflict] = useState<{ server: IntegrationResponse | null; base: BaseVersion } | undefined>();
@@ -206,59 +206,23 @@ function LoadedReview(props: LoadedReviewProps) {
     }));
   }, [sendError, errorMessage, errorFields, rows]);
 
-  /**
-   * The mutation only marks the (inactive) method query stale; the editor would first render that stale copy and
-   * start its form from it. Refetching now means "Edit again" starts from what was just stored.
-   */
-  async function refreshMethod(): Promise<void> {
-    await qc
-      .refetchQueries({
-        queryKey: methodQueryOptions(client, scope, restApiId, resourceId, httpMethod).queryKey,
-        exact: true,
-      })
-      .catch(() => undefined);
-  }
-
-  async function readServer(): Promise<IntegrationResponse | null> {
-    try {
-      return await client.getIntegrationResponse(restApiId, resourceId, httpMethod, statusCode);
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
-  }
-
   async function send(acceptedBase?: BaseVersion) {
     setSendError(undefined);
     setConflict(undefined);
-    setPhase('checking');
-    let server: IntegrationResponse | null;
-    try {
-      // Straight from the server, bypassing the cache: someone may have changed it while this page was open.
-      server = await readServer();
-    } catch (error) {
-      setSendError(error);
-      setPhase('idle');
-      return;
-    }
     const known = firstKnown(acceptedBase, draft.base, baseRef.current, initialBase);
-    // Only when no version was ever recorded (storage unavailable and nothing cached) is there nothing to compare.
-    const base = known === undefined ? server : known;
-    if (!sameVersion(server, base)) {
-      setConflict({ server, base });
-      setPhase('idle');
-      // The comparison above shows the new version; the cached copies must show it too.
-      void invalidateIntegrationResponse(qc, scope, ref);
-      return;
-    }
-    setPhase('sending');
     try {
-      const stored = await put.mutateAsync({ ...ref, body });
+      const sent = await put.mutateAsync({
+        ...ref,
+        body,
+        // Only when no version was ever recorded (storage unavailable and nothing cached) is there nothing to compare.
+        isExpected: (server) => known === undefined || sameVersion(server, known),
+        onStage: setPhase,
+      });
       clearDraft(draftStorageKey);
-      await refreshMethod();
-      onOutcome({ kind: 'sent', stored, created: server === null });
+      onOutcome({ kind: 'sent', ...sent });
     } catch (error) {
-      setSendError(error);
+      if (error instanceof StoredVersionChangedError) setConflict({ server: error.server, base: known ?? null });
+      else setSendError(error);
       setPhase('idle');
     }
   }
