@@ -76,17 +76,20 @@ describe('reads', () => {
     expect(page.items.map((a) => a.id)).toContain(apiId);
     const all = await client.getAllRestApis();
     expect(all.find((a) => a.id === apiId)).toMatchObject({ name: 'studio-test', description: 'for the client' });
-    const one = await client.getRestApi(apiId);
+    const one = await client.getRestApi({ restApiId: apiId });
     expect(one.id).toBe(apiId);
     expect(typeof one.createdDate).toBe('number');
   });
 
   test('getResources pages with limit/position; getAllResources follows every page', async () => {
-    const first = await client.getResources(apiId, { limit: 2 });
+    const first = await client.getResources({ restApiId: apiId }, { limit: 2 });
     expect(first.items).toHaveLength(2);
     expect(first.position).toBeTruthy();
     const progress: number[] = [];
-    const all = await client.getAllResources(apiId, { embedMethods: true, onProgress: (n) => progress.push(n) });
+    const all = await client.getAllResources(
+      { restApiId: apiId },
+      { embedMethods: true, onProgress: (n) => progress.push(n) },
+    );
     expect(all).toHaveLength(5);
     expect(progress.at(-1)).toBe(5);
     expect(all.find((r) => r.id === rootId)?.resourceMethods?.GET?.methodIntegration?.type).toBe('MOCK');
@@ -94,42 +97,64 @@ describe('reads', () => {
   });
 
   test('getResource / getMethod / getMethodResponse / getIntegration', async () => {
-    const child = await client.getResource(apiId, childIds[0] ?? '');
+    const child = await client.getResource({ restApiId: apiId, resourceId: childIds[0] ?? '' });
     expect(child).toMatchObject({ path: '/a', pathPart: 'a', parentId: rootId });
-    const method = await client.getMethod(apiId, rootId, 'GET');
+    const method = await client.getMethod({ restApiId: apiId, resourceId: rootId, httpMethod: 'GET' });
     expect(method).toMatchObject({ httpMethod: 'GET', authorizationType: 'NONE' });
     expect(Object.keys(method.methodResponses ?? {}).sort()).toEqual(['200', '400']);
-    const mr = await client.getMethodResponse(apiId, rootId, 'GET', '200');
+    const mr = await client.getMethodResponse({
+      restApiId: apiId,
+      resourceId: rootId,
+      httpMethod: 'GET',
+      statusCode: '200',
+    });
     expect(mr).toEqual({ statusCode: '200', responseParameters: { 'method.response.header.X-Id': false } });
-    const integration = await client.getIntegration(apiId, rootId, 'GET');
+    const integration = await client.getIntegration({ restApiId: apiId, resourceId: rootId, httpMethod: 'GET' });
     expect(integration.type).toBe('MOCK');
   });
 });
 
 describe('writes', () => {
   test('put / get / update / delete an integration response', async () => {
-    const put = await client.putIntegrationResponse(apiId, rootId, 'GET', '400', {
-      selectionPattern: '4\\d{2}',
-      responseTemplates: { 'application/json': '{"error": $input.json(\'$.message\')}', 'text/plain': '' },
-    });
+    const put = await client.putIntegrationResponse(
+      { restApiId: apiId, resourceId: rootId, httpMethod: 'GET', statusCode: '400' },
+      {
+        selectionPattern: '4\\d{2}',
+        responseTemplates: { 'application/json': '{"error": $input.json(\'$.message\')}', 'text/plain': '' },
+      },
+    );
     expect(put).toEqual({
       statusCode: '400',
       selectionPattern: '4\\d{2}',
       responseTemplates: { 'application/json': '{"error": $input.json(\'$.message\')}', 'text/plain': null },
     });
-    expect(await client.getIntegrationResponse(apiId, rootId, 'GET', '400')).toEqual(put);
+    expect(
+      await client.getIntegrationResponse({
+        restApiId: apiId,
+        resourceId: rootId,
+        httpMethod: 'GET',
+        statusCode: '400',
+      }),
+    ).toEqual(put);
 
-    const updated = await client.updateIntegrationResponse(apiId, rootId, 'GET', '400', [
-      { op: 'replace', path: '/selectionPattern', value: '400' },
-      { op: 'add', path: '/contentHandling', value: 'CONVERT_TO_TEXT' },
-    ]);
+    const updated = await client.updateIntegrationResponse(
+      { restApiId: apiId, resourceId: rootId, httpMethod: 'GET', statusCode: '400' },
+      [
+        { op: 'replace', path: '/selectionPattern', value: '400' },
+        { op: 'add', path: '/contentHandling', value: 'CONVERT_TO_TEXT' },
+      ],
+    );
     expect(updated).toMatchObject({ statusCode: '400', selectionPattern: '400', contentHandling: 'CONVERT_TO_TEXT' });
 
-    const method = await client.getMethod(apiId, rootId, 'GET');
+    const method = await client.getMethod({ restApiId: apiId, resourceId: rootId, httpMethod: 'GET' });
     expect(method.methodIntegration?.integrationResponses?.['400']?.selectionPattern).toBe('400');
 
-    await expect(client.deleteIntegrationResponse(apiId, rootId, 'GET', '400')).resolves.toBeUndefined();
-    const gone = await rejection(client.getIntegrationResponse(apiId, rootId, 'GET', '400'));
+    await expect(
+      client.deleteIntegrationResponse({ restApiId: apiId, resourceId: rootId, httpMethod: 'GET', statusCode: '400' }),
+    ).resolves.toBeUndefined();
+    const gone = await rejection(
+      client.getIntegrationResponse({ restApiId: apiId, resourceId: rootId, httpMethod: 'GET', statusCode: '400' }),
+    );
     expect(gone).toMatchObject({
       kind: 'aws',
       errorType: 'NotFoundException',
@@ -139,47 +164,56 @@ describe('writes', () => {
   });
 
   test('put / update a method response', async () => {
-    const put = await client.putMethodResponse(apiId, rootId, 'GET', '500', {
-      responseModels: { 'application/json': 'Error' },
-    });
+    const put = await client.putMethodResponse(
+      { restApiId: apiId, resourceId: rootId, httpMethod: 'GET', statusCode: '500' },
+      {
+        responseModels: { 'application/json': 'Error' },
+      },
+    );
     expect(put).toMatchObject({ statusCode: '500', responseModels: { 'application/json': 'Error' } });
-    const updated = await client.updateMethodResponse(apiId, rootId, 'GET', '500', [
-      { op: 'add', path: '/responseParameters/method.response.header.X-Trace', value: 'true' },
-    ]);
+    const updated = await client.updateMethodResponse(
+      { restApiId: apiId, resourceId: rootId, httpMethod: 'GET', statusCode: '500' },
+      [{ op: 'add', path: '/responseParameters/method.response.header.X-Trace', value: 'true' }],
+    );
     expect(updated.responseParameters).toEqual({ 'method.response.header.X-Trace': true });
   });
 });
 
 describe('AWS errors come back typed', () => {
   test('unknown api → NotFoundException', async () => {
-    const e = await rejection(client.getRestApi('nosuchapi1'));
+    const e = await rejection(client.getRestApi({ restApiId: 'nosuchapi1' }));
     expect(e).toMatchObject({ kind: 'aws', errorType: 'NotFoundException', status: 404, retryable: false });
     expect(e.message).toContain('Invalid API identifier specified');
   });
 
   test('unknown resource → NotFoundException', async () => {
-    const e = await rejection(client.getMethod(apiId, 'nosuch', 'GET'));
+    const e = await rejection(client.getMethod({ restApiId: apiId, resourceId: 'nosuch', httpMethod: 'GET' }));
     expect(e).toMatchObject({ errorType: 'NotFoundException', message: 'Invalid Resource identifier specified' });
   });
 
   test('an invalid status code is rejected before any existence check', async () => {
-    const e = await rejection(client.putIntegrationResponse(apiId, rootId, 'GET', '600', {}));
+    const e = await rejection(
+      client.putIntegrationResponse({ restApiId: apiId, resourceId: rootId, httpMethod: 'GET', statusCode: '600' }, {}),
+    );
     expect(e).toMatchObject({ kind: 'aws', status: 400 });
     expect(['ValidationException', 'BadRequestException']).toContain(e.errorType);
   });
 
   test('an invalid contentHandling is rejected', async () => {
     const e = await rejection(
-      client.putIntegrationResponse(apiId, rootId, 'GET', '200', {
-        contentHandling: 'CONVERT_TO_JSON' as 'CONVERT_TO_TEXT',
-      }),
+      client.putIntegrationResponse(
+        { restApiId: apiId, resourceId: rootId, httpMethod: 'GET', statusCode: '200' },
+        {
+          contentHandling: 'CONVERT_TO_JSON' as 'CONVERT_TO_TEXT',
+        },
+      ),
     );
     expect(e).toMatchObject({ kind: 'aws', status: 400 });
   });
 
   test('regions are separate: the api is not visible from another region', async () => {
     const eu = createApiGatewayClient({ endpoint: emulator.baseUrl, region: 'eu-west-1' });
-    const e = await rejection(eu.getRestApi(apiId));
+    const e = await rejection(eu.getRestApi({ restApiId: apiId }));
     expect(e.errorType).toBe('NotFoundException');
   });
 });

@@ -85,7 +85,7 @@ describe('successful but unusual answers', () => {
         }),
       );
     };
-    const m = await client().getMethod('api', 'res', 'GET');
+    const m = await client().getMethod({ restApiId: 'api', resourceId: 'res', httpMethod: 'GET' });
     expect(m).toEqual({
       httpMethod: 'GET',
       authorizationType: 'NONE',
@@ -100,7 +100,12 @@ describe('successful but unusual answers', () => {
 
   test('a success envelope is unwrapped', async () => {
     handler = (_req, res) => json(res, 200, { success: true, data: { statusCode: '200', selectionPattern: '' } });
-    await expect(client().putIntegrationResponse('a', 'r', 'GET', '200', { selectionPattern: '' })).resolves.toEqual({
+    await expect(
+      client().putIntegrationResponse(
+        { restApiId: 'a', resourceId: 'r', httpMethod: 'GET', statusCode: '200' },
+        { selectionPattern: '' },
+      ),
+    ).resolves.toEqual({
       statusCode: '200',
       selectionPattern: '',
     });
@@ -109,7 +114,7 @@ describe('successful but unusual answers', () => {
 
   test("moto's 200 `{}` for a missing integration is reported as AWS would: NotFoundException", async () => {
     handler = (_req, res) => json(res, 200, {});
-    const e = await failure(client().getIntegration('a', 'r', 'GET'));
+    const e = await failure(client().getIntegration({ restApiId: 'a', resourceId: 'r', httpMethod: 'GET' }));
     expect(e).toMatchObject({ kind: 'aws', errorType: 'NotFoundException', status: 404 });
   });
 
@@ -148,7 +153,7 @@ describe('error answers', () => {
           'x-amzn-requestid': 'req-123',
         },
       );
-    const e = await failure(client().getMethod('a', 'r', 'GET'));
+    const e = await failure(client().getMethod({ restApiId: 'a', resourceId: 'r', httpMethod: 'GET' }));
     expect(e).toMatchObject({
       kind: 'aws',
       errorType: 'NotFoundException',
@@ -166,7 +171,7 @@ describe('error answers', () => {
         __type: 'com.amazon.coral.validate#ValidationException',
         Message: '1 validation error detected',
       });
-    const e = await failure(client().getRestApi('x'));
+    const e = await failure(client().getRestApi({ restApiId: 'x' }));
     expect(e).toMatchObject({
       kind: 'aws',
       errorType: 'ValidationException',
@@ -178,7 +183,9 @@ describe('error answers', () => {
   test('an error envelope becomes the same typed error as an AWS error', async () => {
     handler = (_req, res) =>
       json(res, 400, { success: false, error: { code: 'VALIDATION_ERROR', message: 'Invalid request parameters' } });
-    const e = await failure(client().putIntegrationResponse('a', 'r', 'GET', '200', {}));
+    const e = await failure(
+      client().putIntegrationResponse({ restApiId: 'a', resourceId: 'r', httpMethod: 'GET', statusCode: '200' }, {}),
+    );
     expect(e).toMatchObject({
       kind: 'aws',
       errorType: 'VALIDATION_ERROR',
@@ -186,7 +193,7 @@ describe('error answers', () => {
       message: 'Invalid request parameters',
     });
     handler = (_req, res) => json(res, 200, { success: false, error: { code: 'VALIDATION_ERROR', message: 'Bad' } });
-    const e2 = await failure(client().getRestApi('x'));
+    const e2 = await failure(client().getRestApi({ restApiId: 'x' }));
     expect(e2).toMatchObject({ kind: 'aws', errorType: 'VALIDATION_ERROR', message: 'Bad' });
   });
 
@@ -208,9 +215,10 @@ describe('error answers', () => {
       res.end('<!doctype html><title>500 Internal Server Error</title>');
     };
     const e = await failure(
-      client({ maxRetries: 3 }).updateIntegrationResponse('a', 'r', 'GET', '200', [
-        { op: 'replace', path: '/selectionPattern', value: 'x' },
-      ]),
+      client({ maxRetries: 3 }).updateIntegrationResponse(
+        { restApiId: 'a', resourceId: 'r', httpMethod: 'GET', statusCode: '200' },
+        [{ op: 'replace', path: '/selectionPattern', value: 'x' }],
+      ),
     );
     expect(e).toMatchObject({ kind: 'aws', status: 500, retryable: false });
     expect(requests).toHaveLength(1);
@@ -300,9 +308,10 @@ describe('throttling', () => {
       else json(res, 200, { statusCode: '200', selectionPattern: 'x' });
     };
     const started = Date.now();
-    const r = await client().updateIntegrationResponse('a', 'r', 'GET', '200', [
-      { op: 'replace', path: '/selectionPattern', value: 'x' },
-    ]);
+    const r = await client().updateIntegrationResponse(
+      { restApiId: 'a', resourceId: 'r', httpMethod: 'GET', statusCode: '200' },
+      [{ op: 'replace', path: '/selectionPattern', value: 'x' }],
+    );
     expect(r).toEqual({ statusCode: '200', selectionPattern: 'x' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(requests).toHaveLength(2);

@@ -85,7 +85,10 @@ test('signed for the target, the signature still verifies after the relay (GET w
   });
   const page = await client.getRestApis({ limit: 10, position: 'a b/c' });
   expect(page.items).toEqual([{ id: 'api1', name: 'via forward' }]);
-  const put = await client.putIntegrationResponse('api1', 'res1', 'GET', '200', { selectionPattern: 'ok' });
+  const put = await client.putIntegrationResponse(
+    { restApiId: 'api1', resourceId: 'res1', httpMethod: 'GET', statusCode: '200' },
+    { selectionPattern: 'ok' },
+  );
   expect(put).toEqual({ statusCode: '200', selectionPattern: 'ok' });
   expect(verdicts).toEqual([true, true]);
 });

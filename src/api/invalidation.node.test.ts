@@ -13,16 +13,26 @@ function seeded() {
   const qc = new QueryClient();
   const keys = {
     restApis: k.restApis(S),
-    restApi: k.restApi(S, 'api1'),
-    resources: k.resources(S, 'api1'),
-    otherApiResources: k.resources(S, 'api2'),
-    method: k.method(S, 'api1', 'res1', 'GET'),
-    otherMethod: k.method(S, 'api1', 'res1', 'POST'),
-    ir: k.integrationResponse(S, 'api1', 'res1', 'GET', '200'),
-    siblingIr: k.integrationResponse(S, 'api1', 'res1', 'GET', '400'),
-    mr: k.methodResponse(S, 'api1', 'res1', 'GET', '200'),
-    otherScopeIr: k.integrationResponse(OTHER, 'api1', 'res1', 'GET', '200'),
-    otherScopeMethod: k.method(OTHER, 'api1', 'res1', 'GET'),
+    restApi: k.restApi(S, { restApiId: 'api1' }),
+    resources: k.resources(S, { restApiId: 'api1' }),
+    otherApiResources: k.resources(S, { restApiId: 'api2' }),
+    method: k.method(S, { restApiId: 'api1', resourceId: 'res1', httpMethod: 'GET' }),
+    otherMethod: k.method(S, { restApiId: 'api1', resourceId: 'res1', httpMethod: 'POST' }),
+    ir: k.integrationResponse(S, { restApiId: 'api1', resourceId: 'res1', httpMethod: 'GET', statusCode: '200' }),
+    siblingIr: k.integrationResponse(S, {
+      restApiId: 'api1',
+      resourceId: 'res1',
+      httpMethod: 'GET',
+      statusCode: '400',
+    }),
+    mr: k.methodResponse(S, { restApiId: 'api1', resourceId: 'res1', httpMethod: 'GET', statusCode: '200' }),
+    otherScopeIr: k.integrationResponse(OTHER, {
+      restApiId: 'api1',
+      resourceId: 'res1',
+      httpMethod: 'GET',
+      statusCode: '200',
+    }),
+    otherScopeMethod: k.method(OTHER, { restApiId: 'api1', resourceId: 'res1', httpMethod: 'GET' }),
   };
   for (const key of Object.values(keys)) qc.setQueryData(key, { cached: true });
   const invalidated = () =>
@@ -34,7 +44,9 @@ function seeded() {
 }
 
 test('every key starts with apigateway and the scope', () => {
-  expect(k.integrationResponse(S, 'a', 'r', 'GET', '200').slice(0, 2)).toEqual(['apigateway', S]);
+  expect(
+    k.integrationResponse(S, { restApiId: 'a', resourceId: 'r', httpMethod: 'GET', statusCode: '200' }).slice(0, 2),
+  ).toEqual(['apigateway', S]);
   expect(k.restApis(S).slice(0, 2)).toEqual(['apigateway', S]);
   expect(k.all(S)).toEqual(['apigateway', S]);
 });

@@ -1,52 +1,31 @@
 // What each write makes stale. Kept free of React so it can be tested with a plain QueryClient in Node.
 import type { QueryClient } from '@tanstack/react-query';
+import type { MethodRef, ResponseRef } from './models';
 import { apiGatewayKeys } from './query-keys';
-
-export type MethodRef = { restApiId: string; resourceId: string; httpMethod: string; statusCode: string };
 
 /** The method (embeds integration and method responses) and the api's resources listing (embeds methods). */
 export async function invalidateMethodViews(qc: QueryClient, scope: string, ref: MethodRef) {
   await Promise.all([
-    qc.invalidateQueries({
-      queryKey: apiGatewayKeys.method(scope, ref.restApiId, ref.resourceId, ref.httpMethod),
-      exact: true,
-    }),
-    qc.invalidateQueries({ queryKey: apiGatewayKeys.resources(scope, ref.restApiId), exact: true }),
+    qc.invalidateQueries({ queryKey: apiGatewayKeys.method(scope, ref), exact: true }),
+    qc.invalidateQueries({ queryKey: apiGatewayKeys.resources(scope, ref), exact: true }),
   ]);
 }
 
 /** Refetches the method even when no page shows it now, for a page about to open it (the editor after a write). */
 export async function refetchMethod(qc: QueryClient, scope: string, ref: MethodRef) {
-  await qc
-    .refetchQueries({
-      queryKey: apiGatewayKeys.method(scope, ref.restApiId, ref.resourceId, ref.httpMethod),
-      exact: true,
-    })
-    .catch(() => undefined);
+  await qc.refetchQueries({ queryKey: apiGatewayKeys.method(scope, ref), exact: true }).catch(() => undefined);
 }
 
-export async function invalidateIntegrationResponse(qc: QueryClient, scope: string, ref: MethodRef) {
+export async function invalidateIntegrationResponse(qc: QueryClient, scope: string, ref: ResponseRef) {
   await Promise.all([
-    qc.invalidateQueries({
-      queryKey: apiGatewayKeys.integrationResponse(
-        scope,
-        ref.restApiId,
-        ref.resourceId,
-        ref.httpMethod,
-        ref.statusCode,
-      ),
-      exact: true,
-    }),
+    qc.invalidateQueries({ queryKey: apiGatewayKeys.integrationResponse(scope, ref), exact: true }),
     invalidateMethodViews(qc, scope, ref),
   ]);
 }
 
-export async function invalidateMethodResponse(qc: QueryClient, scope: string, ref: MethodRef) {
+export async function invalidateMethodResponse(qc: QueryClient, scope: string, ref: ResponseRef) {
   await Promise.all([
-    qc.invalidateQueries({
-      queryKey: apiGatewayKeys.methodResponse(scope, ref.restApiId, ref.resourceId, ref.httpMethod, ref.statusCode),
-      exact: true,
-    }),
+    qc.invalidateQueries({ queryKey: apiGatewayKeys.methodResponse(scope, ref), exact: true }),
     invalidateMethodViews(qc, scope, ref),
   ]);
 }

@@ -15,7 +15,7 @@ beforeAll(async () => {
   emulator = await startEmulator({ seed: true });
   client = createApiGatewayClient({ endpoint: emulator.baseUrl, region: 'us-east-1', retryBaseMs: 5 });
   apiId = (await client.getAllRestApis()).find((a) => a.name === 'PetStore')?.id ?? '';
-  healthId = (await client.getAllResources(apiId)).find((r) => r.path === '/health/{check}')?.id ?? '';
+  healthId = (await client.getAllResources({ restApiId: apiId })).find((r) => r.path === '/health/{check}')?.id ?? '';
 }, 60_000);
 
 afterAll(async () => {
@@ -25,21 +25,27 @@ afterAll(async () => {
 
 describe('deploy, stages, test invoke', () => {
   test('createDeployment creates the stage; getStages lists it, filtered by deployment', async () => {
-    const dep = await client.createDeployment(apiId, { stageName: 'live', description: 'from the client' });
+    const dep = await client.createDeployment(
+      { restApiId: apiId },
+      { stageName: 'live', description: 'from the client' },
+    );
     expect(dep).toEqual({
       id: expect.stringMatching(/^[a-z0-9]{6}$/),
       description: 'from the client',
       createdDate: expect.any(Number),
     });
-    const stages = await client.getStages(apiId);
+    const stages = await client.getStages({ restApiId: apiId });
     expect(stages).toEqual([
       { stageName: 'live', deploymentId: dep.id, createdDate: expect.any(Number), lastUpdatedDate: expect.any(Number) },
     ]);
-    expect(await client.getStages(apiId, { deploymentId: 'other0' })).toEqual([]);
+    expect(await client.getStages({ restApiId: apiId }, { deploymentId: 'other0' })).toEqual([]);
   });
 
   test('testInvokeMethod returns status, headers, body, log and latency', async () => {
-    const r = await client.testInvokeMethod(apiId, healthId, 'GET', { pathWithQueryString: '/health/db' });
+    const r = await client.testInvokeMethod(
+      { restApiId: apiId, resourceId: healthId, httpMethod: 'GET' },
+      { pathWithQueryString: '/health/db' },
+    );
     expect(r).toEqual({
       status: 200,
       body: '{"check": "db", "status": "ok"}',
@@ -51,7 +57,7 @@ describe('deploy, stages, test invoke', () => {
   });
 
   test('AWS errors come back as ApiError with AWS’s type and message', async () => {
-    const e = await client.createDeployment(apiId, { stageName: 'bad name' }).then(
+    const e = await client.createDeployment({ restApiId: apiId }, { stageName: 'bad name' }).then(
       () => undefined,
       (err: unknown) => err,
     );

@@ -4,7 +4,7 @@
 // zod/mini (same zod 4 package, tree-shakable functional API) rather than classic `zod`: these schemas load on the
 // first page, and classic zod's method-chaining prototype keeps the whole library (~15 kB gzip more) in that chunk.
 import * as z from 'zod/mini';
-import type { IntegrationResponse, IntegrationType, MethodResponse } from '@/rules/types';
+import type { IntegrationType } from '@/rules/types';
 
 // Before the first object schema below is built: zod 4 probes for eval support with `new Function("")` when it
 // builds one, and under the app's Content-Security-Policy (script-src 'self', no 'unsafe-eval') that probe is
@@ -169,61 +169,40 @@ export const testInvokeSchema = onFirstUse(() =>
 export const restApiPageSchema = onFirstUse(() => pageSchema(restApiSchema()));
 export const resourcePageSchema = onFirstUse(() => pageSchema(resourceSchema()));
 
-export type RestApi = {
-  id: string;
-  name: string;
-  description?: string;
-  createdDate?: number;
-  endpointConfiguration?: { types?: string[] };
-  rootResourceId?: string;
-};
-export type Resource = {
-  id: string;
-  parentId?: string;
-  pathPart?: string;
-  path: string;
-  resourceMethods?: Record<string, Method>;
-};
-export type Method = {
-  httpMethod: string;
-  authorizationType?: string;
-  apiKeyRequired?: boolean;
-  methodResponses?: Record<string, MethodResponse>;
-  methodIntegration?: Integration;
-};
-export type Integration = {
-  type: IntegrationType;
-  httpMethod?: string;
-  uri?: string;
-  passthroughBehavior?: string;
-  timeoutInMillis?: number;
-  cacheNamespace?: string;
-  integrationResponses?: Record<string, IntegrationResponse>;
-};
-export type Page<T> = { items: T[]; position?: string };
-export type Deployment = { id: string; description?: string; createdDate?: number };
-export type Stage = {
-  stageName: string;
-  deploymentId?: string;
-  description?: string;
-  variables?: Record<string, string>;
-  createdDate?: number;
-  lastUpdatedDate?: number;
-};
-export type TestInvokeResult = {
-  status: number;
-  body?: string;
-  headers?: Record<string, string>;
-  multiValueHeaders?: Record<string, string[]>;
-  log?: string;
-  latency?: number;
-};
+// The app's types are what the schemas accept, so the two cannot drift apart.
+export type RestApi = z.output<ReturnType<typeof restApiSchema>>;
+export type Resource = z.output<ReturnType<typeof resourceSchema>>;
+export type Method = z.output<ReturnType<typeof methodSchema>>;
+export type Integration = z.output<ReturnType<typeof integrationSchema>>;
+export type IntegrationResponse = z.output<ReturnType<typeof integrationResponseSchema>>;
+export type MethodResponse = z.output<ReturnType<typeof methodResponseSchema>>;
+export type Deployment = z.output<ReturnType<typeof deploymentSchema>>;
+export type Stage = z.output<ReturnType<typeof stageSchema>>;
+export type TestInvokeResult = z.output<ReturnType<typeof testInvokeSchema>>;
+/** The TestInvokeMethod body (what the app sends; not read back). */
 export type TestInvokeRequest = {
   pathWithQueryString?: string;
   body?: string;
   headers?: Record<string, string>;
   stageVariables?: Record<string, string>;
 };
+/** The CreateDeployment body. */
+export type DeploymentInput = {
+  stageName?: string;
+  stageDescription?: string;
+  description?: string;
+  variables?: Record<string, string>;
+};
+
+/** The PutMethodResponse body. */
+export type MethodResponseInput = Omit<MethodResponse, 'statusCode'>;
+
+/** Which API, resource, method and status code a call is about. Each call takes the narrowest one it needs. */
+export type RestApiRef = { restApiId: string };
+export type ResourceRef = RestApiRef & { resourceId: string };
+export type MethodRef = ResourceRef & { httpMethod: string };
+export type ResponseRef = MethodRef & { statusCode: string };
+
 export type PatchOperation = {
   op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
   path: string;
@@ -231,11 +210,5 @@ export type PatchOperation = {
   from?: string;
 };
 
-export type {
-  IntegrationResponse,
-  IntegrationResponseInput,
-  IntegrationType,
-  MethodResponse,
-  ContentHandling,
-} from '@/rules/types';
+export type { IntegrationResponseInput, IntegrationType, ContentHandling } from '@/rules/types';
 export { integrationTypes };

@@ -110,7 +110,10 @@ describe.skipIf(!motoAvailable)('moto_server through /__forward', () => {
     const apis = await client.getAllRestApis();
     expect(apis.find((a) => a.id === apiId)?.name).toBe('moto-studio');
     const progress: number[] = [];
-    const resources = await client.getAllResources(apiId, { embedMethods: true, onProgress: (n) => progress.push(n) });
+    const resources = await client.getAllResources(
+      { restApiId: apiId },
+      { embedMethods: true, onProgress: (n) => progress.push(n) },
+    );
     const root = resources.find((r) => r.id === rootId);
     expect(root?.path).toBe('/');
     expect(root?.resourceMethods?.GET?.methodIntegration?.type).toBe('MOCK');
@@ -119,36 +122,49 @@ describe.skipIf(!motoAvailable)('moto_server through /__forward', () => {
   });
 
   test('Put → Get → GetMethod → Delete an integration response', async () => {
-    const put = await client.putIntegrationResponse(apiId, rootId, 'GET', '200', {
-      selectionPattern: '',
-      responseParameters: { 'method.response.header.X-Id': "'abc'" },
-      responseTemplates: { 'application/json': '{"ok": true}' },
-    });
+    const put = await client.putIntegrationResponse(
+      { restApiId: apiId, resourceId: rootId, httpMethod: 'GET', statusCode: '200' },
+      {
+        selectionPattern: '',
+        responseParameters: { 'method.response.header.X-Id': "'abc'" },
+        responseTemplates: { 'application/json': '{"ok": true}' },
+      },
+    );
     expect(put.statusCode).toBe('200');
     expect(put.responseTemplates).toEqual({ 'application/json': '{"ok": true}' });
     expect(put.responseParameters).toEqual({ 'method.response.header.X-Id': "'abc'" });
     // moto drops an empty selectionPattern from its answer; the client just reports it as unset.
     expect(put.selectionPattern ?? '').toBe('');
 
-    const got = await client.getIntegrationResponse(apiId, rootId, 'GET', '200');
+    const got = await client.getIntegrationResponse({
+      restApiId: apiId,
+      resourceId: rootId,
+      httpMethod: 'GET',
+      statusCode: '200',
+    });
     expect(got).toMatchObject({ statusCode: '200', responseTemplates: { 'application/json': '{"ok": true}' } });
 
-    const method = await client.getMethod(apiId, rootId, 'GET');
+    const method = await client.getMethod({ restApiId: apiId, resourceId: rootId, httpMethod: 'GET' });
     expect(method.httpMethod).toBe('GET');
     expect(method.methodResponses?.['200']?.responseParameters).toEqual({ 'method.response.header.X-Id': false });
     expect(method.methodIntegration?.integrationResponses?.['200']?.responseParameters).toEqual({
       'method.response.header.X-Id': "'abc'",
     });
 
-    await expect(client.deleteIntegrationResponse(apiId, rootId, 'GET', '200')).resolves.toBeUndefined();
-    const after = await client.getMethod(apiId, rootId, 'GET');
+    await expect(
+      client.deleteIntegrationResponse({ restApiId: apiId, resourceId: rootId, httpMethod: 'GET', statusCode: '200' }),
+    ).resolves.toBeUndefined();
+    const after = await client.getMethod({ restApiId: apiId, resourceId: rootId, httpMethod: 'GET' });
     expect(after.methodIntegration?.integrationResponses?.['200']).toBeUndefined();
   });
 
   test('UpdateIntegrationResponse (not implemented by moto → HTML 500) is a typed, non-retried error', async () => {
-    await client.putIntegrationResponse(apiId, rootId, 'GET', '200', {});
+    await client.putIntegrationResponse(
+      { restApiId: apiId, resourceId: rootId, httpMethod: 'GET', statusCode: '200' },
+      {},
+    );
     const e = await client
-      .updateIntegrationResponse(apiId, rootId, 'GET', '200', [
+      .updateIntegrationResponse({ restApiId: apiId, resourceId: rootId, httpMethod: 'GET', statusCode: '200' }, [
         { op: 'replace', path: '/selectionPattern', value: '2\\d{2}' },
       ])
       .then(
@@ -160,10 +176,12 @@ describe.skipIf(!motoAvailable)('moto_server through /__forward', () => {
   });
 
   test('an unknown api is a NotFoundException from moto', async () => {
-    const e = await client.getIntegrationResponse('nosuchapi0', rootId, 'GET', '200').then(
-      () => undefined,
-      (err: unknown) => err,
-    );
+    const e = await client
+      .getIntegrationResponse({ restApiId: 'nosuchapi0', resourceId: rootId, httpMethod: 'GET', statusCode: '200' })
+      .then(
+        () => undefined,
+        (err: unknown) => err,
+      );
     expect(e).toBeInstanceOf(ApiError);
     expect(e).toMatchObject({ kind: 'aws', errorType: 'NotFoundException', status: 404 });
   });

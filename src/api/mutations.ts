@@ -1,28 +1,32 @@
 // Write hooks. Each invalidates exactly what it changes: the entity itself, the method that embeds it, and the
-// api's resources listing (which embeds methods). `exact: true` keeps sibling entries cached.
+// api's resources listing (which embeds methods). `exact: true` keeps sibling entries cached. Variables are the
+// entity's ResponseRef plus what the call sends.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from './api-error';
+import { isNotFound } from './aws-errors';
 import { useConnection } from './connection-provider';
-import type { IntegrationResponse, IntegrationResponseInput, PatchOperation } from './models';
+import type {
+  IntegrationResponse,
+  IntegrationResponseInput,
+  MethodResponseInput,
+  PatchOperation,
+  ResponseRef,
+} from './models';
 import {
   invalidateIntegrationResponse,
   invalidateMethodResponse,
   invalidateMethodViews,
   refetchMethod,
 } from './invalidation';
-import type { MethodRef } from './invalidation';
 import { apiGatewayKeys } from './query-keys';
 
-export type { MethodRef } from './invalidation';
+type Call = { signal?: AbortSignal };
 
 export function usePutIntegrationResponse() {
   const { client, scope } = useConnection();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: MethodRef & { body: IntegrationResponseInput; signal?: AbortSignal }) =>
-      client.putIntegrationResponse(v.restApiId, v.resourceId, v.httpMethod, v.statusCode, v.body, {
-        signal: v.signal,
-      }),
+    mutationFn: (v: ResponseRef & Call & { body: IntegrationResponseInput }) =>
+      client.putIntegrationResponse(v, v.body, { signal: v.signal }),
     onSuccess: (_data, v) => invalidateIntegrationResponse(qc, scope, v),
   });
 }
@@ -38,14 +42,6 @@ export class StoredVersionChangedError extends Error {
   }
 }
 
-function isNotFound(error: unknown): boolean {
-  return (
-    error instanceof ApiError &&
-    error.kind === 'aws' &&
-    (error.errorType === 'NotFoundException' || error.status === 404)
-  );
-}
-
 /**
  * PutIntegrationResponse only if the stored version is still the expected one: reads it straight from the server
  * (not the cache: someone may have changed it while the page was open), then sends. On a changed version it sends
@@ -57,22 +53,20 @@ export function useSendIntegrationResponse() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (
-      v: MethodRef & {
+      v: ResponseRef & {
         body: IntegrationResponseInput;
         isExpected: (server: StoredVersion) => boolean;
         onStage?: (stage: 'checking' | 'sending') => void;
       },
     ): Promise<{ stored: IntegrationResponse; created: boolean }> => {
       v.onStage?.('checking');
-      const server = await client
-        .getIntegrationResponse(v.restApiId, v.resourceId, v.httpMethod, v.statusCode)
-        .catch((error: unknown) => {
-          if (isNotFound(error)) return null;
-          throw error;
-        });
+      const server = await client.getIntegrationResponse(v).catch((error: unknown) => {
+        if (isNotFound(error)) return null;
+        throw error;
+      });
       if (!v.isExpected(server)) throw new StoredVersionChangedError(server);
       v.onStage?.('sending');
-      const stored = await client.putIntegrationResponse(v.restApiId, v.resourceId, v.httpMethod, v.statusCode, v.body);
+      const stored = await client.putIntegrationResponse(v, v.body);
       return { stored, created: server === null };
     },
     onSuccess: async (_data, v) => {
@@ -89,10 +83,8 @@ export function useUpdateIntegrationResponse() {
   const { client, scope } = useConnection();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: MethodRef & { patchOperations: PatchOperation[]; signal?: AbortSignal }) =>
-      client.updateIntegrationResponse(v.restApiId, v.resourceId, v.httpMethod, v.statusCode, v.patchOperations, {
-        signal: v.signal,
-      }),
+    mutationFn: (v: ResponseRef & Call & { patchOperations: PatchOperation[] }) =>
+      client.updateIntegrationResponse(v, v.patchOperations, { signal: v.signal }),
     onSuccess: (_data, v) => invalidateIntegrationResponse(qc, scope, v),
   });
 }
@@ -101,14 +93,10 @@ export function useDeleteIntegrationResponse() {
   const { client, scope } = useConnection();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: MethodRef & { signal?: AbortSignal }) =>
-      client.deleteIntegrationResponse(v.restApiId, v.resourceId, v.httpMethod, v.statusCode, { signal: v.signal }),
+    mutationFn: (v: ResponseRef & Call) => client.deleteIntegrationResponse(v, { signal: v.signal }),
     onSuccess: async (_data, v) => {
       // Drop the deleted entry rather than refetch it into a 404.
-      qc.removeQueries({
-        queryKey: apiGatewayKeys.integrationResponse(scope, v.restApiId, v.resourceId, v.httpMethod, v.statusCode),
-        exact: true,
-      });
+      qc.removeQueries({ queryKey: apiGatewayKeys.integrationResponse(scope, v), exact: true });
       await invalidateMethodViews(qc, scope, v);
     },
   });
@@ -118,12 +106,8 @@ export function usePutMethodResponse() {
   const { client, scope } = useConnection();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (
-      v: MethodRef & {
-        body: { responseParameters?: Record<string, boolean>; responseModels?: Record<string, string> };
-        signal?: AbortSignal;
-      },
-    ) => client.putMethodResponse(v.restApiId, v.resourceId, v.httpMethod, v.statusCode, v.body, { signal: v.signal }),
+    mutationFn: (v: ResponseRef & Call & { body: MethodResponseInput }) =>
+      client.putMethodResponse(v, v.body, { signal: v.signal }),
     onSuccess: (_data, v) => invalidateMethodResponse(qc, scope, v),
   });
 }
@@ -132,10 +116,8 @@ export function useUpdateMethodResponse() {
   const { client, scope } = useConnection();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: MethodRef & { patchOperations: PatchOperation[]; signal?: AbortSignal }) =>
-      client.updateMethodResponse(v.restApiId, v.resourceId, v.httpMethod, v.statusCode, v.patchOperations, {
-        signal: v.signal,
-      }),
+    mutationFn: (v: ResponseRef & Call & { patchOperations: PatchOperation[] }) =>
+      client.updateMethodResponse(v, v.patchOperations, { signal: v.signal }),
     onSuccess: (_data, v) => invalidateMethodResponse(qc, scope, v),
   });
 }

@@ -2,6 +2,7 @@
 // switching targets never shows another target's data.
 import { queryOptions } from '@tanstack/react-query';
 import type { ApiGatewayClient } from './client';
+import type { MethodRef, ResponseRef, RestApiRef } from './models';
 import { apiGatewayKeys } from './query-keys';
 
 export function restApisQueryOptions(client: ApiGatewayClient, scope: string) {
@@ -11,58 +12,38 @@ export function restApisQueryOptions(client: ApiGatewayClient, scope: string) {
   });
 }
 
-export function restApiQueryOptions(client: ApiGatewayClient, scope: string, restApiId: string) {
+export function restApiQueryOptions(client: ApiGatewayClient, scope: string, ref: RestApiRef) {
   return queryOptions({
-    queryKey: apiGatewayKeys.restApi(scope, restApiId),
-    queryFn: ({ signal }) => client.getRestApi(restApiId, { signal }),
+    queryKey: apiGatewayKeys.restApi(scope, ref),
+    queryFn: ({ signal }) => client.getRestApi(ref, { signal }),
   });
 }
 
 /** All pages, with methods embedded (the overview needs every method's integration responses). */
-export function resourcesQueryOptions(client: ApiGatewayClient, scope: string, restApiId: string) {
+export function resourcesQueryOptions(client: ApiGatewayClient, scope: string, ref: RestApiRef) {
   return queryOptions({
-    queryKey: apiGatewayKeys.resources(scope, restApiId),
-    queryFn: ({ signal }) => client.getAllResources(restApiId, { embedMethods: true, signal }),
+    queryKey: apiGatewayKeys.resources(scope, ref),
+    queryFn: ({ signal }) => client.getAllResources(ref, { embedMethods: true, signal }),
   });
 }
 
-export function methodQueryOptions(
-  client: ApiGatewayClient,
-  scope: string,
-  restApiId: string,
-  resourceId: string,
-  httpMethod: string,
-) {
+export function methodQueryOptions(client: ApiGatewayClient, scope: string, ref: MethodRef) {
   return queryOptions({
-    queryKey: apiGatewayKeys.method(scope, restApiId, resourceId, httpMethod),
-    queryFn: ({ signal }) => client.getMethod(restApiId, resourceId, httpMethod, { signal }),
+    queryKey: apiGatewayKeys.method(scope, ref),
+    queryFn: ({ signal }) => client.getMethod(ref, { signal }),
   });
 }
 
-export function methodResponseQueryOptions(
-  client: ApiGatewayClient,
-  scope: string,
-  restApiId: string,
-  resourceId: string,
-  httpMethod: string,
-  statusCode: string,
-) {
+export function methodResponseQueryOptions(client: ApiGatewayClient, scope: string, ref: ResponseRef) {
   return queryOptions({
-    queryKey: apiGatewayKeys.methodResponse(scope, restApiId, resourceId, httpMethod, statusCode),
-    queryFn: ({ signal }) => client.getMethodResponse(restApiId, resourceId, httpMethod, statusCode, { signal }),
+    queryKey: apiGatewayKeys.methodResponse(scope, ref),
+    queryFn: ({ signal }) => client.getMethodResponse(ref, { signal }),
   });
 }
 
-export function integrationResponseQueryOptions(
-  client: ApiGatewayClient,
-  scope: string,
-  restApiId: string,
-  resourceId: string,
-  httpMethod: string,
-  statusCode: string,
-) {
+export function integrationResponseQueryOptions(client: ApiGatewayClient, scope: string, ref: ResponseRef) {
   return queryOptions({
-    queryKey: apiGatewayKeys.integrationResponse(scope, restApiId, resourceId, httpMethod, statusCode),
-    queryFn: ({ signal }) => client.getIntegrationResponse(restApiId, resourceId, httpMethod, statusCode, { signal }),
+    queryKey: apiGatewayKeys.integrationResponse(scope, ref),
+    queryFn: ({ signal }) => client.getIntegrationResponse(ref, { signal }),
   });
 }

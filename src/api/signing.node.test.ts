@@ -90,11 +90,14 @@ describe.each([
 ])('SigV4 %s', (_label, credentials, region) => {
   test('a GET with a query string signs like botocore', async () => {
     const { client, captured } = capturingClient(credentials, region);
-    await client.getResources('a1b2c3d4e5', {
-      limit: 25,
-      position: 'pos with spaces/and=odd+chars~',
-      embedMethods: true,
-    });
+    await client.getResources(
+      { restApiId: 'a1b2c3d4e5' },
+      {
+        limit: 25,
+        position: 'pos with spaces/and=odd+chars~',
+        embedMethods: true,
+      },
+    );
     const req = captured[0];
     if (!req) throw new Error('no request was sent');
     expect(req.url).toContain(`https://apigateway.${region}.amazonaws.com/restapis/a1b2c3d4e5/resources?`);
@@ -105,11 +108,14 @@ describe.each([
 
   test('a PUT with a JSON body signs like botocore', async () => {
     const { client, captured } = capturingClient(credentials, region);
-    await client.putIntegrationResponse('a1b2c3d4e5', 'r00t01', 'GET', '200', {
-      selectionPattern: '.*"error":.*',
-      responseTemplates: { 'application/json': '#set($x = "ünïcødé ✓")\n{"a": $input.json(\'$\')}' },
-      responseParameters: { 'method.response.header.X-Id': "'static'" },
-    });
+    await client.putIntegrationResponse(
+      { restApiId: 'a1b2c3d4e5', resourceId: 'r00t01', httpMethod: 'GET', statusCode: '200' },
+      {
+        selectionPattern: '.*"error":.*',
+        responseTemplates: { 'application/json': '#set($x = "ünïcødé ✓")\n{"a": $input.json(\'$\')}' },
+        responseParameters: { 'method.response.header.X-Id': "'static'" },
+      },
+    );
     const req = captured[0];
     if (!req) throw new Error('no request was sent');
     expect(req.headers['content-type']).toBe('application/json');
@@ -135,19 +141,16 @@ test('anonymous connections are signed with dummy keys so moto routes by the cre
   );
 });
 
-test('describeRequest shows the signed request with secrets redacted', async () => {
+test('describePutIntegrationResponse shows the signed request with secrets redacted', async () => {
   const client = createApiGatewayClient({
     endpoint: 'https://apigateway.{region}.amazonaws.com',
     region: 'eu-west-1',
     credentials: withToken,
   });
-  const d = await client.describeRequest('putIntegrationResponse', {
-    restApiId: 'abc',
-    resourceId: 'def',
-    httpMethod: 'GET',
-    statusCode: '200',
-    body: { selectionPattern: '4\\d{2}' },
-  });
+  const d = await client.describePutIntegrationResponse(
+    { restApiId: 'abc', resourceId: 'def', httpMethod: 'GET', statusCode: '200' },
+    { selectionPattern: '4\\d{2}' },
+  );
   expect(d.method).toBe('PUT');
   expect(d.url).toBe(
     'https://apigateway.eu-west-1.amazonaws.com/restapis/abc/resources/def/methods/GET/integration/responses/200',

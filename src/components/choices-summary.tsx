@@ -39,9 +39,12 @@ function ChangeText({ what }: { what: string }) {
 export function ChoicesSummary({ choices }: { choices: WizardChoices }) {
   const { client, scope } = useConnection();
   const { restApiId, resourceId, httpMethod, statusCode } = choices;
-  const api = useQuery({ ...restApiQueryOptions(client, scope, restApiId ?? ''), enabled: restApiId !== undefined });
+  const api = useQuery({
+    ...restApiQueryOptions(client, scope, { restApiId: restApiId ?? '' }),
+    enabled: restApiId !== undefined,
+  });
   const resources = useQuery({
-    ...resourcesQueryOptions(client, scope, restApiId ?? ''),
+    ...resourcesQueryOptions(client, scope, { restApiId: restApiId ?? '' }),
     enabled: restApiId !== undefined && resourceId !== undefined,
   });
   if (restApiId === undefined) return null;

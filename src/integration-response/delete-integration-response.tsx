@@ -47,7 +47,7 @@ export function DeleteIntegrationResponseDialog(props: DeleteIntegrationResponse
     clearDraft(draftKey({ connectionScope: scope, restApiId, resourceId, httpMethod, statusCode }));
     await qc
       .refetchQueries({
-        queryKey: methodQueryOptions(client, scope, restApiId, resourceId, httpMethod).queryKey,
+        queryKey: methodQueryOptions(client, scope, { restApiId, resourceId, httpMethod }).queryKey,
         exact: true,
       })
       .catch(() => undefined);

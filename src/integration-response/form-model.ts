@@ -106,6 +106,8 @@ export function formToPutBody(values: EditorFormValues): IntegrationResponseInpu
   return body;
 }
 
+const storedContentHandlings: readonly ContentHandling[] = ['CONVERT_TO_BINARY', 'CONVERT_TO_TEXT'];
+
 /** Stored integration response (or nothing, for a new one) → form values. */
 export function integrationResponseToForm(
   response: IntegrationResponseInput | IntegrationResponse | undefined,
@@ -113,7 +115,8 @@ export function integrationResponseToForm(
   if (!response) return { ...emptyFormValues, templates: [], mappings: [] };
   return {
     selectionPattern: response.selectionPattern ?? '',
-    contentHandling: response.contentHandling ?? 'PASSTHROUGH',
+    // AWS stores only the two values; a value only another server (moto) would keep is shown as passthrough.
+    contentHandling: storedContentHandlings.find((v) => v === response.contentHandling) ?? 'PASSTHROUGH',
     templates: Object.entries(response.responseTemplates ?? {}).map(([contentType, template]) => ({
       contentType,
       template: template ?? '',

@@ -88,7 +88,8 @@ export function integrationResponseWarnings(ctx: {
   statusCode: string;
   input: IntegrationResponseInput;
   siblings: IntegrationResponse[];
-  integrationType?: IntegrationType;
+  /** As the server reports it (any string: other servers store types AWS does not have). */
+  integrationType?: IntegrationType | (string & {});
   isLambda: boolean;
 }): RuleWarning[] {
   const warnings: RuleWarning[] = [];

@@ -33,7 +33,7 @@ export function EditorPage(props: EditorPageProps) {
   // review page, or by the CLI), and continuing from it would silently revert that write: so always read the
   // method again on arrival, and build the form only from this visit's own read.
   const query = useQuery({
-    ...methodQueryOptions(client, scope, restApiId, resourceId, httpMethod),
+    ...methodQueryOptions(client, scope, { restApiId, resourceId, httpMethod }),
     refetchOnMount: 'always',
   });
   const [hasError, setHasError] = useState(false);

@@ -120,8 +120,9 @@ afterAll(async () => {
 function observed(before?: (resourceId: string, httpMethod: string) => Promise<void>) {
   const stats = { calls: [] as string[], inFlight: 0, peak: 0 };
   const wrapped: MappingsClient = {
-    getAllResources: (id, o) => client.getAllResources(id, o),
-    getMethod: async (id, resId, m, o) => {
+    getAllResources: (ref, o) => client.getAllResources(ref, o),
+    getMethod: async (ref, o) => {
+      const { resourceId: resId, httpMethod: m } = ref;
       stats.calls.push(`${resId} ${m}`);
       stats.inFlight += 1;
       stats.peak = Math.max(stats.peak, stats.inFlight);
@@ -129,7 +130,7 @@ function observed(before?: (resourceId: string, httpMethod: string) => Promise<v
         await before?.(resId, m);
         // A little latency, so that several requests really overlap.
         await new Promise((r) => setTimeout(r, 15));
-        return await client.getMethod(id, resId, m, o);
+        return await client.getMethod(ref, o);
       } finally {
         stats.inFlight -= 1;
       }

@@ -85,12 +85,15 @@ export async function loadApiMappings(
   const { signal, onProgress } = options;
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency));
 
-  const resources: Resource[] = await client.getAllResources(restApiId, {
-    embedMethods: true,
-    signal,
-    onProgress: (loaded) =>
-      onProgress?.({ phase: 'resources', resourcesLoaded: loaded, methodsLoaded: 0, methodsTotal: 0 }),
-  });
+  const resources: Resource[] = await client.getAllResources(
+    { restApiId },
+    {
+      embedMethods: true,
+      signal,
+      onProgress: (loaded) =>
+        onProgress?.({ phase: 'resources', resourcesLoaded: loaded, methodsLoaded: 0, methodsTotal: 0 }),
+    },
+  );
   throwIfAborted(signal);
 
   const methods: MethodMapping[] = [];
@@ -133,7 +136,10 @@ export async function loadApiMappings(
       const item = toFetch[next++];
       if (item === undefined) return;
       try {
-        item.method = await client.getMethod(restApiId, item.resourceId, item.httpMethod, { signal });
+        item.method = await client.getMethod(
+          { restApiId, resourceId: item.resourceId, httpMethod: item.httpMethod },
+          { signal },
+        );
       } catch (error) {
         if (isAbort(error, signal)) throw error;
         failures.push({ resourceId: item.resourceId, path: item.path, httpMethod: item.httpMethod, error });

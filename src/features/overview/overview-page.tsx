@@ -46,7 +46,7 @@ export function OverviewPage({ restApiId }: { restApiId: string }) {
   // The methods complete so far: their rows show while the rest of the API loads.
   const [ready, setReady] = useState<MethodMapping[]>([]);
   // Only for the API's name in the intro; the page works without it.
-  const apiName = useQuery(restApiQueryOptions(client, scope, restApiId)).data?.name;
+  const apiName = useQuery(restApiQueryOptions(client, scope, { restApiId })).data?.name;
   const query = useQuery({
     queryKey: overviewQueryKey(scope, restApiId),
     // TanStack Query aborts `signal` when the page is left before the load finishes (the signal is consumed).

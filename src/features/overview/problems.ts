@@ -5,7 +5,7 @@ import { validateIntegrationResponseAgainstMethod } from '@/rules/integration-re
 import { parseResponseHeaderKey } from '@/rules/mapping-expression';
 import { isLambdaIntegration, isProxyIntegrationType } from '@/rules/integration-kind';
 import { integrationResponseWarnings } from '@/rules/selection-pattern';
-import type { IntegrationType, RuleViolation, RuleWarning } from '@/rules/types';
+import type { RuleViolation, RuleWarning } from '@/rules/types';
 import { checkJsonOutput, contentTypeExpectsJson } from '@/preview/json-check';
 import { renderTemplate } from '@/preview/render-template';
 
@@ -164,7 +164,7 @@ export function computeRowProblems(method: Method, integrationResponse: Integrat
     statusCode,
     input: integrationResponse,
     siblings: responses,
-    integrationType: integration.type as IntegrationType,
+    integrationType: integration.type,
     isLambda: isLambdaIntegration(integration),
   });
   for (const w of warnings) problems.push(fromWarning(w, statusCode, integrationResponse.selectionPattern ?? ''));

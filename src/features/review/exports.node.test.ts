@@ -156,7 +156,7 @@ describe.each(bodies)('$name', ({ body }) => {
 
   test('the typed client stores the intended object', async () => {
     await removeIfPresent();
-    await client.putIntegrationResponse(apiId, resourceId, httpMethod, statusCode, body);
+    await client.putIntegrationResponse({ restApiId: apiId, resourceId, httpMethod, statusCode }, body);
     reference = await stored();
     expect(reference).toEqual(intended(body));
   });

@@ -1,6 +1,7 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useQuery } from '@tanstack/react-query';
 import { useConnection } from '@/api/connection-provider';
+import type { ResponseRef } from '@/api/models';
 import type { IntegrationResponseInput } from '@/rules/types';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { CodeBlock } from './code-block';
@@ -8,19 +9,13 @@ import type { ExportFormat, ExportInput } from './exports';
 import { exportFormats, renderExport } from './exports';
 
 /** The exact request the Send button makes, as the typed client describes it (Authorization redacted). */
-export function RequestPanel({
-  ids,
-  body,
-}: {
-  ids: { restApiId: string; resourceId: string; httpMethod: string; statusCode: string };
-  body: IntegrationResponseInput;
-}) {
+export function RequestPanel({ ids, body }: { ids: ResponseRef; body: IntegrationResponseInput }) {
   const { client, scope } = useConnection();
   const bodyJson = JSON.stringify(body);
   const request = useQuery({
     // Local to this page (not an API Gateway read), so it lives outside the ['apigateway', scope] keys.
     queryKey: ['review-request', scope, ids.restApiId, ids.resourceId, ids.httpMethod, ids.statusCode, bodyJson],
-    queryFn: () => client.describeRequest('putIntegrationResponse', { ...ids, body }),
+    queryFn: () => client.describePutIntegrationResponse(ids, body),
     staleTime: Infinity,
     gcTime: 0,
   });

@@ -148,11 +148,11 @@ function LoadedReview(props: LoadedReviewProps) {
 
   // What is stored now: always re-read when the page opens (the editor may have shown a cached copy).
   const current = useQuery({
-    ...integrationResponseQueryOptions(client, scope, restApiId, resourceId, httpMethod, statusCode),
+    ...integrationResponseQueryOptions(client, scope, { restApiId, resourceId, httpMethod, statusCode }),
     staleTime: 0,
     refetchOnMount: 'always',
   });
-  const resources = useQuery(resourcesQueryOptions(client, scope, restApiId));
+  const resources = useQuery(resourcesQueryOptions(client, scope, { restApiId }));
   const resourcePath = resources.data?.find((r) => r.id === resourceId)?.path;
   const currentLoaded = current.isSuccess || (current.isError && isNotFound(current.error));
   const before: IntegrationResponse | null = current.isSuccess ? current.data : null;
@@ -164,7 +164,7 @@ function LoadedReview(props: LoadedReviewProps) {
   const [initialBase] = useState<BaseVersion | undefined>(() => {
     if (draft.base !== undefined) return draft.base;
     const method = qc.getQueryData<Method>(
-      methodQueryOptions(client, scope, restApiId, resourceId, httpMethod).queryKey,
+      methodQueryOptions(client, scope, { restApiId, resourceId, httpMethod }).queryKey,
     );
     if (method) return method.methodIntegration?.integrationResponses?.[statusCode] ?? null;
     return undefined;
@@ -236,7 +236,7 @@ function LoadedReview(props: LoadedReviewProps) {
     saveDraft(draftStorageKey, { body: formToPutBody(form), form, samples: draft.samples, base: server });
     // The editor reads the method (cached for 30 s): fetch it now so it starts from this same server version.
     await Promise.allSettled([
-      qc.fetchQuery({ ...methodQueryOptions(client, scope, restApiId, resourceId, httpMethod), staleTime: 0 }),
+      qc.fetchQuery({ ...methodQueryOptions(client, scope, { restApiId, resourceId, httpMethod }), staleTime: 0 }),
       invalidateIntegrationResponse(qc, scope, ref),
     ]);
     await navigate({

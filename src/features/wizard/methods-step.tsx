@@ -14,7 +14,7 @@ import { integrationKindLabel } from './integration-kind-label';
 
 export function MethodsStep({ restApiId, resourceId }: { restApiId: string; resourceId: string }) {
   const { client, scope } = useConnection();
-  const query = useQuery(resourcesQueryOptions(client, scope, restApiId));
+  const query = useQuery(resourcesQueryOptions(client, scope, { restApiId }));
   return (
     <PageLayout
       step={3}
@@ -74,7 +74,7 @@ function MethodCard({
   httpMethod: string;
 }) {
   const { client, scope } = useConnection();
-  const query = useQuery(methodQueryOptions(client, scope, restApiId, resourceId, httpMethod));
+  const query = useQuery(methodQueryOptions(client, scope, { restApiId, resourceId, httpMethod }));
   const headingId = `method-${httpMethod}`;
   return (
     <li aria-labelledby={headingId} className="rounded-md border border-border bg-surface-raised p-4">

@@ -18,7 +18,7 @@ const ROW_HEIGHT = 40;
 
 export function ResourcesStep({ restApiId }: { restApiId: string }) {
   const { client, scope } = useConnection();
-  const query = useQuery(resourcesQueryOptions(client, scope, restApiId));
+  const query = useQuery(resourcesQueryOptions(client, scope, { restApiId }));
   return (
     <PageLayout
       step={2}

@@ -25,7 +25,7 @@ const NEW = '__new__';
 export function StatusCodeStep(props: StepProps) {
   const { restApiId, resourceId, httpMethod } = props;
   const { client, scope } = useConnection();
-  const query = useQuery(methodQueryOptions(client, scope, restApiId, resourceId, httpMethod));
+  const query = useQuery(methodQueryOptions(client, scope, { restApiId, resourceId, httpMethod }));
   const [hasError, setHasError] = useState(false);
   return (
     <PageLayout

@@ -6,8 +6,7 @@ export const Route = createFileRoute('/apis/$restApiId/')({
   loader: ({ context: { queryClient, connection }, params }) => {
     // Starts the page's request while its code chunk is still loading. Not awaited and prefetchQuery never throws,
     // so the page still shows its own loading and error states (with Retry); the query key carries the scope.
-    if (connection)
-      void queryClient.prefetchQuery(resourcesQueryOptions(connection.client, connection.scope, params.restApiId));
+    if (connection) void queryClient.prefetchQuery(resourcesQueryOptions(connection.client, connection.scope, params));
   },
   component: RouteComponent,
 });

@@ -6,10 +6,7 @@ export const Route = createFileRoute('/apis/$restApiId/resources/$resourceId/met
   loader: ({ context: { queryClient, connection }, params }) => {
     // Starts the page's request while its code chunk is still loading. Not awaited and prefetchQuery never throws,
     // so the page still shows its own loading and error states (with Retry); the query key carries the scope.
-    if (connection)
-      void queryClient.prefetchQuery(
-        methodQueryOptions(connection.client, connection.scope, params.restApiId, params.resourceId, params.httpMethod),
-      );
+    if (connection) void queryClient.prefetchQuery(methodQueryOptions(connection.client, connection.scope, params));
   },
   component: RouteComponent,
 });
