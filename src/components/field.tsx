@@ -9,6 +9,7 @@ export function Field({
   hint,
   error,
   id: givenId,
+  className = 'flex flex-col gap-1',
   children,
 }: {
   /** The control's id, when the page needs a stable one (error summary links). */
@@ -16,6 +17,7 @@ export function Field({
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
+  className?: string;
   children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
 }) {
   const ownId = useId();
@@ -24,7 +26,7 @@ export function Field({
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="flex flex-col gap-1">
+    <div className={className}>
       <label htmlFor={id} className="text-sm font-medium text-fg">
         {label}
       </label>

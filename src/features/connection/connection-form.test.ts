@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { embeddedConnection } from '@/api/connection';
-import { applyPreset, settingsFromValues, validateConnection, valuesFromSettings } from './connection-form';
+import {
+  applyPreset,
+  connectionFormSchema,
+  settingsFromValues,
+  validateConnection,
+  valuesFromSettings,
+} from './connection-form';
 
 const embedded = valuesFromSettings(embeddedConnection);
 
@@ -42,5 +48,15 @@ describe('connection form', () => {
 
   test('the embedded demo ignores any typed endpoint', () => {
     expect(settingsFromValues({ ...embedded, endpoint: 'http://elsewhere' })).toEqual(embeddedConnection);
+  });
+
+  test("the form schema reports validateConnection's messages on their fields, and passes valid values", () => {
+    const result = connectionFormSchema.safeParse(applyPreset(embedded, 'aws'));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['accessKeyId', 'Enter the access key id'],
+      ['secretAccessKey', 'Enter the secret access key'],
+    ]);
+    expect(connectionFormSchema.safeParse(applyPreset(embedded, 'moto')).success).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { ConnectionSettings, TargetKind } from '@/api/connection';
 import { connectionPresets, embeddedConnection } from '@/api/connection';
 
@@ -83,3 +84,25 @@ export function settingsFromValues(v: ConnectionFormValues): ConnectionSettings 
       : undefined,
   };
 }
+
+const targetKinds = ['embedded', 'localstack', 'moto', 'aws', 'custom'] as const satisfies readonly TargetKind[];
+
+/** The form's schema (react-hook-form's resolver): the shape from zod, the rules from validateConnection. */
+export const connectionFormSchema = z
+  .object({
+    kind: z.enum(targetKinds),
+    endpoint: z.string(),
+    region: z.string(),
+    useForwarding: z.boolean(),
+    accessKeyId: z.string(),
+    secretAccessKey: z.string(),
+    sessionToken: z.string(),
+    rememberCredentials: z.boolean(),
+  })
+  .check(
+    z.superRefine((values, ctx) => {
+      for (const [field, message] of Object.entries(validateConnection(values))) {
+        ctx.addIssue({ code: 'custom', message, path: [field] });
+      }
+    }),
+  );

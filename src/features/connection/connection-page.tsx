@@ -1,4 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useId, useState } from 'react';
+import { useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { createApiGatewayClient } from '@/api/client';
 import { FORWARD_PATH, describeTarget, type ConnectionSettings, type TargetKind } from '@/api/connection';
 import { awsCommercialRegions } from '@/rules/aws-regions';
@@ -11,10 +13,9 @@ import { PageLayout } from '@/components/page-layout';
 import { ErrorState } from '@/components/query-state';
 import {
   applyPreset,
+  connectionFormSchema,
   settingsFromValues,
-  validateConnection,
   valuesFromSettings,
-  type ConnectionFormErrors,
   type ConnectionFormValues,
 } from './connection-form';
 
@@ -60,35 +61,50 @@ const fieldIds: Record<keyof ConnectionFormValues, string> = {
   rememberCredentials: 'connection-remember',
 };
 
+/** The secret-bearing inputs: shown as password fields, never autocompleted or spell-checked. */
+const credentialFields = [
+  { name: 'accessKeyId', label: 'Access key id' },
+  { name: 'secretAccessKey', label: 'Secret access key' },
+  { name: 'sessionToken', label: 'Session token (optional)', hint: 'Only for temporary credentials.' },
+] as const satisfies readonly { name: keyof ConnectionFormValues; label: string; hint?: string }[];
+
+const resolver = zodResolver(connectionFormSchema);
+
 export function ConnectionPage() {
   const { settings, setSettings } = useConnection();
-  const [values, setValues] = useState<ConnectionFormValues>(() => valuesFromSettings(settings));
-  const [errors, setErrors] = useState<ConnectionFormErrors>({});
+  const { control, register, handleSubmit, reset, getValues, setValue, subscribe, formState } =
+    useForm<ConnectionFormValues>({
+      defaultValues: valuesFromSettings(settings),
+      resolver,
+      // The error summary takes focus (GOV.UK); react-hook-form must not move it to the first field afterwards.
+      shouldFocusError: false,
+    });
+  const values = useWatch({ control });
+  const errors = formState.errors;
   const [summary, setSummary] = useState<FormError[]>([]);
   const [testing, setTesting] = useState(false);
   const [result, setResult] = useState<TestResult | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const kindName = useId();
 
-  const set = <K extends keyof ConnectionFormValues>(key: K, value: ConnectionFormValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setSaved(null);
-  };
+  // Any edit makes "Now connected to …" stale.
+  useEffect(() => subscribe({ formState: { values: true }, callback: () => setSaved(null) }), [subscribe]);
 
-  const check = (): ConnectionSettings | null => {
-    const errs = validateConnection(values);
-    setErrors(errs);
-    const list = (Object.keys(errs) as (keyof ConnectionFormValues)[]).map((k) => ({
-      fieldId: fieldIds[k],
-      message: errs[k] ?? '',
-    }));
-    setSummary(list);
-    return list.length === 0 ? settingsFromValues(values) : null;
-  };
+  const showSummary = (errs: FieldErrors<ConnectionFormValues>) =>
+    setSummary(
+      (Object.keys(fieldIds) as (keyof ConnectionFormValues)[]).flatMap((k) => {
+        const message = errs[k]?.message;
+        return message ? [{ fieldId: fieldIds[k], message }] : [];
+      }),
+    );
 
-  const onTest = async () => {
-    const s = check();
-    if (!s) return;
+  const whenValid = (then: (s: ConnectionSettings) => void | Promise<void>) =>
+    handleSubmit((v) => {
+      setSummary([]);
+      return then(settingsFromValues(v));
+    }, showSummary);
+
+  async function testConnection(s: ConnectionSettings) {
     setTesting(true);
     setResult(null);
     const started = performance.now();
@@ -105,15 +121,12 @@ export function ConnectionPage() {
     } finally {
       setTesting(false);
     }
-  };
+  }
 
-  const onSave = (e: FormEvent) => {
-    e.preventDefault();
-    const s = check();
-    if (!s) return;
+  function save(s: ConnectionSettings) {
     setSettings(s);
     setSaved(describeTarget(s));
-  };
+  }
 
   const isEmbedded = values.kind === 'embedded';
 
@@ -124,7 +137,7 @@ export function ConnectionPage() {
       intro="Choose which API Gateway the dashboard talks to. The current target is shown in the header on every page."
     >
       <ErrorSummary errors={summary} />
-      <form onSubmit={onSave} noValidate className="flex max-w-2xl flex-col gap-6">
+      <form onSubmit={(e) => void whenValid(save)(e)} noValidate className="flex max-w-2xl flex-col gap-6">
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-2 text-lg font-semibold">Target</legend>
           {targetOptions.map((o, i) => {
@@ -138,8 +151,7 @@ export function ConnectionPage() {
                   className="mt-1 size-4 shrink-0 accent-accent"
                   checked={values.kind === o.kind}
                   onChange={() => {
-                    setValues((v) => applyPreset(v, o.kind));
-                    setErrors({});
+                    reset(applyPreset(getValues(), o.kind));
                     setResult(null);
                     setSaved(null);
                   }}
@@ -164,28 +176,22 @@ export function ConnectionPage() {
               id={fieldIds.endpoint}
               label="Endpoint URL"
               hint="{region} is replaced by the region."
-              error={errors.endpoint}
+              error={errors.endpoint?.message}
             >
               {(p) => (
                 <input
                   {...p}
+                  {...register('endpoint')}
                   className={`${inputClassName} font-mono`}
-                  value={values.endpoint}
-                  onChange={(e) => set('endpoint', e.target.value)}
                   autoComplete="url"
                   spellCheck={false}
                 />
               )}
             </Field>
-            <Field id={fieldIds.region} label="Region" error={errors.region}>
+            <Field id={fieldIds.region} label="Region" error={errors.region?.message}>
               {(p) =>
                 values.kind === 'aws' ? (
-                  <select
-                    {...p}
-                    className={inputClassName}
-                    value={values.region}
-                    onChange={(e) => set('region', e.target.value)}
-                  >
+                  <select {...p} {...register('region')} className={inputClassName}>
                     {awsCommercialRegions.map((r) => (
                       <option key={r} value={r}>
                         {r}
@@ -195,9 +201,8 @@ export function ConnectionPage() {
                 ) : (
                   <input
                     {...p}
+                    {...register('region')}
                     className={`${inputClassName} max-w-xs font-mono`}
-                    value={values.region}
-                    onChange={(e) => set('region', e.target.value)}
                     autoComplete="off"
                     spellCheck={false}
                   />
@@ -207,63 +212,39 @@ export function ConnectionPage() {
             <CheckboxField
               label="Forward through this app"
               hint="Sends requests via this dashboard's own server, which avoids the target's cross-origin (CORS) restrictions."
-              checked={values.useForwarding}
-              onChange={(c) => set('useForwarding', c)}
+              checked={values.useForwarding ?? false}
+              onChange={(c) => setValue('useForwarding', c)}
             />
             <fieldset className="flex flex-col gap-4">
               <legend className="mb-2 text-lg font-semibold">Credentials</legend>
               <p className="-mt-2 text-sm text-fg-muted">
                 Used to sign requests (AWS Signature Version 4). Emulators usually accept any value, like “test”.
               </p>
-              <Field id={fieldIds.accessKeyId} label="Access key id" error={errors.accessKeyId}>
-                {(p) => (
-                  <input
-                    {...p}
-                    type="password"
-                    className={`${inputClassName} font-mono`}
-                    value={values.accessKeyId}
-                    onChange={(e) => set('accessKeyId', e.target.value)}
-                    autoComplete="off"
-                    spellCheck={false}
-                  />
-                )}
-              </Field>
-              <Field id={fieldIds.secretAccessKey} label="Secret access key" error={errors.secretAccessKey}>
-                {(p) => (
-                  <input
-                    {...p}
-                    type="password"
-                    className={`${inputClassName} font-mono`}
-                    value={values.secretAccessKey}
-                    onChange={(e) => set('secretAccessKey', e.target.value)}
-                    autoComplete="off"
-                    spellCheck={false}
-                  />
-                )}
-              </Field>
-              <Field
-                id={fieldIds.sessionToken}
-                label="Session token (optional)"
-                hint="Only for temporary credentials."
-                error={errors.sessionToken}
-              >
-                {(p) => (
-                  <input
-                    {...p}
-                    type="password"
-                    className={`${inputClassName} font-mono`}
-                    value={values.sessionToken}
-                    onChange={(e) => set('sessionToken', e.target.value)}
-                    autoComplete="off"
-                    spellCheck={false}
-                  />
-                )}
-              </Field>
+              {credentialFields.map((f) => (
+                <Field
+                  key={f.name}
+                  id={fieldIds[f.name]}
+                  label={f.label}
+                  hint={'hint' in f ? f.hint : undefined}
+                  error={errors[f.name]?.message}
+                >
+                  {(p) => (
+                    <input
+                      {...p}
+                      {...register(f.name)}
+                      type="password"
+                      className={`${inputClassName} font-mono`}
+                      autoComplete="off"
+                      spellCheck={false}
+                    />
+                  )}
+                </Field>
+              ))}
               <CheckboxField
                 label="Remember on this device"
                 hint="Stores the credentials unencrypted in this browser's local storage, where anyone using this browser profile, and any script running on this page, can read them. Leave this off on shared computers. Without it, credentials stay only in this tab's memory and are gone after a reload."
-                checked={values.rememberCredentials}
-                onChange={(c) => set('rememberCredentials', c)}
+                checked={values.rememberCredentials ?? false}
+                onChange={(c) => setValue('rememberCredentials', c)}
               />
             </fieldset>
           </>
@@ -271,7 +252,12 @@ export function ConnectionPage() {
 
         <div className="flex flex-wrap gap-3">
           <Button type="submit">Save and use this connection</Button>
-          <Button variant="secondary" onClick={() => void onTest()} busy={testing} disabled={testing}>
+          <Button
+            variant="secondary"
+            onClick={() => void whenValid(testConnection)()}
+            busy={testing}
+            disabled={testing}
+          >
             Test connection
           </Button>
         </div>

@@ -7,6 +7,7 @@ import { apiGatewayKeys } from '@/api/query-keys';
 import { BackLink } from '@/components/back-link';
 import { Button } from '@/components/button';
 import { inputClassName } from '@/components/field';
+import { FilterInput } from '@/components/filter-input';
 import { Notice } from '@/components/notice';
 import { PageLayout } from '@/components/page-layout';
 import { EmptyState, ErrorState } from '@/components/query-state';
@@ -275,19 +276,7 @@ function Filters({
   return (
     <fieldset className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
       <legend className="sr-only">Filter rows</legend>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-path`} className={label}>
-          Path contains
-        </label>
-        <input
-          id={`${id}-path`}
-          type="search"
-          autoComplete="off"
-          className={inputClassName}
-          value={filter.path}
-          onChange={(e) => onChange({ ...filter, path: e.target.value })}
-        />
-      </div>
+      <FilterInput label="Path contains" value={filter.path} onChange={(path) => onChange({ ...filter, path })} />
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-method`} className={label}>
           Method
@@ -306,24 +295,13 @@ function Filters({
           ))}
         </select>
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-status`} className={label}>
-          Status code starts with
-        </label>
-        <input
-          id={`${id}-status`}
-          type="search"
-          inputMode="numeric"
-          autoComplete="off"
-          aria-describedby={`${id}-status-hint`}
-          className={inputClassName}
-          value={filter.statusCode}
-          onChange={(e) => onChange({ ...filter, statusCode: e.target.value })}
-        />
-        <p id={`${id}-status-hint`} className="text-xs text-fg-muted">
-          For example 4 or 404; a dash (-) finds methods without integration responses.
-        </p>
-      </div>
+      <FilterInput
+        label="Status code starts with"
+        hint="For example 4 or 404; a dash (-) finds methods without integration responses."
+        inputMode="numeric"
+        value={filter.statusCode}
+        onChange={(statusCode) => onChange({ ...filter, statusCode })}
+      />
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-problem`} className={label}>
           Problems

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useRouter } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useConnection } from '@/api/connection-provider';
 import type { Resource } from '@/api/models';
 import { resourcesQueryOptions } from '@/api/queries';
 import { BackLink } from '@/components/back-link';
 import { Badge } from '@/components/badge';
 import { Button } from '@/components/button';
-import { inputClassName } from '@/components/field';
+import { FilterInput } from '@/components/filter-input';
 import { ChoicesSummary } from '@/components/choices-summary';
 import { PageLayout } from '@/components/page-layout';
 import { EmptyState, QueryState } from '@/components/query-state';
@@ -62,7 +62,6 @@ function ResourceTree({ restApiId, resources }: { restApiId: string; resources: 
   // keystroke's frame; the deferred second render and commit had doubled the time until the list showed the match.
   const rows = useMemo(() => visibleResourceRows(index, filter, collapsed), [index, filter, collapsed]);
   const filtering = filter.trim() !== '';
-  const filterId = useId();
   const toggle = useCallback(
     (path: string) =>
       setCollapsed((prev) => {
@@ -78,20 +77,12 @@ function ResourceTree({ restApiId, resources }: { restApiId: string; resources: 
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-end gap-4">
-        <div className="flex w-full max-w-md flex-col gap-1">
-          <label htmlFor={filterId} className="text-sm font-medium">
-            Filter by path
-          </label>
-          <input
-            id={filterId}
-            type="search"
-            className={inputClassName}
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </div>
+        <FilterInput
+          label="Filter by path"
+          className="flex w-full max-w-md flex-col gap-1"
+          value={filter}
+          onChange={setFilter}
+        />
         {!filtering ? (
           <div className="flex gap-2">
             <Button variant="secondary" onClick={() => setCollapsed(new Set())} disabled={collapsed.size === 0}>

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useConnection } from '@/api/connection-provider';
 import type { RestApi } from '@/api/models';
 import { restApisQueryOptions } from '@/api/queries';
 import { AppLink } from '@/components/app-link';
 import { Badge } from '@/components/badge';
-import { inputClassName } from '@/components/field';
+import { FilterInput } from '@/components/filter-input';
 import { PageLayout } from '@/components/page-layout';
 import { EmptyState, QueryState } from '@/components/query-state';
 import { formatAwsDate } from './format';
@@ -42,7 +42,6 @@ function RestApiTable({ apis }: { apis: RestApi[] }) {
   const [sort, setSort] = useState<Sort>({ key: 'name', dir: 'asc' });
   const deferredFilter = useDeferredValue(filter);
   const rows = useMemo(() => filterAndSortRestApis(apis, deferredFilter, sort), [apis, deferredFilter, sort]);
-  const filterId = useId();
 
   const toggle = (key: SortKey) =>
     setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
@@ -51,19 +50,12 @@ function RestApiTable({ apis }: { apis: RestApi[] }) {
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex max-w-md flex-col gap-1">
-        <label htmlFor={filterId} className="text-sm font-medium">
-          Filter by name or id
-        </label>
-        <input
-          id={filterId}
-          type="search"
-          className={inputClassName}
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          autoComplete="off"
-        />
-      </div>
+      <FilterInput
+        label="Filter by name or id"
+        className="flex max-w-md flex-col gap-1"
+        value={filter}
+        onChange={setFilter}
+      />
       <p role="status" className="text-sm text-fg-muted">
         {rows.length === apis.length ? `${apis.length} APIs` : `${rows.length} of ${apis.length} APIs match`}
       </p>
