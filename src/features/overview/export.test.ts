@@ -62,17 +62,31 @@ describe('toCsv', () => {
     expect(rows[1]?.[6]).toBe('application/json, text/html');
   });
 
-  test.each(['=HYPERLINK("http://x")', '+1', '-1+2', '@SUM(A1)', '\tcmd'])(
-    'prefixes %j with a quote so a spreadsheet does not run it as a formula',
-    (value) => {
-      const rows = parseCsv(toCsv([makeRow({ isDefault: false, selectionPattern: value })]));
-      expect(rows[1]?.[4]).toBe(`'${value}`);
-    },
-  );
+  test.each([
+    '=HYPERLINK("http://x")',
+    '+1',
+    '-1+2',
+    '@SUM(A1)',
+    '\tcmd',
+    '\n=1+1',
+    '\ncmd',
+    ' =1+1',
+    '  @SUM(A1)',
+    '"=1+1',
+    "'+1",
+    '\uff1dHYPERLINK("http://x")',
+    ' \uff0b1',
+    '\u3000\uff20SUM(A1)',
+  ])('prefixes %j with a quote so a spreadsheet does not run it as a formula', (value) => {
+    const rows = parseCsv(toCsv([makeRow({ isDefault: false, selectionPattern: value })]));
+    expect(rows[1]?.[4]).toBe(`'${value}`);
+  });
 
   test('leaves values that merely contain formula characters alone', () => {
-    const rows = parseCsv(toCsv([makeRow({ isDefault: false, selectionPattern: '2\\d{2}=ok' })]));
-    expect(rows[1]?.[4]).toBe('2\\d{2}=ok');
+    for (const value of ['2\\d{2}=ok', ' 4\\d{2}', '"quoted" = text', 'a\uff1db']) {
+      const rows = parseCsv(toCsv([makeRow({ isDefault: false, selectionPattern: value })]));
+      expect(rows[1]?.[4]).toBe(value);
+    }
   });
 
   test('lists header mappings, declared headers and problems in readable form', () => {

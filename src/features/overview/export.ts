@@ -30,9 +30,10 @@ export function rowCells(row: OverviewRow): string[] {
   ];
 }
 
-// Spreadsheets execute cells that start with these as formulas (OWASP "CSV injection"); tab and CR are on
-// OWASP's list too because some spreadsheets strip them and then see the next character.
-const formulaStart = /^[=+\-@\t\r]/;
+// Spreadsheets execute cells that start with these as formulas (OWASP "CSV injection"); tab, CR and LF are
+// guarded too because spreadsheets strip leading whitespace (and quotes) and then see the next character, and
+// some take the fullwidth forms (＝ ＋ － ＠) for the ASCII ones.
+const formulaStart = /^[\t\r\n]|^[\s"'\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 
 function csvCell(value: string): string {
   const guarded = formulaStart.test(value) ? `'${value}` : value;
