@@ -22,6 +22,8 @@ import type { Running } from './lib/processes';
 import { createScaleData, measureScale } from './lib/scale';
 import type { ScaleResult } from './lib/scale';
 import { kb, round } from './lib/stats';
+import { measureStorm } from './lib/storm';
+import type { StormResult } from './lib/storm';
 import { measureThrottled } from './lib/throttled-load';
 import type { ThrottledResult } from './lib/throttled-load';
 
@@ -35,6 +37,7 @@ const BUDGETS = {
   filterVsBare: 2.1,
   editingVsBare: 6.5,
   emulatorVsMoto: 20,
+  stormVsIdle: 5,
   lighthouse: { apis: 100, overview: 95, editor: 95, accessibility: 100, bestPractices: 100 },
 };
 
@@ -98,6 +101,7 @@ async function main() {
   let bare: { latenciesMs: number[]; p95Ms: number };
   let emu: LoadResult;
   let moto: LoadResult;
+  let storm: StormResult;
   try {
     const [app, floor] = await timed('start servers', () =>
       Promise.all([startAppServer(appDir), startAppServer(floorDir)]),
@@ -156,6 +160,7 @@ async function main() {
       return { e, m };
     });
     emu = await timed('emulator load', () => runLoad('emulator', emulator.e.baseUrl, emulator.e.pid, load));
+    storm = await timed('emulator storm', () => measureStorm(emulator.e.baseUrl, { samples: 2000, stormClients: 4 }));
     moto = await timed('moto load', () => runLoad('moto_server', emulator.m.baseUrl, emulator.m.pid, load));
   } finally {
     await browser.close();
@@ -315,6 +320,15 @@ async function main() {
       budget: '—',
       holds: '—',
     },
+    {
+      section: 'Emulator',
+      measure: `p99 small GetMethod during a storm of large PUT/PATCH (${storm.largeWrites} writes, ${kb(storm.largeWriteBytes)})`,
+      value: fmtMs(storm.stormP99Ms),
+      reference: `idle ${fmtMs(storm.idleP99Ms)}`,
+      ratio: `${round(storm.ratio, 1)}×`,
+      budget: `≤ ${BUDGETS.stormVsIdle}×`,
+      holds: verdict(storm.ratio <= BUDGETS.stormVsIdle && storm.errors === 0),
+    },
   ];
 
   const totalSeconds = round((performance.now() - started) / 1000, 1);
@@ -336,6 +350,7 @@ async function main() {
     editing,
     emulator: emu,
     moto,
+    storm,
   };
   writeFileSync(resolve('bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 

@@ -74,6 +74,9 @@ function coreJson(doc: MethodDoc): string {
   return JSON.stringify({ ...rest, methodIntegration: integration });
 }
 
+/** How long one group commit may run write jobs before leaving the rest to the next one. */
+const BATCH_SLICE_MS = 4;
+
 export class Store {
   readonly file: string;
   private readonly db: Database.Database;
@@ -317,6 +320,7 @@ export class Store {
     this.flushScheduled = false;
     const jobs = this.queue.splice(0);
     if (jobs.length === 0) return;
+    const started = performance.now();
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     // Hand-rolled BEGIN/SAVEPOINT with prepared statements, the same statements better-sqlite3's
     // db.transaction() issues, without building two wrapper functions per job (measurable at this rate).
@@ -324,7 +328,15 @@ export class Store {
     try {
       tx.begin.run();
       try {
-        for (const job of jobs) {
+        for (let j = 0; j < jobs.length; j++) {
+          // A batch of large writes (300 KB templates, patches of thousands of operations) would hold the event
+          // loop for all of them at once: past a few milliseconds the rest waits for the next batch, and reads
+          // queued meanwhile get their turn.
+          if (j > 0 && performance.now() - started > BATCH_SLICE_MS) {
+            this.queue.unshift(...jobs.splice(j));
+            break;
+          }
+          const job = jobs[j] as WriteJob;
           this.touched = [];
           // A savepoint per job: a throwing job rolls back only itself.
           tx.savepoint.run();
@@ -351,6 +363,7 @@ export class Store {
       this.touched = null;
       this.clearCaches();
       for (const job of jobs) job.reject(error);
+      this.scheduleFlush();
       return;
     }
     const settle = () =>
@@ -362,6 +375,7 @@ export class Store {
     const wroteSomething = outcomes.some((o) => o.ok);
     if (!wroteSomething) {
       settle();
+      this.scheduleFlush();
       return;
     }
     this.syncing = true;

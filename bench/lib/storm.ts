@@ -1,0 +1,131 @@
+// Emulator under a storm: p99 of a small GetMethod while other clients send large writes (PutIntegrationResponse
+// with 280 KB templates, UpdateIntegrationResponse with thousands of operations), against the same p99 with the
+// server otherwise idle, measured in the same run. A single event loop serves both, so what this shows is how
+// long the large writes hold it at a time.
+import { Agent, request } from 'node:http';
+import { call, createMethodFixture, dummyAuthorization } from './http';
+import { p99 } from './stats';
+
+export interface StormResult {
+  idleP99Ms: number;
+  stormP99Ms: number;
+  ratio: number;
+  smallRequests: number;
+  largeWrites: number;
+  largeWriteBytes: number;
+  errors: number;
+}
+
+export interface StormOptions {
+  /** Small GetMethod requests measured per phase. */
+  samples: number;
+  /** Clients sending large writes during the storm. */
+  stormClients: number;
+}
+
+function timedGet(agent: Agent, url: URL): Promise<{ ms: number; ok: boolean }> {
+  return new Promise((resolve) => {
+    const t = performance.now();
+    const req = request(
+      url,
+      { agent, headers: { accept: 'application/json', authorization: dummyAuthorization } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ ms: performance.now() - t, ok: res.statusCode === 200 }));
+      },
+    );
+    req.on('error', () => resolve({ ms: performance.now() - t, ok: false }));
+    req.end();
+  });
+}
+
+function send(agent: Agent, url: URL, method: string, body: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = request(
+      url,
+      {
+        agent,
+        method,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: dummyAuthorization,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve((res.statusCode ?? 0) < 300));
+      },
+    );
+    req.on('error', () => resolve(false));
+    req.end(body);
+  });
+}
+
+export async function measureStorm(baseUrl: string, opts: StormOptions): Promise<StormResult> {
+  const small = await createMethodFixture(baseUrl, 'storm-small');
+  const smallMethod = `/restapis/${small.apiId}/resources/${small.resourceId}/methods/GET`;
+  await call(baseUrl, 'PUT', `${smallMethod}/integration/responses/200`, [201], {});
+  const large = await createMethodFixture(baseUrl, 'storm-large');
+  const largeMethod = `/restapis/${large.apiId}/resources/${large.resourceId}/methods/GET`;
+  await call(baseUrl, 'PUT', `${largeMethod}/integration/responses/200`, [201], {});
+
+  const template = `{"items": [${'"x",'.repeat(70_000)}"end"]}`; // 280 KB, under AWS's 300 KB per template
+  const putBody = JSON.stringify({ responseTemplates: { 'application/json': template } });
+  const patchBody = JSON.stringify({
+    patchOperations: Array.from({ length: 4_000 }, (_, i) => ({
+      op: 'add',
+      path: `/responseTemplates/application~1x-storm-${i}`,
+      value: '{"ok": true}',
+    })),
+  });
+  const getUrl = new URL(`${baseUrl}${smallMethod}`);
+  const irUrl = new URL(`${baseUrl}${largeMethod}/integration/responses/200`);
+
+  const reader = new Agent({ keepAlive: true, maxSockets: 1 });
+  let errors = 0;
+  const sample = async (): Promise<number[]> => {
+    const out: number[] = [];
+    for (let i = 0; i < opts.samples; i++) {
+      const r = await timedGet(reader, getUrl);
+      if (!r.ok) errors++;
+      out.push(r.ms);
+    }
+    return out;
+  };
+
+  await sample(); // warm-up
+  const idle = await sample();
+
+  let storming = true;
+  let largeWrites = 0;
+  let largeWriteBytes = 0;
+  const writers = Array.from({ length: opts.stormClients }, async (_, w) => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    for (let i = 0; storming; i++) {
+      const usePut = (i + w) % 2 === 0;
+      const body = usePut ? putBody : patchBody;
+      const ok = await send(agent, irUrl, usePut ? 'PUT' : 'PATCH', body);
+      if (!ok) errors++;
+      largeWrites++;
+      largeWriteBytes += body.length;
+    }
+    agent.destroy();
+  });
+  const storm = await sample();
+  storming = false;
+  await Promise.all(writers);
+  reader.destroy();
+
+  const idleP99Ms = p99(idle);
+  const stormP99Ms = p99(storm);
+  return {
+    idleP99Ms,
+    stormP99Ms,
+    ratio: stormP99Ms / idleP99Ms,
+    smallRequests: idle.length + storm.length,
+    largeWrites,
+    largeWriteBytes,
+    errors,
+  };
+}
