@@ -2,14 +2,17 @@
 // api's resources listing (which embeds methods). `exact: true` keeps sibling entries cached. Variables are the
 // entity's ResponseRef plus what the call sends.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from './api-error';
 import { isNotFound } from './aws-errors';
 import { useConnection } from './connection-provider';
 import type {
   IntegrationResponse,
   IntegrationResponseInput,
+  MethodRef,
   MethodResponseInput,
   PatchOperation,
   ResponseRef,
+  TestInvokeRequest,
 } from './models';
 import {
   invalidateIntegrationResponse,
@@ -119,5 +122,71 @@ export function useUpdateMethodResponse() {
     mutationFn: (v: ResponseRef & Call & { patchOperations: PatchOperation[] }) =>
       client.updateMethodResponse(v, v.patchOperations, { signal: v.signal }),
     onSuccess: (_data, v) => invalidateMethodResponse(qc, scope, v),
+  });
+}
+
+/** AWS allows about one CreateDeployment every 5 seconds per account ([DG `limits`]). */
+export const DEPLOY_THROTTLE_WAIT_MS = 5_000;
+const DEPLOY_THROTTLE_TRIES = 6;
+
+function isThrottled(e: unknown): boolean {
+  return (
+    e instanceof ApiError &&
+    e.kind === 'aws' &&
+    (e.errorType === 'TooManyRequestsException' || e.errorType === 'LimitExceededException' || e.status === 429)
+  );
+}
+
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new ApiError({ kind: 'aborted', message: 'The request was cancelled.' }));
+      },
+      { once: true },
+    );
+  });
+}
+
+/**
+ * CreateDeployment. A throttled deploy is not an error: it waits (telling `onThrottled` how long) and tries again,
+ * a few times, before giving up with AWS's error.
+ */
+export function useCreateDeployment() {
+  const { client, scope } = useConnection();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (v: {
+      restApiId: string;
+      stageName: string;
+      description?: string;
+      onThrottled?: (waitMs: number) => void;
+      signal?: AbortSignal;
+    }) => {
+      for (let n = 1; ; n++) {
+        try {
+          return await client.createDeployment(
+            { restApiId: v.restApiId },
+            { stageName: v.stageName, ...(v.description ? { description: v.description } : {}) },
+            { signal: v.signal },
+          );
+        } catch (e) {
+          if (!isThrottled(e) || n >= DEPLOY_THROTTLE_TRIES) throw e;
+          v.onThrottled?.(DEPLOY_THROTTLE_WAIT_MS);
+          await wait(DEPLOY_THROTTLE_WAIT_MS, v.signal);
+        }
+      }
+    },
+    onSuccess: (_data, v) => qc.invalidateQueries({ queryKey: apiGatewayKeys.stages(scope, v), exact: true }),
+  });
+}
+
+export function useTestInvokeMethod() {
+  const { client } = useConnection();
+  return useMutation({
+    mutationFn: (v: MethodRef & { request: TestInvokeRequest }) => client.testInvokeMethod(v, v.request),
   });
 }

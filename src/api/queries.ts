@@ -47,3 +47,10 @@ export function integrationResponseQueryOptions(client: ApiGatewayClient, scope:
     queryFn: ({ signal }) => client.getIntegrationResponse(ref, { signal }),
   });
 }
+
+export function stagesQueryOptions(client: ApiGatewayClient, scope: string, ref: RestApiRef) {
+  return queryOptions({
+    queryKey: apiGatewayKeys.stages(scope, ref),
+    queryFn: ({ signal }) => client.getStages(ref, undefined, { signal }),
+  });
+}

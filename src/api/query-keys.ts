@@ -22,4 +22,5 @@ export const apiGatewayKeys = {
       ref.httpMethod,
       ref.statusCode,
     ] as const,
+  stages: (scope: string, ref: RestApiRef) => ['apigateway', scope, 'stages', ref.restApiId] as const,
 };

@@ -24,6 +24,7 @@ import { CodeBlock } from './code-block';
 import { DeleteIntegrationResponse } from '@/integration-response/delete-integration-response';
 import type { ExportInput, ExportTarget } from './exports';
 import { createDeploymentCommand } from './exports';
+import { DeployPanel, TestInvokePanel } from './live-panels';
 import { ExportTabs, RequestPanel } from './request-panel';
 import { fieldId, fieldsForError, firstKnown, reviewRows, sameVersion, storedShape } from './review-model';
 import { StoredView } from './stored-view';
@@ -485,6 +486,8 @@ function OutcomeView({
         label="create-deployment command"
         testId="deploy-command"
       />
+      <DeployPanel restApiId={restApiId} />
+      <TestInvokePanel restApiId={restApiId} resourceId={resourceId} httpMethod={httpMethod} />
       <ul className="flex flex-col gap-2">
         <li>
           <Link

@@ -1,0 +1,106 @@
+// After a send: deploy to a stage and test-invoke the method from the dashboard, against the real emulator; the AWS
+// CLI is the judge of what was deployed.
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { awsCli, createIntegrationFixture, runAwsCliJson } from './support/e2e-server';
+import { expectNoAxeViolations } from './support/page-checks';
+
+test.skip(!awsCli.available, `These journeys are judged by the AWS CLI: ${awsCli.reason}`);
+
+async function sendDefault200(page: Page, ids: { restApiId: string; resourceId: string }, template: string) {
+  await page.goto(`/apis/${ids.restApiId}/resources/${ids.resourceId}/methods/GET/responses/200`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('integration response for 200');
+  await page.getByRole('button', { name: 'Add a template' }).click();
+  await page.getByLabel('Content type').fill('application/json');
+  const editor = page.getByRole('textbox', { name: 'Mapping template for application/json' });
+  await expect(editor).toHaveAttribute('contenteditable', 'true');
+  await editor.click();
+  await page.keyboard.insertText(template);
+  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await expect(page).toHaveURL(/\/review$/);
+  await page.getByRole('button', { name: 'Create integration response 200' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Integration response 200 created');
+}
+
+test('send, deploy to a new stage, test invoke the MOCK method; the AWS CLI sees the stage', async ({ page }) => {
+  const f = await createIntegrationFixture({ pathPart: 'pets' });
+  const ids = { restApiId: f.api.id, resourceId: f.resource.id };
+  await sendDefault200(page, ids, `{"pet": "$input.params('id')"}`);
+
+  const deploy = page.getByRole('region', { name: 'Deploy to a stage' });
+  await deploy.getByLabel('Stage', { exact: true }).selectOption({ label: 'New stage…' });
+  await deploy.getByLabel('New stage name').fill('e2e_stage');
+  await deploy.getByLabel('Deployment description (optional)').fill('from the dashboard');
+  await deploy.getByRole('button', { name: 'Deploy' }).click();
+  await expect(deploy.getByRole('status')).toContainText('Deployed to stage e2e_stage');
+  await expect(deploy.getByTestId('invoke-url')).toHaveText(
+    `https://${ids.restApiId}.execute-api.us-east-1.amazonaws.com/e2e_stage`,
+  );
+  const stages = await runAwsCliJson<{ item: { stageName: string; deploymentId: string }[] }>([
+    'apigateway',
+    'get-stages',
+    '--rest-api-id',
+    ids.restApiId,
+  ]);
+  expect(stages.item.map((s) => s.stageName)).toEqual(['e2e_stage']);
+  // The stage is now offered for the next deploy.
+  await expect(deploy.getByLabel('Stage', { exact: true })).toHaveValue('e2e_stage');
+
+  const invoke = page.getByRole('region', { name: 'Test invoke GET' });
+  await invoke.getByLabel('Path and query string').fill('/pets?id=7');
+  await invoke.getByRole('button', { name: 'Test' }).click();
+  await expect(invoke.getByTestId('test-invoke-status')).toHaveText('200');
+  await expect(invoke.getByTestId('test-invoke-body')).toHaveText('{"pet": "7"}');
+  await expect(invoke.getByTestId('test-invoke-headers')).toHaveText('Content-Type: application/json');
+  await invoke.getByText('Log', { exact: true }).click();
+  await expect(invoke.getByTestId('test-invoke-log')).toContainText('Method completed with status: 200');
+  await expectNoAxeViolations(page);
+});
+
+test('a bad stage name is explained before anything is sent', async ({ page }) => {
+  const f = await createIntegrationFixture({ pathPart: 'things' });
+  const ids = { restApiId: f.api.id, resourceId: f.resource.id };
+  await sendDefault200(page, ids, '{}');
+  const deploy = page.getByRole('region', { name: 'Deploy to a stage' });
+  await deploy.getByLabel('Stage', { exact: true }).selectOption({ label: 'New stage…' });
+  await deploy.getByLabel('New stage name').fill('bad name');
+  await deploy.getByRole('button', { name: 'Deploy' }).click();
+  await expect(deploy.getByText('Enter a stage name of letters, digits, hyphens or underscores')).toBeVisible();
+});
+
+test('a throttled deploy waits, says so, and succeeds', async ({ page }) => {
+  const f = await createIntegrationFixture({ pathPart: 'slow' });
+  const ids = { restApiId: f.api.id, resourceId: f.resource.id };
+  await sendDefault200(page, ids, '{}');
+  // AWS's answer to a second CreateDeployment within ~5 s, for every attempt the client makes on its own.
+  let refused = 0;
+  await page.route(`**/restapis/${ids.restApiId}/deployments`, async (route) => {
+    if (route.request().method() === 'POST' && refused < 4) {
+      refused++;
+      await route.fulfill({
+        status: 429,
+        headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'TooManyRequestsException' },
+        body: JSON.stringify({ message: 'Too Many Requests' }),
+      });
+      return;
+    }
+    await route.continue();
+  });
+  const deploy = page.getByRole('region', { name: 'Deploy to a stage' });
+  await deploy.getByLabel('Stage', { exact: true }).selectOption({ label: 'New stage…' });
+  await deploy.getByLabel('New stage name').fill('slow');
+  await deploy.getByRole('button', { name: 'Deploy' }).click();
+  await expect(deploy.getByText("Waiting for AWS's deployment limit")).toBeVisible();
+  await expect(deploy.getByRole('status').filter({ hasText: 'Deployed to stage slow' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(deploy.getByText("Waiting for AWS's deployment limit")).toHaveCount(0);
+  expect(refused).toBe(4);
+  const stages = await runAwsCliJson<{ item: { stageName: string }[] }>([
+    'apigateway',
+    'get-stages',
+    '--rest-api-id',
+    ids.restApiId,
+  ]);
+  expect(stages.item.map((s) => s.stageName)).toEqual(['slow']);
+});
