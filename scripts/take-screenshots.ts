@@ -61,6 +61,13 @@ async function shots(): Promise<Shot[]> {
   };
   const overviewReady = async (page: Page) => {
     await page.getByRole('table').first().waitFor();
+    // The overview shows methods as they load; photograph it complete, with the flow picture drawn.
+    await page.getByText(/^Loaded \d+ of \d+ methods/).waitFor({ state: 'hidden' });
+    const showFlow = page.getByRole('button', { name: 'Show the flow picture' });
+    if (await showFlow.isVisible()) {
+      await showFlow.click();
+      await page.getByText('Backend outcome').first().waitFor();
+    }
   };
   return [
     {
