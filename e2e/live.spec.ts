@@ -43,6 +43,12 @@ test('send, deploy to a new stage, test invoke the MOCK method; the AWS CLI sees
     ids.restApiId,
   ]);
   expect(stages.item.map((s) => s.stageName)).toEqual(['e2e_stage']);
+  // The stages list shows it, with its invoke URL.
+  await expect(deploy.getByTestId('stages-table').getByRole('row')).toHaveCount(2);
+  await expect(deploy.getByTestId('stages-table')).toContainText('e2e_stage');
+  await expect(deploy.getByTestId('stages-table')).toContainText(
+    `https://${ids.restApiId}.execute-api.us-east-1.amazonaws.com/e2e_stage`,
+  );
   // The stage is now offered for the next deploy.
   await expect(deploy.getByLabel('Stage', { exact: true })).toHaveValue('e2e_stage');
 

@@ -127,6 +127,41 @@ export function DeployPanel({ restApiId }: { restApiId: string }) {
           <p>{error.detail}</p>
         </Notice>
       ) : null}
+      {existing.length > 0 ? (
+        <table className="w-full text-left text-sm" data-testid="stages-table">
+          <caption className="sr-only">Stages of this API</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="py-1 pr-3">
+                Stage
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Last deployed
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Description
+              </th>
+              <th scope="col" className="py-1">
+                Invoke URL
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {existing.map((s) => (
+              <tr key={s.stageName} className="border-t border-border">
+                <td className="py-1 pr-3 font-medium">{s.stageName}</td>
+                <td className="py-1 pr-3">
+                  {s.lastUpdatedDate !== undefined ? new Date(s.lastUpdatedDate * 1000).toLocaleString() : ''}
+                </td>
+                <td className="py-1 pr-3">{s.description ?? ''}</td>
+                <td className="py-1 break-all">
+                  <code>{invokeUrl(restApiId, settings.region, s.stageName)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       {done ? (
         <Notice tone="success" role="status" title={`Deployed to stage ${done.stageName}`}>
           <p>
