@@ -99,6 +99,21 @@ async function runOnce(url: string, port: number): Promise<LighthouseRun> {
   };
 }
 
+/**
+ * Lighthouse now and then fails to record a trace on a busy machine ("NO_NAVSTART"); such a run is repeated (twice at
+ * most) instead of losing the whole bench.
+ */
+async function withRetries<T>(fn: () => Promise<T>, retries = 2): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= retries) throw error;
+      console.warn(`  Lighthouse run failed, repeating it: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
 /** Each page `runs` times; the reported figures are the medians over its runs (each figure on its own). */
 export async function measureLighthouse(pages: { name: string; url: string }[], runs = 3): Promise<LighthouseResult[]> {
   const browser = await launch();
@@ -106,7 +121,7 @@ export async function measureLighthouse(pages: { name: string; url: string }[], 
     const out: LighthouseResult[] = [];
     for (const p of pages) {
       const all: LighthouseRun[] = [];
-      for (let i = 0; i < runs; i++) all.push(await runOnce(p.url, browser.port));
+      for (let i = 0; i < runs; i++) all.push(await withRetries(() => runOnce(p.url, browser.port)));
       const m = (f: (r: LighthouseRun) => number) => median(all.map(f));
       out.push({
         ...p,
