@@ -60,7 +60,12 @@ beforeAll(async () => {
   await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
   targetOrigin = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
   const app = new Hono();
-  app.route('/__forward', createForwardApp({ allowlist: [...defaultForwardAllowlist] }));
+  // The default allowlist names only the preset loopback ports; the test's target listens on a random one, and
+  // port 1 (nothing listens there) is allowed so the unreachable case reaches the network.
+  app.route(
+    '/__forward',
+    createForwardApp({ allowlist: [...defaultForwardAllowlist, new URL(targetOrigin).host, '127.0.0.1:1'] }),
+  );
   await new Promise<void>((r) => {
     forwardServer = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
       forwardBase = `http://127.0.0.1:${info.port}/__forward`;

@@ -72,7 +72,8 @@ beforeAll(async () => {
   }
 
   const app = new Hono();
-  app.route('/__forward', createForwardApp({ allowlist: [...defaultForwardAllowlist] }));
+  // moto listens on a random port here, so it is added the way a user adds theirs (`--forward-allow`).
+  app.route('/__forward', createForwardApp({ allowlist: [...defaultForwardAllowlist, `127.0.0.1:${port}`] }));
   const forwardPort = await new Promise<number>((resolve) => {
     forwardServer = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
   });
