@@ -21,6 +21,7 @@ const cases: { fixture: string; as: string; rules: string[] }[] = [
   { fixture: 'feature-imports-feature.ts', as: 'src/features/editor/fixture.ts', rules: [zones] },
   { fixture: 'feature-imports-server.ts', as: 'src/features/overview/fixture.ts', rules: [zones] },
   { fixture: 'component-imports-feature.ts', as: 'src/components/fixture.ts', rules: [zones] },
+  { fixture: 'component-imports-feature.ts', as: 'src/deployment/fixture.ts', rules: [zones] },
   { fixture: 'server-imports-api.ts', as: 'server/fixture.ts', rules: [zones] },
   { fixture: 'server-imports-feature.ts', as: 'server/fixture.ts', rules: [zones] },
   { fixture: 'screen-calls-fetch.ts', as: 'src/features/editor/fixture.ts', rules: ['no-restricted-globals'] },

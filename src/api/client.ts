@@ -12,6 +12,7 @@ import {
   resourceSchema,
   restApiPageSchema,
   restApiSchema,
+  stageExportSchema,
   stagesSchema,
   testInvokeSchema,
 } from './models';
@@ -32,6 +33,8 @@ import type {
   RestApi,
   RestApiRef,
   Stage,
+  StageExport,
+  StageRef,
   TestInvokeRequest,
   TestInvokeResult,
 } from './models';
@@ -83,6 +86,8 @@ export interface ApiGatewayClient {
   createDeployment(ref: RestApiRef, body: DeploymentInput, opts?: CallOptions): Promise<Deployment>;
   getStages(ref: RestApiRef, params?: { deploymentId?: string }, opts?: CallOptions): Promise<Stage[]>;
   testInvokeMethod(ref: MethodRef, body: TestInvokeRequest, opts?: CallOptions): Promise<TestInvokeResult>;
+  /** GetExport of a stage as OpenAPI 3 (JSON) with the API Gateway extensions: what the stage serves. */
+  getStageExport(ref: StageRef, opts?: CallOptions): Promise<StageExport>;
   /** The exact PutIntegrationResponse request (for the review step), with Authorization and tokens redacted. */
   describePutIntegrationResponse(ref: ResponseRef, body: IntegrationResponseInput): Promise<DescribedRequest>;
 }
@@ -175,6 +180,16 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
         )
       ).items,
     testInvokeMethod: (ref, body, o) => call({ method: 'POST', path: methodPath(ref), body }, testInvokeSchema(), o),
+    getStageExport: (ref, o) =>
+      call(
+        {
+          method: 'GET',
+          path: `${restApiPath(ref)}/stages/${seg(ref.stageName)}/exports/oas30`,
+          query: { extensions: 'apigateway' },
+        },
+        stageExportSchema(),
+        o,
+      ),
     describePutIntegrationResponse: (ref, body) =>
       describe({ method: 'PUT', path: integrationResponsePath(ref), body }),
   };

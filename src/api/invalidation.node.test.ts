@@ -2,7 +2,7 @@
 // listing. Nothing of another method, another api or another target (scope) is touched.
 import { QueryClient } from '@tanstack/react-query';
 import { expect, test } from 'vitest';
-import { invalidateIntegrationResponse, invalidateMethodResponse } from './invalidation';
+import { invalidateIntegrationResponse, invalidateMethodResponse, invalidateStage } from './invalidation';
 import { apiGatewayKeys as k } from './query-keys';
 
 const S = 'moto|http://127.0.0.1:5000|us-east-1';
@@ -61,4 +61,24 @@ test('a method-response write invalidates that response, its method and the api 
   const { qc, invalidated } = seeded();
   await invalidateMethodResponse(qc, S, ref);
   expect(invalidated()).toEqual(['method', 'mr', 'resources']);
+});
+
+test('a deployment to a stage invalidates the stage list and that stage’s export only', async () => {
+  const qc = new QueryClient();
+  const keys = {
+    stages: k.stages(S, { restApiId: 'api1' }),
+    otherApiStages: k.stages(S, { restApiId: 'api2' }),
+    dev: k.stageExport(S, { restApiId: 'api1', stageName: 'dev' }),
+    prod: k.stageExport(S, { restApiId: 'api1', stageName: 'prod' }),
+    otherScopeDev: k.stageExport(OTHER, { restApiId: 'api1', stageName: 'dev' }),
+    resources: k.resources(S, { restApiId: 'api1' }),
+  };
+  for (const key of Object.values(keys)) qc.setQueryData(key, { cached: true });
+  await invalidateStage(qc, S, { restApiId: 'api1', stageName: 'dev' });
+  expect(
+    Object.entries(keys)
+      .filter(([, key]) => qc.getQueryState(key)?.isInvalidated)
+      .map(([name]) => name)
+      .sort(),
+  ).toEqual(['dev', 'stages']);
 });

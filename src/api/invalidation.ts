@@ -1,6 +1,6 @@
 // What each write makes stale. Kept free of React so it can be tested with a plain QueryClient in Node.
 import type { QueryClient } from '@tanstack/react-query';
-import type { MethodRef, ResponseRef } from './models';
+import type { MethodRef, ResponseRef, StageRef } from './models';
 import { apiGatewayKeys } from './query-keys';
 
 /** The method (embeds integration and method responses) and the api's resources listing (embeds methods). */
@@ -27,5 +27,16 @@ export async function invalidateMethodResponse(qc: QueryClient, scope: string, r
   await Promise.all([
     qc.invalidateQueries({ queryKey: apiGatewayKeys.methodResponse(scope, ref), exact: true }),
     invalidateMethodViews(qc, scope, ref),
+  ]);
+}
+
+/**
+ * A deployment to a stage (or any change of the stage): the API's stage list and what that stage serves. Other
+ * stages still serve their own deployments, so their exports stay cached.
+ */
+export async function invalidateStage(qc: QueryClient, scope: string, ref: StageRef) {
+  await Promise.all([
+    qc.invalidateQueries({ queryKey: apiGatewayKeys.stages(scope, ref), exact: true }),
+    qc.invalidateQueries({ queryKey: apiGatewayKeys.stageExport(scope, ref), exact: true }),
   ]);
 }

@@ -166,6 +166,58 @@ export const testInvokeSchema = onFirstUse(() =>
   }),
 );
 
+const EXPORT_VERBS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
+
+/**
+ * The operations of one exported path, keyed by upper-case verb (ANY for `x-amazon-apigateway-any-method`). OpenAPI
+ * path items also hold `parameters`, `summary`, ...: those are dropped. moto writes the verbs in upper case.
+ */
+function exportedOperations(v: unknown): unknown {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const [key, op] of Object.entries(v)) {
+    const k = key.toLowerCase();
+    if (k === 'x-amazon-apigateway-any-method') out.ANY = op;
+    else if (EXPORT_VERBS.has(k)) out[k.toUpperCase()] = op;
+  }
+  return out;
+}
+
+/**
+ * The part of a stage's GetExport (OpenAPI with the API Gateway extensions) that says what the stage serves: each
+ * operation's integration responses, keyed by selection pattern (`default` for none) as AWS writes them.
+ */
+export const stageExportSchema = onFirstUse(() =>
+  z.object({
+    paths: opt(
+      stringRecord(
+        preprocess(
+          exportedOperations,
+          stringRecord(
+            z.object({
+              'x-amazon-apigateway-integration': opt(
+                z.object({
+                  type: opt(z.string()),
+                  responses: opt(
+                    stringRecord(
+                      z.object({
+                        statusCode: z.string(),
+                        responseParameters: opt(stringRecord(z.string())),
+                        responseTemplates: opt(stringRecord(z.nullable(z.string()))),
+                        contentHandling: opt(z.string()),
+                      }),
+                    ),
+                  ),
+                }),
+              ),
+            }),
+          ),
+        ),
+      ),
+    ),
+  }),
+);
+
 export const restApiPageSchema = onFirstUse(() => pageSchema(restApiSchema()));
 export const resourcePageSchema = onFirstUse(() => pageSchema(resourceSchema()));
 
@@ -179,6 +231,7 @@ export type MethodResponse = z.output<ReturnType<typeof methodResponseSchema>>;
 export type Deployment = z.output<ReturnType<typeof deploymentSchema>>;
 export type Stage = z.output<ReturnType<typeof stageSchema>>;
 export type TestInvokeResult = z.output<ReturnType<typeof testInvokeSchema>>;
+export type StageExport = z.output<ReturnType<typeof stageExportSchema>>;
 /** The TestInvokeMethod body (what the app sends; not read back). */
 export type TestInvokeRequest = {
   pathWithQueryString?: string;
@@ -202,6 +255,7 @@ export type RestApiRef = { restApiId: string };
 export type ResourceRef = RestApiRef & { resourceId: string };
 export type MethodRef = ResourceRef & { httpMethod: string };
 export type ResponseRef = MethodRef & { statusCode: string };
+export type StageRef = RestApiRef & { stageName: string };
 
 export type PatchOperation = {
   op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';

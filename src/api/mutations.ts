@@ -18,6 +18,7 @@ import {
   invalidateIntegrationResponse,
   invalidateMethodResponse,
   invalidateMethodViews,
+  invalidateStage,
   refetchMethod,
 } from './invalidation';
 import { apiGatewayKeys } from './query-keys';
@@ -137,6 +138,10 @@ function isThrottled(e: unknown): boolean {
   );
 }
 
+function outcomeUnknown(e: unknown): boolean {
+  return !(e instanceof ApiError) || e.kind !== 'aws' || (e.status ?? 0) >= 500;
+}
+
 function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
@@ -180,7 +185,9 @@ export function useCreateDeployment() {
         }
       }
     },
-    onSuccess: (_data, v) => qc.invalidateQueries({ queryKey: apiGatewayKeys.stages(scope, v), exact: true }),
+    onSuccess: (_data, v) => invalidateStage(qc, scope, v),
+    // A refusal (4xx) changed nothing; after a lost answer the deployment may or may not have happened.
+    onError: (error, v) => (outcomeUnknown(error) ? invalidateStage(qc, scope, v) : undefined),
   });
 }
 

@@ -2,7 +2,7 @@
 // switching targets never shows another target's data.
 import { queryOptions } from '@tanstack/react-query';
 import type { ApiGatewayClient } from './client';
-import type { MethodRef, ResponseRef, RestApiRef } from './models';
+import type { MethodRef, ResponseRef, RestApiRef, StageRef } from './models';
 import { apiGatewayKeys } from './query-keys';
 
 export function restApisQueryOptions(client: ApiGatewayClient, scope: string) {
@@ -52,5 +52,13 @@ export function stagesQueryOptions(client: ApiGatewayClient, scope: string, ref:
   return queryOptions({
     queryKey: apiGatewayKeys.stages(scope, ref),
     queryFn: ({ signal }) => client.getStages(ref, undefined, { signal }),
+  });
+}
+
+/** What the stage serves: changes only with a deployment or a stage update (see invalidateStage). */
+export function stageExportQueryOptions(client: ApiGatewayClient, scope: string, ref: StageRef) {
+  return queryOptions({
+    queryKey: apiGatewayKeys.stageExport(scope, ref),
+    queryFn: ({ signal }) => client.getStageExport(ref, { signal }),
   });
 }

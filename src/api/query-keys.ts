@@ -1,7 +1,7 @@
 // Every key starts with ['apigateway', scope] so data of one target is never shown for another.
 // Keys are deliberately flat (kind right after scope, not nested under the api/method) so that a prefix
 // invalidation of one entity can never sweep up its children by accident.
-import type { MethodRef, ResponseRef, RestApiRef } from './models';
+import type { MethodRef, ResponseRef, RestApiRef, StageRef } from './models';
 
 export const apiGatewayKeys = {
   all: (scope: string) => ['apigateway', scope] as const,
@@ -23,4 +23,6 @@ export const apiGatewayKeys = {
       ref.statusCode,
     ] as const,
   stages: (scope: string, ref: RestApiRef) => ['apigateway', scope, 'stages', ref.restApiId] as const,
+  stageExport: (scope: string, ref: StageRef) =>
+    ['apigateway', scope, 'stageExport', ref.restApiId, ref.stageName] as const,
 };

@@ -24,7 +24,7 @@ import { CodeBlock } from './code-block';
 import { DeleteIntegrationResponse } from '@/integration-response/delete-integration-response';
 import type { ExportInput, ExportTarget } from './exports';
 import { createDeploymentCommand } from './exports';
-import { DeployPanel, TestInvokePanel } from './live-panels';
+import { DeployPanel, TestInvokePanel } from '@/deployment/live-panels';
 import { ExportTabs, RequestPanel } from './request-panel';
 import { fieldId, fieldsForError, firstKnown, reviewRows, sameVersion, storedShape } from './review-model';
 import { StoredView } from './stored-view';

@@ -1,4 +1,4 @@
-// After a send: deploy the API to a stage (CreateDeployment) and test-invoke the method (TestInvokeMethod) against
+// Deploy the API to a stage (CreateDeployment) and test-invoke the method (TestInvokeMethod) against
 // the current target, like the console's Deploy and Test. Server strings are rendered as text, never as HTML.
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
