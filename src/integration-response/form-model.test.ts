@@ -1,11 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import {
+  changeMappingKind,
   formStructureErrors,
   formToPutBody,
   integrationResponseToForm,
   mappingRowExpression,
   sameBody,
   type EditorFormValues,
+  type MappingRow,
 } from './form-model';
 
 const base: EditorFormValues = { selectionPattern: '', contentHandling: 'PASSTHROUGH', templates: [], mappings: [] };
@@ -157,5 +159,36 @@ describe('sameBody', () => {
     const b: EditorFormValues = { ...a, templates: [...a.templates].reverse() };
     expect(sameBody(a, b)).toBe(true);
     expect(sameBody(base, { ...base, mappings: [{ header: '', kind: 'static', value: '' }] })).toBe(false);
+  });
+});
+
+describe('changeMappingKind', () => {
+  const row = (kind: MappingRow['kind'], value: string): MappingRow => ({ header: 'X-A', kind, value });
+
+  test('clears a value whose meaning does not carry over, so static 30 never becomes context.30', () => {
+    expect(changeMappingKind(row('static', '30'), 'context')).toEqual(row('context', ''));
+    expect(changeMappingKind(row('static', 'requestId'), 'stageVariable')).toEqual(row('stageVariable', ''));
+    expect(changeMappingKind(row('context', 'requestId'), 'static')).toEqual(row('static', ''));
+    expect(changeMappingKind(row('body', 'data.id'), 'header')).toEqual(row('header', ''));
+  });
+
+  test('keeps the header between one value and all values, and converts to and from the AWS expression', () => {
+    expect(changeMappingKind(row('header', 'X-Up'), 'multivalueheader')).toEqual(row('multivalueheader', 'X-Up'));
+    expect(changeMappingKind(row('static', '30'), 'expression')).toEqual(row('expression', "'30'"));
+    expect(changeMappingKind(row('context', 'requestId'), 'expression')).toEqual(
+      row('expression', 'context.requestId'),
+    );
+    expect(changeMappingKind(row('expression', 'context.requestId'), 'context')).toEqual(row('context', 'requestId'));
+    expect(changeMappingKind(row('expression', "'30'"), 'static')).toEqual(row('static', '30'));
+    expect(changeMappingKind(row('expression', "'30'"), 'context')).toEqual(row('context', ''));
+    expect(changeMappingKind(row('header', ''), 'expression')).toEqual(row('expression', ''));
+  });
+
+  test('a cleared value is required before AWS would see it', () => {
+    const errors = formStructureErrors({
+      ...base,
+      mappings: [row('context', ''), { header: 'X-B', kind: 'static', value: '' }],
+    });
+    expect(errors).toEqual({ 'mappings.0.value': 'Enter the context variable name, for example requestId' });
   });
 });

@@ -79,6 +79,37 @@ export function mappingRowFromExpression(header: string, expression: string): Ma
   }
 }
 
+/** Kinds whose value names something: empty is never a valid expression. */
+const requiredValueLabels: Partial<Record<MappingSourceKind, string>> = {
+  header: 'Enter the integration response header name',
+  multivalueheader: 'Enter the integration response header name',
+  stageVariable: 'Enter the stage variable name',
+  context: 'Enter the context variable name, for example requestId',
+  expression: 'Enter the AWS mapping expression',
+};
+
+/**
+ * The row after its Source changes to `kind`. The value is kept only where it means the same thing under the new
+ * source: the same header (single value or all values), the AWS expression a row stands for, or an expression that
+ * is already of the new kind. Anything else (static text `30` becoming the context variable `context.30`) is
+ * cleared, and the form then asks for a value.
+ */
+export function changeMappingKind(row: MappingRow, kind: MappingSourceKind): MappingRow {
+  if (kind === row.kind) return row;
+  const cleared: MappingRow = { ...row, kind, value: '' };
+  if (kind === 'expression') {
+    const named = row.kind !== 'static' && row.kind !== 'body';
+    return named && row.value === '' ? cleared : { ...row, kind, value: mappingRowExpression(row) };
+  }
+  if (row.kind === 'expression') {
+    const parsed = mappingRowFromExpression(row.header, row.value);
+    return parsed.kind === kind ? parsed : cleared;
+  }
+  const sameHeader =
+    (row.kind === 'header' && kind === 'multivalueheader') || (row.kind === 'multivalueheader' && kind === 'header');
+  return sameHeader ? { ...row, kind } : cleared;
+}
+
 /**
  * Form → PutIntegrationResponse body. Omitted rather than empty where AWS treats both alike, so the stored
  * response reads like one created by hand:
@@ -148,6 +179,10 @@ export function formStructureErrors(values: EditorFormValues): Record<string, st
     if (seenHeaders.has(row.header))
       errors[`mappings.${index}.header`] = `${row.header} is already mapped in another row`;
     else seenHeaders.set(row.header, index);
+  });
+  values.mappings.forEach((row, index) => {
+    const required = requiredValueLabels[row.kind];
+    if (required && row.value.trim() === '') errors[`mappings.${index}.value`] = required;
   });
   return errors;
 }

@@ -2,6 +2,8 @@
 // the developer guide's "Method response header mapping expressions" table
 // (docs/aws/integration-responses.md, "Header mappings").
 
+import type { RuleWarning } from './types';
+
 export type MappingSource =
   | { kind: 'static'; value: string }
   | { kind: 'header'; name: string }
@@ -124,4 +126,26 @@ export function formatMappingSource(src: MappingSource): string {
     case 'context':
       return CONTEXT_PREFIX + src.name;
   }
+}
+
+/**
+ * Static values whose text is itself quoted, e.g. the expression `''*''` from typing `'*'` where the quotes are
+ * added for you. AWS accepts it and sends the header with the quotes in it (`'*'`), which is rarely meant.
+ */
+export function mappingValueWarnings(responseParameters: Record<string, string> | undefined): RuleWarning[] {
+  const warnings: RuleWarning[] = [];
+  for (const [key, expression] of Object.entries(responseParameters ?? {})) {
+    const source = parseMappingSource(expression);
+    if (source?.kind !== 'static') continue;
+    const quoted = /^(['"])[\s\S]*\1$/.exec(source.value);
+    if (!quoted || source.value.length < 2) continue;
+    const inner = source.value.slice(1, -1);
+    warnings.push({
+      code: 'quoted-static-value',
+      field: `responseParameters.${key}`,
+      message: `The quotes are part of the value: clients get the header ${responseHeaderName(key)}: ${source.value}, quotes included. The quotes AWS needs around a static value are already added (${expression}).`,
+      fix: { label: 'Drop the quotes', value: formatMappingSource({ kind: 'static', value: inner }) },
+    });
+  }
+  return warnings;
 }

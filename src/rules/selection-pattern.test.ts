@@ -304,3 +304,59 @@ describe('integrationResponseWarnings', () => {
     ).toEqual([]);
   });
 });
+
+describe('JavaScript regex literals', () => {
+  const warn = (selectionPattern: string, isLambda = true) =>
+    integrationResponseWarnings({
+      statusCode: '400',
+      input: { selectionPattern },
+      siblings: [{ statusCode: '200' }],
+      isLambda,
+    }).filter((w) => w.code === 'js-regex-literal');
+
+  test('flags /Invalid.*/ and /invalid/i, suggesting the Java form with (?i) for the flag', () => {
+    expect(warn('/Invalid.*/')).toEqual([
+      expect.objectContaining({ field: 'selectionPattern', fix: { label: 'Use Invalid.*', value: 'Invalid.*' } }),
+    ]);
+    const [flagged] = warn('/invalid/i');
+    expect(flagged?.fix).toEqual({ label: 'Use (?i)invalid', value: '(?i)invalid' });
+    expect(flagged?.message).toMatch(/slashes and the "i" after it as plain text/);
+    expect(warn('/4\\d{2}/g', false)[0]?.fix?.value).toBe('4\\d{2}');
+    expect(warn('/x/gims')[0]?.fix?.value).toBe('(?ims)x');
+  });
+
+  test('AWS takes the slashes as literal text, so the pattern still matches exactly that text', () => {
+    expect(matchesWhole('/invalid/i', '/invalid/i')).toBe(true);
+    expect(matchesWhole('/invalid/i', 'invalid')).toBe(false);
+  });
+
+  test('leaves ordinary patterns alone, slashes inside them included', () => {
+    expect(warn('Invalid.*')).toEqual([]);
+    expect(warn('.*/api/.*')).toEqual([]);
+    expect(warn('/')).toEqual([]);
+    expect(warn('//')).toEqual([]);
+  });
+});
+
+describe('quoted static header values', () => {
+  test("warns about '*' typed with its quotes, offering the value without them", () => {
+    const warnings = integrationResponseWarnings({
+      statusCode: '200',
+      input: {
+        responseParameters: {
+          'method.response.header.Access-Control-Allow-Origin': "''*''",
+          'method.response.header.X-Json': '\'"a"\'',
+          'method.response.header.X-Plain': "'*'",
+          'method.response.header.X-Inner': "'it's'",
+        },
+      },
+      siblings: [],
+      isLambda: false,
+    }).filter((w) => w.code === 'quoted-static-value');
+    expect(warnings.map((w) => [w.field, w.fix?.value])).toEqual([
+      ['responseParameters.method.response.header.Access-Control-Allow-Origin', "'*'"],
+      ['responseParameters.method.response.header.X-Json', "'a'"],
+    ]);
+    expect(warnings[0]?.message).toMatch(/Access-Control-Allow-Origin: '\*', quotes included/);
+  });
+});

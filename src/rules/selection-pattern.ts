@@ -3,6 +3,7 @@
 // (docs/aws/selection-patterns.md).
 
 import { analyzeJavaPattern } from './java-regex';
+import { mappingValueWarnings } from './mapping-expression';
 import type { IntegrationResponse, IntegrationResponseInput, IntegrationType, RuleWarning } from './types';
 
 export function translateJavaPattern(
@@ -84,14 +85,46 @@ function matchesAnyMessage(pattern: string): boolean {
   return LAMBDA_PROBES.every((p) => matchesWhole(pattern, p));
 }
 
-export function integrationResponseWarnings(ctx: {
+export interface WarningContext {
   statusCode: string;
   input: IntegrationResponseInput;
   siblings: IntegrationResponse[];
   /** As the server reports it (any string: other servers store types AWS does not have). */
   integrationType?: IntegrationType | (string & {});
   isLambda: boolean;
-}): RuleWarning[] {
+}
+
+/** Everything AWS accepts in this integration response that is likely not what was meant. */
+export function integrationResponseWarnings(ctx: WarningContext): RuleWarning[] {
+  return [...selectionPatternWarnings(ctx), ...mappingValueWarnings(ctx.input.responseParameters)];
+}
+
+const JS_FLAGS_JAVA_KNOWS = new Set(['i', 's', 'm']);
+
+/**
+ * A JavaScript regex literal such as `/invalid/i` typed as a selection pattern. AWS stores it and Java reads every
+ * character as pattern text (`/` is not special in Java), so it never refuses it: it just matches only messages
+ * that start with a slash. The suggestion moves the flags Java has into an inline group (`(?i)`) and drops the
+ * others (`g`, `y`, `u`, `d`, `v` mean nothing for a whole-string match).
+ */
+export function jsRegexLiteralWarning(pattern: string, isLambda: boolean): RuleWarning | null {
+  const m = /^\/([\s\S]+)\/([a-z]*)$/.exec(pattern);
+  if (!m) return null;
+  const body = m[1] ?? '';
+  const flags = m[2] ?? '';
+  const javaFlags = [...new Set(flags)].filter((f) => JS_FLAGS_JAVA_KNOWS.has(f)).join('');
+  const suggestion = `${javaFlags ? `(?${javaFlags})` : ''}${body}`;
+  const subject = isLambda ? 'error messages' : 'status codes';
+  const flagText = flags ? ` and the "${flags}" after it` : '';
+  return {
+    code: 'js-regex-literal',
+    field: 'selectionPattern',
+    message: `This looks like a JavaScript regex literal. Java reads the slashes${flagText} as plain text, so it only matches ${subject} that start with "/" and end with "/${flags}". Write ${suggestion} instead${javaFlags.includes('i') ? ' ((?i) ignores case)' : ''}.`,
+    fix: { label: `Use ${suggestion}`, value: suggestion },
+  };
+}
+
+function selectionPatternWarnings(ctx: WarningContext): RuleWarning[] {
   const warnings: RuleWarning[] = [];
   const field = 'selectionPattern';
   const pattern = ctx.input.selectionPattern ?? '';
@@ -129,6 +162,8 @@ export function integrationResponseWarnings(ctx: {
     return warnings;
   }
   for (const n of analysis.notes) warnings.push({ code: 'java-regex', field, message: n });
+  const literal = jsRegexLiteralWarning(pattern, ctx.isLambda);
+  if (literal) warnings.push(literal);
 
   if (ctx.isLambda && matchesWhole(pattern, '')) {
     warnings.push({

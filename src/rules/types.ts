@@ -112,13 +112,26 @@ export interface RuleViolation {
 }
 
 export type RuleWarningCode =
-  'no-default' | 'shadowed' | 'java-regex' | 'catch-all' | 'multiline' | 'status-pattern-shape';
+  | 'no-default'
+  | 'shadowed'
+  /** Two patterns both match some outcome, neither covering the other: AWS documents no order among them. */
+  | 'overlap'
+  | 'java-regex'
+  /** A JavaScript regex literal (`/.../flags`): Java reads the slashes and flags as text. */
+  | 'js-regex-literal'
+  | 'catch-all'
+  | 'multiline'
+  | 'status-pattern-shape'
+  /** A static header value whose own text starts and ends with a quote, as if the quotes were typed by hand. */
+  | 'quoted-static-value';
 
 /** Something AWS accepts that breaks, or behaves surprisingly, at run time. Never blocks a send. */
 export interface RuleWarning {
   code: RuleWarningCode;
   message: string;
   field: string;
-  /** For 'shadowed': the status code of the other integration response involved. */
+  /** For 'shadowed' and 'overlap': the status code of the other integration response involved. */
   otherStatusCode?: string;
+  /** A one-click correction: the value `field` would take. */
+  fix?: { label: string; value: string };
 }

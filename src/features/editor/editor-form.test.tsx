@@ -196,4 +196,51 @@ describe('EditorForm', () => {
     expect(screen.queryByText('Restored your unsaved draft')).not.toBeInTheDocument();
     expect(screen.getByLabelText(/HTTP status regex/)).toHaveValue('');
   });
+
+  test("switching a mapping's Source never turns static 30 into context.30: the value is cleared and required", async () => {
+    const { user, onContinue } = setup();
+    await user.click(screen.getByRole('button', { name: 'Add a header mapping' }));
+    await user.type(screen.getByLabelText('Static value'), '30');
+    expect(screen.getByTestId('mapping-expression')).toHaveTextContent("'30'");
+    await user.selectOptions(screen.getByLabelText('Source'), 'context');
+    const value = screen.getByLabelText('Context variable');
+    expect(value).toHaveValue('');
+    expect(screen.getByTestId('mapping-expression')).not.toHaveTextContent('context.30');
+    expect(screen.getByText('Enter the context variable name, for example requestId')).toBeInTheDocument();
+    expect(screen.queryByText('No problems found.')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Continue to review' }));
+    expect(onContinue).not.toHaveBeenCalled();
+    // Where the meaning carries over, the value is converted instead.
+    await user.type(value, 'requestId');
+    await user.selectOptions(screen.getByLabelText('Source'), 'expression');
+    expect(screen.getByLabelText('AWS mapping expression')).toHaveValue('context.requestId');
+  });
+
+  test("a static value typed with its quotes ('*') is flagged, and one click drops them", async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Add a header mapping' }));
+    const value = screen.getByLabelText('Static value');
+    await user.type(value, "'*'");
+    expect(screen.getByTestId('mapping-expression')).toHaveTextContent("''*''");
+    expect(await screen.findByText(/X-Declared: '\*', quotes included/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Drop the quotes' }));
+    expect(value).toHaveValue('*');
+    expect(screen.getByTestId('mapping-expression')).toHaveTextContent("'*'");
+    expect(screen.queryByText(/quotes included/)).not.toBeInTheDocument();
+  });
+
+  test('a JavaScript regex literal as the pattern is flagged, with (?i) suggested for /i', async () => {
+    const { user } = setup({
+      integration: {
+        type: 'AWS',
+        uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:f/invocations',
+      },
+    });
+    const pattern = screen.getByLabelText(/Lambda error regex/);
+    await user.type(pattern, '/invalid/i');
+    expect(await screen.findByText(/looks like a JavaScript regex literal/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Use (?i)invalid' }));
+    expect(pattern).toHaveValue('(?i)invalid');
+    expect(screen.queryByText(/looks like a JavaScript regex literal/)).not.toBeInTheDocument();
+  });
 });

@@ -13,7 +13,14 @@ import { integrationResponseWarnings } from '@/rules/selection-pattern';
 import type { IntegrationResponse, MethodResponse } from '@/rules/types';
 import { clearDraft, saveDraft, type Draft, type DraftSamples } from '@/integration-response/drafts';
 import { fieldDomId, fieldMessageIds, FieldMessages } from './field-messages';
-import { analyzeForm, messagesFor, type AnalysisContext, type FieldMessage } from './form-analysis';
+import {
+  analyzeForm,
+  messagesFor,
+  warningFormMessages,
+  warningsFor,
+  type AnalysisContext,
+  type FieldMessage,
+} from './form-analysis';
 import { sameBody, type EditorFormValues, type MappingRow } from '@/integration-response/form-model';
 import { MappingFields } from './mapping-fields';
 import { defaultPreviewSample, mappingPreview, parseSampleHeaders, type SampleResponse } from './preview-model';
@@ -173,7 +180,7 @@ export function EditorForm(props: EditorFormProps) {
       siblings,
       integrationType: integration.type,
       isLambda,
-    }).map((w) => ({ field: w.field, message: w.message }));
+    }).flatMap((w) => warningFormMessages(w, values));
     values.templates.forEach((row, index) => {
       const result = previews[index];
       if (result?.ok && result.json && !result.json.valid) {
@@ -184,7 +191,7 @@ export function EditorForm(props: EditorFormProps) {
       }
     });
     return out;
-  }, [statusCode, analysis.body, siblings, integration.type, isLambda, values.templates, previews]);
+  }, [statusCode, analysis.body, siblings, integration.type, isLambda, values, previews]);
 
   // The template and mapping sections are memoised; their messages are new arrays on every keystroke and every
   // preview result, but rarely new content, so they are handed on by content (the lists are short).
@@ -262,7 +269,7 @@ export function EditorForm(props: EditorFormProps) {
   };
 
   const patternErrors = messagesFor(analysis.errors, 'selectionPattern');
-  const patternWarnings = messagesFor(warnings, 'selectionPattern');
+  const patternWarnings = warningsFor(warnings, 'selectionPattern');
   const handlingErrors = messagesFor(analysis.errors, 'contentHandling');
   const statusErrors = messagesFor(analysis.errors, 'statusCode');
   const patternId = fieldDomId('selectionPattern');
@@ -308,7 +315,15 @@ export function EditorForm(props: EditorFormProps) {
           <p id={`${patternId}-hint`} className="max-w-prose text-sm text-fg-muted">
             {patternHint}
           </p>
-          <FieldMessages baseId={patternId} errors={patternErrors} warnings={patternWarnings} />
+          <FieldMessages
+            baseId={patternId}
+            errors={patternErrors}
+            warnings={patternWarnings}
+            onFix={(value) => {
+              setValue('selectionPattern', value, { shouldDirty: true });
+              setFocus('selectionPattern');
+            }}
+          />
           <input
             id={patternId}
             className={`${inputClassName} max-w-xl font-mono`}

@@ -1,6 +1,7 @@
 // Everything the editor says about the current form values, in one pure pass: the body it would send, the AWS
 // violations (with AWS's wording, placed on form fields), form-only problems, and the verdict.
-import type { IntegrationResponseInput, MethodResponse } from '@/rules/types';
+import { parseMappingSource, responseHeaderKey } from '@/rules/mapping-expression';
+import type { IntegrationResponseInput, MethodResponse, RuleWarning } from '@/rules/types';
 import { formStructureErrors, formToPutBody, type EditorFormValues } from '@/integration-response/form-model';
 import { computeEditorVerdict, violationFormFields, type EditorVerdict } from './verdict';
 
@@ -9,6 +10,8 @@ export interface FieldMessage {
    * (`templates`, `mappings`) or `statusCode` (the page itself). */
   field: string;
   message: string;
+  /** For warnings: a one-click correction, the value the field would take. */
+  fix?: { label: string; value: string };
 }
 
 export interface FormAnalysis {
@@ -53,9 +56,12 @@ export function analyzeForm(values: EditorFormValues, ctx: AnalysisContext): For
     seen.add(id);
     errors.push({ field, message });
   };
-  for (const [field, message] of Object.entries(formStructureErrors(values))) push(field, message);
+  const structure = formStructureErrors(values);
+  for (const [field, message] of Object.entries(structure)) push(field, message);
   for (const violation of verdict.violations) {
-    for (const field of violationFormFields(violation, values)) push(field, violation.message);
+    // A field the form already asks to fill in needs no second, AWS-worded message about the same emptiness.
+    for (const field of violationFormFields(violation, values))
+      if (!(field in structure)) push(field, violation.message);
   }
   // A stable sort keeps AWS's own order among messages of one field.
   errors.sort(compareFields);
@@ -64,4 +70,30 @@ export function analyzeForm(values: EditorFormValues, ctx: AnalysisContext): For
 
 export function messagesFor(messages: FieldMessage[], field: string): string[] {
   return messages.filter((m) => m.field === field).map((m) => m.message);
+}
+
+/** The messages of one field with their corrections, for FieldMessages' warnings. */
+export function warningsFor(messages: FieldMessage[], field: string): { message: string; fix?: FieldMessage['fix'] }[] {
+  return messages.filter((m) => m.field === field).map(({ message, fix }) => (fix ? { message, fix } : { message }));
+}
+
+/**
+ * Where a rule warning belongs in the form, with its correction turned into the form field's value. Mapping
+ * warnings concern a row's value; a static row holds its text without AWS's quotes.
+ */
+export function warningFormMessages(warning: RuleWarning, values: EditorFormValues): FieldMessage[] {
+  const { field, message, fix } = warning;
+  if (!field.startsWith('responseParameters.')) return [{ field, message, ...(fix ? { fix } : {}) }];
+  const key = field.slice('responseParameters.'.length);
+  const rows = values.mappings.flatMap((row, index) => (responseHeaderKey(row.header) === key ? [{ row, index }] : []));
+  if (rows.length === 0) return [{ field: 'mappings', message }];
+  return rows.map(({ row, index }) => {
+    const source = fix ? parseMappingSource(fix.value) : null;
+    const value = row.kind === 'static' && source?.kind === 'static' ? source.value : fix?.value;
+    return {
+      field: `mappings.${index}.value`,
+      message,
+      ...(fix && value !== undefined ? { fix: { label: fix.label, value } } : {}),
+    };
+  });
 }

@@ -1,4 +1,4 @@
-import { memo, useState, type KeyboardEvent } from 'react';
+import { memo, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import {
   Controller,
   useFieldArray,
@@ -11,9 +11,10 @@ import { Button } from '@/components/button';
 import { inputClassName } from '@/components/field';
 import { isValidHeaderName } from '@/rules/mapping-expression';
 import { fieldDomId, fieldMessageIds, FieldMessages } from './field-messages';
-import { messagesFor, type FieldMessage } from './form-analysis';
+import { messagesFor, warningsFor, type FieldMessage } from './form-analysis';
 import type { MappingPreview } from './preview-model';
 import {
+  changeMappingKind,
   mappingRowExpression,
   type EditorFormValues,
   type MappingRow,
@@ -128,7 +129,7 @@ export const MappingFields = memo(function MappingFields({
           const headerErrors = messagesFor(errors, headerField);
           const headerWarnings = messagesFor(warnings, headerField);
           const valueErrors = messagesFor(errors, valueField);
-          const valueWarnings = messagesFor(warnings, valueField);
+          const valueWarnings = warningsFor(warnings, valueField);
           const meta = valueLabels[row.kind];
           const options =
             row.header !== '' && !declaredHeaders.includes(row.header)
@@ -176,7 +177,17 @@ export const MappingFields = memo(function MappingFields({
                   <label htmlFor={kindId} className="text-sm font-medium text-fg">
                     Source
                   </label>
-                  <select id={kindId} className={selectClassName} {...register(`mappings.${index}.kind`)}>
+                  <select
+                    id={kindId}
+                    className={selectClassName}
+                    {...register(`mappings.${index}.kind`, {
+                      onChange: (e: ChangeEvent<HTMLSelectElement>) => {
+                        const next = changeMappingKind(row, e.target.value as MappingSourceKind);
+                        if (next.value !== row.value)
+                          setValue(`mappings.${index}.value`, next.value, { shouldDirty: true });
+                      },
+                    })}
+                  >
                     <option value="static">Static value</option>
                     <option value="header">Integration response header</option>
                     <option value="body">Integration response body</option>
@@ -197,7 +208,12 @@ export const MappingFields = memo(function MappingFields({
                       {meta.hint}
                     </p>
                   ) : null}
-                  <FieldMessages baseId={valueId} errors={valueErrors} warnings={valueWarnings} />
+                  <FieldMessages
+                    baseId={valueId}
+                    errors={valueErrors}
+                    warnings={valueWarnings}
+                    onFix={(value) => setValue(`mappings.${index}.value`, value, { shouldDirty: true })}
+                  />
                   <input
                     id={valueId}
                     className={`${inputClassName} ${row.kind === 'static' ? '' : 'font-mono'}`}
