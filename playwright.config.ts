@@ -23,7 +23,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  // Generous waits, not speed checks (speed is the bench's job): the machines are two shared, noisy cores, and
+  // under load a lazy chunk (CodeMirror, the preview worker) can take several seconds to arrive.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
