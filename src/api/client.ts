@@ -23,21 +23,17 @@ import type {
   IntegrationResponse,
   IntegrationResponseInput,
   Method,
-  MethodRef,
   MethodResponse,
   MethodResponseInput,
   PatchOperation,
   Resource,
-  ResourceRef,
-  ResponseRef,
   RestApi,
-  RestApiRef,
   Stage,
   StageExport,
-  StageRef,
   TestInvokeRequest,
   TestInvokeResult,
 } from './models';
+import type { MethodRef, ResourceRef, ResponseRef, RestApiRef, StageRef } from './refs';
 import { collectAll, type Page } from './paging';
 import {
   createTransport,

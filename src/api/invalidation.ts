@@ -1,6 +1,6 @@
 // What each write makes stale. Kept free of React so it can be tested with a plain QueryClient in Node.
 import type { QueryClient } from '@tanstack/react-query';
-import type { MethodRef, ResponseRef, StageRef } from './models';
+import type { MethodRef, ResponseRef, StageRef } from './refs';
 import { apiGatewayKeys } from './query-keys';
 
 /** The method (embeds integration and method responses) and the api's resources listing (embeds methods). */

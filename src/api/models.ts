@@ -250,13 +250,6 @@ export type DeploymentInput = {
 /** The PutMethodResponse body. */
 export type MethodResponseInput = Omit<MethodResponse, 'statusCode'>;
 
-/** Which API, resource, method and status code a call is about. Each call takes the narrowest one it needs. */
-export type RestApiRef = { restApiId: string };
-export type ResourceRef = RestApiRef & { resourceId: string };
-export type MethodRef = ResourceRef & { httpMethod: string };
-export type ResponseRef = MethodRef & { statusCode: string };
-export type StageRef = RestApiRef & { stageName: string };
-
 export type PatchOperation = {
   op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
   path: string;

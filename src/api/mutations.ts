@@ -8,12 +8,11 @@ import { useConnection } from './connection-provider';
 import type {
   IntegrationResponse,
   IntegrationResponseInput,
-  MethodRef,
   MethodResponseInput,
   PatchOperation,
-  ResponseRef,
   TestInvokeRequest,
 } from './models';
+import type { MethodRef, ResponseRef, RestApiRef } from './refs';
 import {
   invalidateIntegrationResponse,
   invalidateMethodResponse,
@@ -164,17 +163,18 @@ export function useCreateDeployment() {
   const { client, scope } = useConnection();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (v: {
-      restApiId: string;
-      stageName: string;
-      description?: string;
-      onThrottled?: (waitMs: number) => void;
-      signal?: AbortSignal;
-    }) => {
+    mutationFn: async (
+      v: RestApiRef &
+        Call & {
+          stageName: string;
+          description?: string;
+          onThrottled?: (waitMs: number) => void;
+        },
+    ) => {
       for (let n = 1; ; n++) {
         try {
           return await client.createDeployment(
-            { restApiId: v.restApiId },
+            v,
             { stageName: v.stageName, ...(v.description ? { description: v.description } : {}) },
             { signal: v.signal },
           );

@@ -2,7 +2,7 @@
 // switching targets never shows another target's data.
 import { queryOptions } from '@tanstack/react-query';
 import type { ApiGatewayClient } from './client';
-import type { MethodRef, ResponseRef, RestApiRef, StageRef } from './models';
+import type { MethodRef, ResponseRef, RestApiRef, StageRef } from './refs';
 import { apiGatewayKeys } from './query-keys';
 
 export function restApisQueryOptions(client: ApiGatewayClient, scope: string) {

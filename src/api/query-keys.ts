@@ -1,7 +1,7 @@
 // Every key starts with ['apigateway', scope] so data of one target is never shown for another.
 // Keys are deliberately flat (kind right after scope, not nested under the api/method) so that a prefix
 // invalidation of one entity can never sweep up its children by accident.
-import type { MethodRef, ResponseRef, RestApiRef, StageRef } from './models';
+import type { MethodRef, ResponseRef, RestApiRef, StageRef } from './refs';
 
 export const apiGatewayKeys = {
   all: (scope: string) => ['apigateway', scope] as const,

@@ -3,14 +3,10 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { restApiQueryOptions, resourcesQueryOptions } from '@/api/queries';
 import { useConnection } from '@/api/connection-provider';
+import type { MethodRef, ResourceRef, ResponseRef, RestApiRef } from '@/api/refs';
 
-/** What the user chose so far; each field is present once its step is done. */
-export type WizardChoices = {
-  restApiId?: string;
-  resourceId?: string;
-  httpMethod?: string;
-  statusCode?: string;
-};
+/** What the user chose so far: the ref of the current step (each id is present once its step is done). */
+export type WizardChoices = RestApiRef | ResourceRef | MethodRef | ResponseRef;
 
 const linkClass = 'text-sm text-accent underline underline-offset-2 hover:text-accent-hover';
 
@@ -38,16 +34,13 @@ function ChangeText({ what }: { what: string }) {
  */
 export function ChoicesSummary({ choices }: { choices: WizardChoices }) {
   const { client, scope } = useConnection();
-  const { restApiId, resourceId, httpMethod, statusCode } = choices;
-  const api = useQuery({
-    ...restApiQueryOptions(client, scope, { restApiId: restApiId ?? '' }),
-    enabled: restApiId !== undefined,
-  });
+  const { restApiId } = choices;
+  const { resourceId, httpMethod, statusCode }: Partial<ResponseRef> = choices;
+  const api = useQuery(restApiQueryOptions(client, scope, choices));
   const resources = useQuery({
-    ...resourcesQueryOptions(client, scope, { restApiId: restApiId ?? '' }),
-    enabled: restApiId !== undefined && resourceId !== undefined,
+    ...resourcesQueryOptions(client, scope, choices),
+    enabled: resourceId !== undefined,
   });
-  if (restApiId === undefined) return null;
   const resourcePath = resources.data?.find((r) => r.id === resourceId)?.path;
 
   return (

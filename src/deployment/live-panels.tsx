@@ -7,6 +7,7 @@ import { useConnection } from '@/api/connection-provider';
 import type { Deployment, TestInvokeResult } from '@/api/models';
 import { useCreateDeployment, useTestInvokeMethod } from '@/api/mutations';
 import { stagesQueryOptions } from '@/api/queries';
+import { methodRefOf, restApiRefOf, type MethodRef, type RestApiRef } from '@/api/refs';
 import { Button } from '@/components/button';
 import { Field, inputClassName } from '@/components/field';
 import { Notice } from '@/components/notice';
@@ -38,9 +39,10 @@ function parseVariableLines(text: string): Record<string, string> {
   return out;
 }
 
-export function DeployPanel({ restApiId }: { restApiId: string }) {
+export function DeployPanel({ target }: { target: RestApiRef }) {
+  const { restApiId } = target;
   const { client, scope, settings } = useConnection();
-  const stages = useQuery(stagesQueryOptions(client, scope, { restApiId }));
+  const stages = useQuery(stagesQueryOptions(client, scope, target));
   const deploy = useCreateDeployment();
   const [choice, setChoice] = useState('');
   const [newName, setNewName] = useState('');
@@ -63,7 +65,7 @@ export function DeployPanel({ restApiId }: { restApiId: string }) {
     setDone(null);
     setWaiting(null);
     deploy.mutate(
-      { restApiId, stageName, description, onThrottled: (ms) => setWaiting(Math.round(ms / 1000)) },
+      { ...restApiRefOf(target), stageName, description, onThrottled: (ms) => setWaiting(Math.round(ms / 1000)) },
       {
         onSuccess: (deployment) => {
           setWaiting(null);
@@ -202,17 +204,8 @@ function ResultView({ result }: { result: TestInvokeResult }) {
   );
 }
 
-export function TestInvokePanel({
-  restApiId,
-  resourceId,
-  httpMethod,
-  resourcePath,
-}: {
-  restApiId: string;
-  resourceId: string;
-  httpMethod: string;
-  resourcePath?: string;
-}) {
+export function TestInvokePanel({ target, resourcePath }: { target: MethodRef; resourcePath?: string }) {
+  const { httpMethod } = target;
   const invoke = useTestInvokeMethod();
   const [path, setPath] = useState(resourcePath ?? '');
   const [headers, setHeaders] = useState('');
@@ -223,9 +216,7 @@ export function TestInvokePanel({
 
   function run() {
     invoke.mutate({
-      restApiId,
-      resourceId,
-      httpMethod,
+      ...methodRefOf(target),
       request: {
         ...(path.trim() !== '' ? { pathWithQueryString: path.trim() } : {}),
         ...(body !== '' ? { body } : {}),

@@ -3,19 +3,14 @@ import { useState } from 'react';
 import { describeApiError } from '@/api/api-error';
 import { useConnection } from '@/api/connection-provider';
 import { useDeleteIntegrationResponse } from '@/api/mutations';
-import { methodQueryOptions } from '@/api/queries';
+import { refetchMethod } from '@/api/invalidation';
+import type { ResponseRef } from '@/api/refs';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { clearDraft, draftKey } from './drafts';
 
-export interface IntegrationResponseTarget {
-  restApiId: string;
-  resourceId: string;
-  httpMethod: string;
-  statusCode: string;
-}
-
-export interface DeleteIntegrationResponseDialogProps extends IntegrationResponseTarget {
+export interface DeleteIntegrationResponseDialogProps {
+  target: ResponseRef;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   /** The resource path (`/items`) for the confirmation text; the id is used while it is unknown. */
@@ -30,8 +25,9 @@ export interface DeleteIntegrationResponseDialogProps extends IntegrationRespons
  * review step alike.
  */
 export function DeleteIntegrationResponseDialog(props: DeleteIntegrationResponseDialogProps) {
-  const { restApiId, resourceId, httpMethod, statusCode, open, onOpenChange } = props;
-  const { client, scope } = useConnection();
+  const { target, open, onOpenChange } = props;
+  const { resourceId, httpMethod, statusCode } = target;
+  const { scope } = useConnection();
   const qc = useQueryClient();
   const del = useDeleteIntegrationResponse();
   const [error, setError] = useState<unknown>();
@@ -39,18 +35,13 @@ export function DeleteIntegrationResponseDialog(props: DeleteIntegrationResponse
   async function confirm() {
     setError(undefined);
     try {
-      await del.mutateAsync({ restApiId, resourceId, httpMethod, statusCode });
+      await del.mutateAsync(target);
     } catch (e) {
       setError(e);
       return;
     }
-    clearDraft(draftKey({ connectionScope: scope, restApiId, resourceId, httpMethod, statusCode }));
-    await qc
-      .refetchQueries({
-        queryKey: methodQueryOptions(client, scope, { restApiId, resourceId, httpMethod }).queryKey,
-        exact: true,
-      })
-      .catch(() => undefined);
+    clearDraft(draftKey({ connectionScope: scope, ...target }));
+    await refetchMethod(qc, scope, target);
     onOpenChange(false);
     props.onDeleted();
   }
@@ -82,7 +73,8 @@ export function DeleteIntegrationResponseDialog(props: DeleteIntegrationResponse
   );
 }
 
-export interface DeleteIntegrationResponseProps extends IntegrationResponseTarget {
+export interface DeleteIntegrationResponseProps {
+  target: ResponseRef;
   resourcePath?: string;
   disabled?: boolean;
   onDeleted: () => void;
@@ -95,7 +87,7 @@ export function DeleteIntegrationResponse(props: DeleteIntegrationResponseProps)
   return (
     <>
       <Button variant="danger" onClick={() => setOpen(true)} disabled={disabled}>
-        Delete integration response {props.statusCode}
+        Delete integration response {props.target.statusCode}
       </Button>
       <DeleteIntegrationResponseDialog {...dialogProps} open={open} onOpenChange={setOpen} />
     </>

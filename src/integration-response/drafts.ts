@@ -1,6 +1,7 @@
 // Unsaved editor work survives a reload: one draft per target + method + status code, in localStorage.
 // The key is built from the connection scope, which is secret-free by construction; nothing else from the
 // connection (credentials) is ever written here.
+import type { ResponseRef } from '@/api/refs';
 import type { IntegrationResponse, IntegrationResponseInput } from '@/rules/types';
 import type { EditorFormValues } from './form-model';
 
@@ -29,13 +30,7 @@ export interface Draft {
   base?: BaseVersion;
 }
 
-export interface DraftKeyParts {
-  connectionScope: string;
-  restApiId: string;
-  resourceId: string;
-  httpMethod: string;
-  statusCode: string;
-}
+export type DraftKeyParts = ResponseRef & { connectionScope: string };
 
 const PREFIX = 'irs:editor-draft:v1';
 

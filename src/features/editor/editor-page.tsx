@@ -4,6 +4,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { describeApiError } from '@/api/api-error';
 import { useConnection } from '@/api/connection-provider';
 import type { Method } from '@/api/models';
+import { methodRefOf, type ResponseRef } from '@/api/refs';
 import { usePutMethodResponse, useUpdateMethodResponse } from '@/api/mutations';
 import { methodQueryOptions } from '@/api/queries';
 import { BackLink } from '@/components/back-link';
@@ -20,20 +21,17 @@ import { EditorForm } from './editor-form';
 import { integrationResponseToForm, sameBody } from '@/integration-response/form-model';
 
 export interface EditorPageProps {
-  restApiId: string;
-  resourceId: string;
-  httpMethod: string;
-  statusCode: string;
+  target: ResponseRef;
 }
 
-export function EditorPage(props: EditorPageProps) {
-  const { restApiId, resourceId, httpMethod, statusCode } = props;
+export function EditorPage({ target }: EditorPageProps) {
+  const { httpMethod, statusCode } = target;
   const { client, scope } = useConnection();
   // The form is built once, from the method as loaded. A cached copy may predate a write made since (on the
   // review page, or by the CLI), and continuing from it would silently revert that write: so always read the
   // method again on arrival, and build the form only from this visit's own read.
   const query = useQuery({
-    ...methodQueryOptions(client, scope, { restApiId, resourceId, httpMethod }),
+    ...methodQueryOptions(client, scope, target),
     refetchOnMount: 'always',
   });
   const [hasError, setHasError] = useState(false);
@@ -49,14 +47,11 @@ export function EditorPage(props: EditorPageProps) {
       hasError={hasError}
       intro="Choose when API Gateway uses this response, and how the back end's answer is turned into the client's response. Nothing is sent until you confirm on the next page."
       back={
-        <BackLink
-          to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod"
-          params={{ restApiId, resourceId, httpMethod }}
-        >
+        <BackLink to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod" params={methodRefOf(target)}>
           Back to status codes
         </BackLink>
       }
-      summary={<ChoicesSummary choices={{ restApiId, resourceId, httpMethod, statusCode }} />}
+      summary={<ChoicesSummary choices={target} />}
     >
       <QueryState query={query} context={`the ${httpMethod} method`} loadingLabel="Loading the integration…">
         {(method) =>
@@ -64,7 +59,7 @@ export function EditorPage(props: EditorPageProps) {
             <LoadingState label="Loading the integration…" />
           ) : (
             <LoadedEditor
-              {...props}
+              target={target}
               key={`${scope}|${statusCode}`}
               method={method}
               onErrorSummaryChange={setHasError}
@@ -77,20 +72,18 @@ export function EditorPage(props: EditorPageProps) {
 }
 
 function LoadedEditor({
-  restApiId,
-  resourceId,
-  httpMethod,
-  statusCode,
+  target,
   method,
   onErrorSummaryChange,
 }: EditorPageProps & { method: Method; onErrorSummaryChange: (hasErrors: boolean) => void }) {
+  const { httpMethod, statusCode } = target;
   const { scope } = useConnection();
   const navigate = useNavigate();
   const integration = method.methodIntegration;
   const existing = integration?.integrationResponses?.[statusCode];
   const methodResponse = method.methodResponses?.[statusCode];
   const serverValues = useMemo(() => integrationResponseToForm(existing), [existing]);
-  const key = draftKey({ connectionScope: scope, restApiId, resourceId, httpMethod, statusCode });
+  const key = draftKey({ connectionScope: scope, ...target });
   // Read once: later saves of this same page must not turn into a "restored" notice.
   const [restoredDraft] = useState(() => {
     const draft = loadDraft(key);
@@ -115,16 +108,15 @@ function LoadedEditor({
   const onDeclareHeader = useCallback(
     async (name: string): Promise<boolean> => {
       setDeclareError(undefined);
-      const ref = { restApiId, resourceId, httpMethod, statusCode };
       try {
         if (methodResponse) {
           await updateMethodResponse.mutateAsync({
-            ...ref,
+            ...target,
             patchOperations: [{ op: 'add', path: `/responseParameters/${responseHeaderKey(name)}`, value: 'false' }],
           });
         } else {
           await putMethodResponse.mutateAsync({
-            ...ref,
+            ...target,
             body: { responseParameters: { [responseHeaderKey(name)]: false } },
           });
         }
@@ -135,7 +127,7 @@ function LoadedEditor({
         return false;
       }
     },
-    [restApiId, resourceId, httpMethod, statusCode, methodResponse, putMethodResponse, updateMethodResponse],
+    [target, methodResponse, putMethodResponse, updateMethodResponse],
   );
 
   if (!integration) {
@@ -178,7 +170,7 @@ function LoadedEditor({
           leavingOnPurpose.current = true;
           void navigate({
             to: '/apis/$restApiId/resources/$resourceId/methods/$httpMethod/responses/$statusCode/review',
-            params: { restApiId, resourceId, httpMethod, statusCode },
+            params: target,
           }).finally(() => {
             leavingOnPurpose.current = false;
           });
@@ -194,16 +186,13 @@ function LoadedEditor({
             stays.
           </p>
           <DeleteIntegrationResponse
-            restApiId={restApiId}
-            resourceId={resourceId}
-            httpMethod={httpMethod}
-            statusCode={statusCode}
+            target={target}
             onDeleted={() => {
               // The draft is gone with the response: nothing is left unsaved, so leaving must not ask.
               leavingOnPurpose.current = true;
               void navigate({
                 to: '/apis/$restApiId/resources/$resourceId/methods/$httpMethod',
-                params: { restApiId, resourceId, httpMethod },
+                params: methodRefOf(target),
               }).finally(() => {
                 leavingOnPurpose.current = false;
               });

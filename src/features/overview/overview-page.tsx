@@ -4,6 +4,7 @@ import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'reac
 import { useConnection } from '@/api/connection-provider';
 import { restApiQueryOptions } from '@/api/queries';
 import { apiGatewayKeys } from '@/api/query-keys';
+import type { RestApiRef } from '@/api/refs';
 import { BackLink } from '@/components/back-link';
 import { Button } from '@/components/button';
 import { inputClassName } from '@/components/field';
@@ -25,8 +26,8 @@ import { defaultSort, emptyFilter, filterRows, methodsIn, sortRows } from './tab
 const FlowDiagram = lazy(() => import('./flow-diagram').then((m) => ({ default: m.FlowDiagram })));
 
 /** Scoped like every other key (['apigateway', scope, …]) so switching targets never shows another's data. */
-export function overviewQueryKey(scope: string, restApiId: string) {
-  return [...apiGatewayKeys.all(scope), 'overview', restApiId] as const;
+export function overviewQueryKey(scope: string, ref: RestApiRef) {
+  return [...apiGatewayKeys.all(scope), 'overview', ref.restApiId] as const;
 }
 
 function download(fileName: string, mime: string, text: string): void {
@@ -41,15 +42,16 @@ function download(fileName: string, mime: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
-export function OverviewPage({ restApiId }: { restApiId: string }) {
+export function OverviewPage({ target }: { target: RestApiRef }) {
+  const { restApiId } = target;
   const { client, scope } = useConnection();
   const [progress, setProgress] = useState<LoadProgress | null>(null);
   // The methods complete so far: their rows show while the rest of the API loads.
   const [ready, setReady] = useState<MethodMapping[]>([]);
   // Only for the API's name in the intro; the page works without it.
-  const apiName = useQuery(restApiQueryOptions(client, scope, { restApiId })).data?.name;
+  const apiName = useQuery(restApiQueryOptions(client, scope, target)).data?.name;
   const query = useQuery({
-    queryKey: overviewQueryKey(scope, restApiId),
+    queryKey: overviewQueryKey(scope, target),
     // TanStack Query aborts `signal` when the page is left before the load finishes (the signal is consumed).
     queryFn: ({ signal }) =>
       loadApiMappings(client, restApiId, {
@@ -70,7 +72,7 @@ export function OverviewPage({ restApiId }: { restApiId: string }) {
       title="Mapping overview"
       hasError={query.isError}
       back={
-        <BackLink to="/apis/$restApiId" params={{ restApiId }}>
+        <BackLink to="/apis/$restApiId" params={target}>
           Back to the resources of this API
         </BackLink>
       }

@@ -1,4 +1,5 @@
 import { Link } from '@tanstack/react-router';
+import type { ResponseRef } from '@/api/refs';
 import { Badge, type BadgeTone } from '@/components/badge';
 import type { Change, ReviewRow } from './review-model';
 import { fieldId } from './review-model';
@@ -27,13 +28,6 @@ function display(row: ReviewRow, value: string | null): string {
   }
 }
 
-export interface EditorLinkParams {
-  restApiId: string;
-  resourceId: string;
-  httpMethod: string;
-  statusCode: string;
-}
-
 /** GOV.UK "check answers": one row per field, what is stored now next to what will be stored, with Change links. */
 export function ChangeTable({
   rows,
@@ -43,7 +37,7 @@ export function ChangeTable({
 }: {
   rows: ReviewRow[];
   isNew: boolean;
-  editor: EditorLinkParams;
+  editor: ResponseRef;
   /** Server error messages by field id, shown next to the field. */
   errors: Record<string, string>;
 }) {

@@ -2,6 +2,7 @@
 // CloudFormation, Terraform and OpenAPI. Pure string building (no React, no DOM, no fetch) so the same
 // functions run in unit tests and in the Node test that executes the shell commands against the emulator.
 import type { TargetKind } from '@/api/connection';
+import type { ResponseRef, RestApiRef } from '@/api/refs';
 import type { IntegrationResponseInput } from '@/rules/types';
 
 export interface ExportTarget {
@@ -11,11 +12,7 @@ export interface ExportTarget {
   region: string;
 }
 
-export interface ExportInput {
-  restApiId: string;
-  resourceId: string;
-  httpMethod: string;
-  statusCode: string;
+export interface ExportInput extends ResponseRef {
   body: IntegrationResponseInput;
   target: ExportTarget;
   /** The resource path (`/items`), when known: only used for comments and the OpenAPI path key. */
@@ -128,7 +125,7 @@ export function getIntegrationResponseCommand(input: Omit<ExportInput, 'body'>):
 }
 
 /** The reminder after a change: nothing reaches clients until the API is deployed to a stage. */
-export function createDeploymentCommand(input: { restApiId: string; target: ExportTarget }): string {
+export function createDeploymentCommand(input: RestApiRef & { target: ExportTarget }): string {
   const parts = [
     'aws apigateway create-deployment',
     cliOption('--rest-api-id', input.restApiId),

@@ -1,7 +1,7 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useQuery } from '@tanstack/react-query';
 import { useConnection } from '@/api/connection-provider';
-import type { ResponseRef } from '@/api/models';
+import type { ResponseRef } from '@/api/refs';
 import type { IntegrationResponseInput } from '@/rules/types';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { CodeBlock } from './code-block';

@@ -6,6 +6,7 @@ import { resolveEndpoint } from '@/api/connection';
 import { useConnection } from '@/api/connection-provider';
 import { invalidateIntegrationResponse } from '@/api/invalidation';
 import type { Method } from '@/api/models';
+import { methodRefOf, restApiRefOf, type ResponseRef } from '@/api/refs';
 import { StoredVersionChangedError, useSendIntegrationResponse } from '@/api/mutations';
 import { integrationResponseQueryOptions, methodQueryOptions, resourcesQueryOptions } from '@/api/queries';
 import { BackLink } from '@/components/back-link';
@@ -30,10 +31,7 @@ import { fieldId, fieldsForError, firstKnown, reviewRows, sameVersion, storedSha
 import { StoredView } from './stored-view';
 
 export interface ReviewPageProps {
-  restApiId: string;
-  resourceId: string;
-  httpMethod: string;
-  statusCode: string;
+  target: ResponseRef;
 }
 
 type Outcome = { kind: 'sent'; stored: IntegrationResponse; created: boolean } | { kind: 'deleted' };
@@ -46,10 +44,10 @@ function isNotFound(error: unknown): boolean {
   );
 }
 
-export function ReviewPage(props: ReviewPageProps) {
-  const { restApiId, resourceId, httpMethod, statusCode } = props;
+export function ReviewPage({ target }: ReviewPageProps) {
+  const { statusCode } = target;
   const { scope } = useConnection();
-  const key = draftKey({ connectionScope: scope, restApiId, resourceId, httpMethod, statusCode });
+  const key = draftKey({ connectionScope: scope, ...target });
   // Read once per target/key: the page sends exactly the draft the person reviewed.
   const [draftState] = useState(() => ({ key, draft: loadDraft(key) }));
   const draft = draftState.key === key ? draftState.draft : loadDraft(key);
@@ -77,19 +75,19 @@ export function ReviewPage(props: ReviewPageProps) {
         outcome === undefined ? (
           <BackLink
             to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod/responses/$statusCode"
-            params={{ restApiId, resourceId, httpMethod, statusCode }}
+            params={target}
           >
             Back to the integration response
           </BackLink>
         ) : undefined
       }
-      summary={<ChoicesSummary choices={{ restApiId, resourceId, httpMethod, statusCode }} />}
+      summary={<ChoicesSummary choices={target} />}
     >
       {outcome ? (
-        <OutcomeView {...props} outcome={outcome} />
+        <OutcomeView target={target} outcome={outcome} />
       ) : draft ? (
         <LoadedReview
-          {...props}
+          target={target}
           key={key}
           draftStorageKey={key}
           draft={draft}
@@ -105,7 +103,7 @@ export function ReviewPage(props: ReviewPageProps) {
           <p>
             <Link
               to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod/responses/$statusCode"
-              params={{ restApiId, resourceId, httpMethod, statusCode }}
+              params={target}
               className="font-medium text-accent underline underline-offset-2"
             >
               Go to the integration response for {statusCode}
@@ -135,25 +133,22 @@ function useExportTarget(): ExportTarget {
 }
 
 function LoadedReview(props: LoadedReviewProps) {
-  const { restApiId, resourceId, httpMethod, statusCode, draftStorageKey, draft, onOutcome, onErrorChange } = props;
-  const ref = useMemo(
-    () => ({ restApiId, resourceId, httpMethod, statusCode }),
-    [restApiId, resourceId, httpMethod, statusCode],
-  );
+  const { target: ref, draftStorageKey, draft, onOutcome, onErrorChange } = props;
+  const { resourceId, httpMethod, statusCode } = ref;
   const { client, scope, settings } = useConnection();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const target = useExportTarget();
+  const exportTarget = useExportTarget();
   const body = useMemo(() => formToPutBody(draft.form), [draft.form]);
   const after = useMemo(() => storedShape(statusCode, body), [statusCode, body]);
 
   // What is stored now: always re-read when the page opens (the editor may have shown a cached copy).
   const current = useQuery({
-    ...integrationResponseQueryOptions(client, scope, { restApiId, resourceId, httpMethod, statusCode }),
+    ...integrationResponseQueryOptions(client, scope, ref),
     staleTime: 0,
     refetchOnMount: 'always',
   });
-  const resources = useQuery(resourcesQueryOptions(client, scope, { restApiId }));
+  const resources = useQuery(resourcesQueryOptions(client, scope, ref));
   const resourcePath = resources.data?.find((r) => r.id === resourceId)?.path;
   const currentLoaded = current.isSuccess || (current.isError && isNotFound(current.error));
   const before: IntegrationResponse | null = current.isSuccess ? current.data : null;
@@ -164,9 +159,7 @@ function LoadedReview(props: LoadedReviewProps) {
   const baseRef = useRef<BaseVersion | undefined>(undefined);
   const [initialBase] = useState<BaseVersion | undefined>(() => {
     if (draft.base !== undefined) return draft.base;
-    const method = qc.getQueryData<Method>(
-      methodQueryOptions(client, scope, { restApiId, resourceId, httpMethod }).queryKey,
-    );
+    const method = qc.getQueryData<Method>(methodQueryOptions(client, scope, ref).queryKey);
     if (method) return method.methodIntegration?.integrationResponses?.[statusCode] ?? null;
     return undefined;
   });
@@ -237,7 +230,7 @@ function LoadedReview(props: LoadedReviewProps) {
     saveDraft(draftStorageKey, { body: formToPutBody(form), form, samples: draft.samples, base: server });
     // The editor reads the method (cached for 30 s): fetch it now so it starts from this same server version.
     await Promise.allSettled([
-      qc.fetchQuery({ ...methodQueryOptions(client, scope, { restApiId, resourceId, httpMethod }), staleTime: 0 }),
+      qc.fetchQuery({ ...methodQueryOptions(client, scope, ref), staleTime: 0 }),
       invalidateIntegrationResponse(qc, scope, ref),
     ]);
     await navigate({
@@ -262,7 +255,7 @@ function LoadedReview(props: LoadedReviewProps) {
   const exportInput: ExportInput = {
     ...ref,
     body,
-    target,
+    target: exportTarget,
     resourcePath,
     withSessionToken: Boolean(settings.credentials?.sessionToken),
   };
@@ -361,7 +354,7 @@ function LoadedReview(props: LoadedReviewProps) {
           </Button>
           {!isNew ? (
             <DeleteIntegrationResponse
-              {...ref}
+              target={ref}
               resourcePath={resourcePath}
               disabled={busy}
               onDeleted={() => onOutcome({ kind: 'deleted' })}
@@ -444,14 +437,9 @@ function ConflictPanel({
   );
 }
 
-function OutcomeView({
-  restApiId,
-  resourceId,
-  httpMethod,
-  statusCode,
-  outcome,
-}: ReviewPageProps & { outcome: Outcome }) {
-  const target = useExportTarget();
+function OutcomeView({ target, outcome }: ReviewPageProps & { outcome: Outcome }) {
+  const { restApiId, httpMethod, statusCode } = target;
+  const exportTarget = useExportTarget();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   const linkClass = 'font-medium text-accent underline underline-offset-2 hover:text-accent-hover';
@@ -482,17 +470,17 @@ function OutcomeView({
         </p>
       </Notice>
       <CodeBlock
-        code={createDeploymentCommand({ restApiId, target })}
+        code={createDeploymentCommand({ restApiId, target: exportTarget })}
         label="create-deployment command"
         testId="deploy-command"
       />
-      <DeployPanel restApiId={restApiId} />
-      <TestInvokePanel restApiId={restApiId} resourceId={resourceId} httpMethod={httpMethod} />
+      <DeployPanel target={target} />
+      <TestInvokePanel target={target} />
       <ul className="flex flex-col gap-2">
         <li>
           <Link
             to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod"
-            params={{ restApiId, resourceId, httpMethod }}
+            params={methodRefOf(target)}
             className={linkClass}
           >
             Back to the status codes of {httpMethod}
@@ -502,7 +490,7 @@ function OutcomeView({
           <li>
             <Link
               to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod/responses/$statusCode"
-              params={{ restApiId, resourceId, httpMethod, statusCode }}
+              params={target}
               className={linkClass}
             >
               Edit integration response {statusCode} again
@@ -510,7 +498,7 @@ function OutcomeView({
           </li>
         ) : null}
         <li>
-          <Link to="/apis/$restApiId/overview" params={{ restApiId }} className={linkClass}>
+          <Link to="/apis/$restApiId/overview" params={restApiRefOf(target)} className={linkClass}>
             See all integration responses of this API
           </Link>
         </li>

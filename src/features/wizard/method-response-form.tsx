@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import * as z from 'zod/mini';
 import { usePutMethodResponse } from '@/api/mutations';
-import type { ResponseRef } from '@/api/models';
+import type { ResponseRef } from '@/api/refs';
 import { Button } from '@/components/button';
 import { Field, inputClassName } from '@/components/field';
 import { ErrorState } from '@/components/query-state';
@@ -31,9 +31,10 @@ const resolver = zodResolver(methodResponseFormSchema);
 
 /** PutMethodResponse for a status code, with optional header declarations (name + required). */
 export function MethodResponseForm({
+  target: ref,
   onCreated,
-  ...ref
-}: ResponseRef & {
+}: {
+  target: ResponseRef;
   onCreated?: (statusCode: string) => void;
 }) {
   const put = usePutMethodResponse();

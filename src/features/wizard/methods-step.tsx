@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useConnection } from '@/api/connection-provider';
 import type { Resource } from '@/api/models';
+import { resourceRefOf, restApiRefOf, type MethodRef, type ResourceRef } from '@/api/refs';
 import { methodQueryOptions, resourcesQueryOptions } from '@/api/queries';
 import { BackLink } from '@/components/back-link';
 import { Badge } from '@/components/badge';
@@ -12,20 +13,21 @@ import { EmptyState, ErrorState, LoadingState, QueryState } from '@/components/q
 import { integrationKind, isProxyKind } from '@/rules/integration-kind';
 import { integrationKindLabel } from './integration-kind-label';
 
-export function MethodsStep({ restApiId, resourceId }: { restApiId: string; resourceId: string }) {
+export function MethodsStep({ target }: { target: ResourceRef }) {
+  const { resourceId } = target;
   const { client, scope } = useConnection();
-  const query = useQuery(resourcesQueryOptions(client, scope, { restApiId }));
+  const query = useQuery(resourcesQueryOptions(client, scope, target));
   return (
     <PageLayout
       step={3}
       title="Choose a method"
       intro="Integration responses belong to a method's integration. Methods with a proxy integration or without an integration cannot have them."
       back={
-        <BackLink to="/apis/$restApiId" params={{ restApiId }}>
+        <BackLink to="/apis/$restApiId" params={restApiRefOf(target)}>
           Back to resources
         </BackLink>
       }
-      summary={<ChoicesSummary choices={{ restApiId, resourceId }} />}
+      summary={<ChoicesSummary choices={target} />}
     >
       <QueryState query={query} context="the resource" loadingLabel="Loading methods…">
         {(resources) => {
@@ -37,14 +39,14 @@ export function MethodsStep({ restApiId, resourceId }: { restApiId: string; reso
               </EmptyState>
             );
           }
-          return <MethodList restApiId={restApiId} resource={resource} />;
+          return <MethodList target={target} resource={resource} />;
         }}
       </QueryState>
     </PageLayout>
   );
 }
 
-function MethodList({ restApiId, resource }: { restApiId: string; resource: Resource }) {
+function MethodList({ target, resource }: { target: ResourceRef; resource: Resource }) {
   const methods = Object.keys(resource.resourceMethods ?? {}).sort();
   if (methods.length === 0) {
     return (
@@ -56,25 +58,16 @@ function MethodList({ restApiId, resource }: { restApiId: string; resource: Reso
   return (
     <ul className="flex flex-col gap-3" aria-label={`Methods of ${resource.path}`}>
       {methods.map((m) => (
-        <MethodCard key={m} restApiId={restApiId} resourceId={resource.id} path={resource.path} httpMethod={m} />
+        <MethodCard key={m} target={{ ...resourceRefOf(target), httpMethod: m }} path={resource.path} />
       ))}
     </ul>
   );
 }
 
-function MethodCard({
-  restApiId,
-  resourceId,
-  path,
-  httpMethod,
-}: {
-  restApiId: string;
-  resourceId: string;
-  path: string;
-  httpMethod: string;
-}) {
+function MethodCard({ target, path }: { target: MethodRef; path: string }) {
+  const { httpMethod } = target;
   const { client, scope } = useConnection();
-  const query = useQuery(methodQueryOptions(client, scope, { restApiId, resourceId, httpMethod }));
+  const query = useQuery(methodQueryOptions(client, scope, target));
   const headingId = `method-${httpMethod}`;
   return (
     <li aria-labelledby={headingId} className="rounded-md border border-border bg-surface-raised p-4">
@@ -132,10 +125,7 @@ function MethodCard({
                 </Notice>
               ) : (
                 <div>
-                  <ButtonLink
-                    to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod"
-                    params={{ restApiId, resourceId, httpMethod }}
-                  >
+                  <ButtonLink to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod" params={target}>
                     Continue with {httpMethod}
                   </ButtonLink>
                 </div>

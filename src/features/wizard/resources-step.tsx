@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useConnection } from '@/api/connection-provider';
 import type { Resource } from '@/api/models';
+import type { RestApiRef } from '@/api/refs';
 import { resourcesQueryOptions } from '@/api/queries';
 import { BackLink } from '@/components/back-link';
 import { Badge } from '@/components/badge';
@@ -16,9 +17,10 @@ import { buildResourceIndex, visibleResourceRows, type ResourceEntry } from './r
 
 const ROW_HEIGHT = 40;
 
-export function ResourcesStep({ restApiId }: { restApiId: string }) {
+export function ResourcesStep({ target }: { target: RestApiRef }) {
+  const { restApiId } = target;
   const { client, scope } = useConnection();
-  const query = useQuery(resourcesQueryOptions(client, scope, { restApiId }));
+  const query = useQuery(resourcesQueryOptions(client, scope, target));
   return (
     <PageLayout
       step={2}
@@ -27,18 +29,14 @@ export function ResourcesStep({ restApiId }: { restApiId: string }) {
         <>
           Resources are listed by path. Pick the one whose method has the integration response. To review every mapping
           of this API at once, open the{' '}
-          <Link
-            to="/apis/$restApiId/overview"
-            params={{ restApiId }}
-            className="text-accent underline underline-offset-2"
-          >
+          <Link to="/apis/$restApiId/overview" params={target} className="text-accent underline underline-offset-2">
             mapping overview
           </Link>
           .
         </>
       }
       back={<BackLink to="/apis">Back to APIs</BackLink>}
-      summary={<ChoicesSummary choices={{ restApiId }} />}
+      summary={<ChoicesSummary choices={target} />}
     >
       <QueryState
         query={query}

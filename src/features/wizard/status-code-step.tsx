@@ -3,6 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
 import { useConnection } from '@/api/connection-provider';
 import type { Method } from '@/api/models';
+import { methodRefOf, resourceRefOf, type MethodRef, type ResponseRef } from '@/api/refs';
 import { methodQueryOptions } from '@/api/queries';
 import { BackLink } from '@/components/back-link';
 import { Badge } from '@/components/badge';
@@ -18,14 +19,14 @@ import { integrationKind, isProxyKind } from '@/rules/integration-kind';
 import { MethodResponseForm } from './method-response-form';
 import { newStatusCodeError, statusCodeRows, type StatusCodeRow } from './status-code-choice';
 
-type StepProps = { restApiId: string; resourceId: string; httpMethod: string };
+type StepProps = { target: MethodRef };
 
 const NEW = '__new__';
 
-export function StatusCodeStep(props: StepProps) {
-  const { restApiId, resourceId, httpMethod } = props;
+export function StatusCodeStep({ target }: StepProps) {
+  const { httpMethod } = target;
   const { client, scope } = useConnection();
-  const query = useQuery(methodQueryOptions(client, scope, { restApiId, resourceId, httpMethod }));
+  const query = useQuery(methodQueryOptions(client, scope, target));
   const [hasError, setHasError] = useState(false);
   return (
     <PageLayout
@@ -34,26 +35,25 @@ export function StatusCodeStep(props: StepProps) {
       hasError={hasError}
       intro="Each status code pairs a method response (what the method declares to clients) with an integration response (how the backend's answer is mapped to it)."
       back={
-        <BackLink to="/apis/$restApiId/resources/$resourceId" params={{ restApiId, resourceId }}>
+        <BackLink to="/apis/$restApiId/resources/$resourceId" params={resourceRefOf(target)}>
           Back to methods
         </BackLink>
       }
-      summary={<ChoicesSummary choices={{ restApiId, resourceId, httpMethod }} />}
+      summary={<ChoicesSummary choices={target} />}
     >
       <QueryState query={query} context={`the ${httpMethod} method`} loadingLabel="Loading status codes…">
-        {(method) => <StatusCodeChooser {...props} method={method} onErrorChange={setHasError} />}
+        {(method) => <StatusCodeChooser target={target} method={method} onErrorChange={setHasError} />}
       </QueryState>
     </PageLayout>
   );
 }
 
 function StatusCodeChooser({
-  restApiId,
-  resourceId,
-  httpMethod,
+  target,
   method,
   onErrorChange,
 }: StepProps & { method: Method; onErrorChange: (hasError: boolean) => void }) {
+  const { httpMethod } = target;
   const navigate = useNavigate();
   const kind = integrationKind(method.methodIntegration);
   const rows = statusCodeRows(method);
@@ -95,7 +95,7 @@ function StatusCodeChooser({
   const goOn = (code: string) => {
     void navigate({
       to: '/apis/$restApiId/resources/$resourceId/methods/$httpMethod/responses/$statusCode',
-      params: { restApiId, resourceId, httpMethod, statusCode: code },
+      params: { ...methodRefOf(target), statusCode: code },
     });
   };
 
@@ -195,10 +195,7 @@ function StatusCodeChooser({
         </fieldset>
         {chosenCode !== null && needsMethodResponse ? (
           <MissingMethodResponse
-            restApiId={restApiId}
-            resourceId={resourceId}
-            httpMethod={httpMethod}
-            statusCode={chosenCode}
+            target={{ ...methodRefOf(target), statusCode: chosenCode }}
             onContinueAnyway={() => goOn(chosenCode)}
             onCreated={(code) => {
               setSelected(code);
@@ -214,10 +211,7 @@ function StatusCodeChooser({
       </form>
       {toDelete !== null ? (
         <DeleteIntegrationResponseDialog
-          restApiId={restApiId}
-          resourceId={resourceId}
-          httpMethod={httpMethod}
-          statusCode={toDelete}
+          target={{ ...methodRefOf(target), statusCode: toDelete }}
           open
           onOpenChange={(open) => {
             if (!open) setToDelete(null);
@@ -348,13 +342,15 @@ function StatusCodeCard({
 }
 
 function MissingMethodResponse({
-  restApiId,
-  resourceId,
-  httpMethod,
-  statusCode,
+  target,
   onContinueAnyway,
   onCreated,
-}: StepProps & { statusCode: string; onContinueAnyway: () => void; onCreated: (code: string) => void }) {
+}: {
+  target: ResponseRef;
+  onContinueAnyway: () => void;
+  onCreated: (code: string) => void;
+}) {
+  const { statusCode } = target;
   return (
     <section
       aria-labelledby="missing-mr-heading"
@@ -370,13 +366,7 @@ function MissingMethodResponse({
           response first unless you know you need otherwise.
         </p>
       </Notice>
-      <MethodResponseForm
-        restApiId={restApiId}
-        resourceId={resourceId}
-        httpMethod={httpMethod}
-        statusCode={statusCode}
-        onCreated={onCreated}
-      />
+      <MethodResponseForm target={target} onCreated={onCreated} />
       <div>
         <Button variant="secondary" onClick={onContinueAnyway}>
           Continue without a method response

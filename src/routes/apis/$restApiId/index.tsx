@@ -12,6 +12,5 @@ export const Route = createFileRoute('/apis/$restApiId/')({
 });
 
 function RouteComponent() {
-  const { restApiId } = Route.useParams();
-  return <ResourcesStep restApiId={restApiId} />;
+  return <ResourcesStep target={Route.useParams()} />;
 }

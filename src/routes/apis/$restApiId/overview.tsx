@@ -6,6 +6,5 @@ export const Route = createFileRoute('/apis/$restApiId/overview')({
 });
 
 function RouteComponent() {
-  const { restApiId } = Route.useParams();
-  return <OverviewPage restApiId={restApiId} />;
+  return <OverviewPage target={Route.useParams()} />;
 }

@@ -12,6 +12,5 @@ export const Route = createFileRoute('/apis/$restApiId/resources/$resourceId/')(
 });
 
 function RouteComponent() {
-  const { restApiId, resourceId } = Route.useParams();
-  return <MethodsStep restApiId={restApiId} resourceId={resourceId} />;
+  return <MethodsStep target={Route.useParams()} />;
 }

@@ -12,6 +12,5 @@ export const Route = createFileRoute('/apis/$restApiId/resources/$resourceId/met
 });
 
 function RouteComponent() {
-  const { restApiId, resourceId, httpMethod } = Route.useParams();
-  return <StatusCodeStep restApiId={restApiId} resourceId={resourceId} httpMethod={httpMethod} />;
+  return <StatusCodeStep target={Route.useParams()} />;
 }

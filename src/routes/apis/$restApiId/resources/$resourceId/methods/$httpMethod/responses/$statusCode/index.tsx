@@ -8,6 +8,5 @@ export const Route = createFileRoute(
 });
 
 function RouteComponent() {
-  const { restApiId, resourceId, httpMethod, statusCode } = Route.useParams();
-  return <EditorPage restApiId={restApiId} resourceId={resourceId} httpMethod={httpMethod} statusCode={statusCode} />;
+  return <EditorPage target={Route.useParams()} />;
 }

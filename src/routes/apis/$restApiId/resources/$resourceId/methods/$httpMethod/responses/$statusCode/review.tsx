@@ -8,6 +8,5 @@ export const Route = createFileRoute(
 });
 
 function RouteComponent() {
-  const { restApiId, resourceId, httpMethod, statusCode } = Route.useParams();
-  return <ReviewPage restApiId={restApiId} resourceId={resourceId} httpMethod={httpMethod} statusCode={statusCode} />;
+  return <ReviewPage target={Route.useParams()} />;
 }
