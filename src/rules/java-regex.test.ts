@@ -107,23 +107,68 @@ describe('analyzeJavaPattern: whole-string (Java matches) semantics', () => {
     expect(m('(?x) 4 \\d{2}  # client errors', '404')).toBe(true);
   });
 
-  test('notes possessive quantifiers and atomic groups, which it can only approximate', () => {
-    const r = analyzeJavaPattern('a*+b');
-    expect(r.ok && r.notes.join(' ')).toMatch(/Possessive/);
-    const g = analyzeJavaPattern('(?>a|ab)c');
-    expect(g.ok && g.notes.join(' ')).toMatch(/Atomic/);
-    expect(analyzeJavaPattern('a*b').ok && (analyzeJavaPattern('a*b') as { notes: string[] }).notes).toEqual([]);
+  test('possessive quantifiers and atomic groups never give characters back, as in Java', () => {
+    expect(m('a*+a', 'aaa')).toBe(false);
+    expect(m('a*a', 'aaa')).toBe(true);
+    expect(m('(?>a|ab)c', 'abc')).toBe(false);
+    expect(m('(?:a|ab)c', 'abc')).toBe(true);
+    expect(m('(?>a|ab)c', 'ac')).toBe(true);
+    expect(m('"[^"]*+"', '"x"')).toBe(true);
+    expect(m('.{2,3}+.', 'abcd')).toBe(true);
+    expect(m('.{2,3}+.', 'abc')).toBe(false);
+    const r = analyzeJavaPattern('(a)*+\\1b(?>c)');
+    expect(r.ok && r.notes.join(' ')).not.toMatch(/Possessive|Atomic/);
+  });
+
+  test('character-class intersection, subtraction and nested classes', () => {
+    expect(m('[a-z&&[^aeiou]]+', 'xyz')).toBe(true);
+    expect(m('[a-z&&[^aeiou]]+', 'xaz')).toBe(false);
+    expect(m('[a-z&&def]', 'e')).toBe(true);
+    expect(m('[a-z&&def]', 'a')).toBe(false);
+    expect(m('[a[b-c]]+', 'abc')).toBe(true);
+    expect(m('[^a[b]]', 'b')).toBe(false);
+    expect(m('[^a[b]]', 'c')).toBe(true);
+    expect(m('[\\S&&[^x]]', 'x')).toBe(false);
+  });
+
+  test('embedded flags anywhere, and scoped to a group', () => {
+    expect(m('a(?i)b', 'aB')).toBe(true);
+    expect(m('a(?i)b', 'AB')).toBe(false);
+    expect(m('(?i:a)b', 'Ab')).toBe(true);
+    expect(m('(?i:a)b', 'AB')).toBe(false);
+    expect(m('(?i)a(?-i)b', 'Ab')).toBe(true);
+    expect(m('(?i)a(?-i)b', 'AB')).toBe(false);
+    expect(m('(a(?i)b)c', 'aBc')).toBe(true);
+    expect(m('(a(?i)b)c', 'aBC')).toBe(false);
+    expect(m('x(?s:.)y.', 'x\nyz')).toBe(true);
+    expect(m('x(?s:.)y.', 'x\ny\n')).toBe(false);
+    expect(m('(?i)[a-c]+', 'AbC')).toBe(true);
+    expect(m('(?i)[^a]', 'A')).toBe(false);
+    expect(m('(?i)straße', 'STRASSE')).toBe(false);
+  });
+
+  test('(?m) ^ and $ follow Java: no ^ at the very end, none between \\r and \\n', () => {
+    expect(m('(?m)a$\\r\\n^b', 'a\r\nb')).toBe(true);
+    expect(m('(?m)(?:^)', '')).toBe(false);
+    expect(m('a$', 'a\r\n')).toBe(false);
+    expect(m('a$\\r\\n', 'a\r\n')).toBe(true);
+  });
+
+  test('a reference to a group that does not exist never matches', () => {
+    expect(m('a\\2', 'a')).toBe(false);
+    expect(m('(a)\\11', 'aa1')).toBe(true);
   });
 
   test('reports dot usage for the multi-line check', () => {
     expect(analyzeJavaPattern('.*x')).toMatchObject({ ok: true, usesDot: true, dotAll: false });
-    expect(analyzeJavaPattern('(?s).*x')).toMatchObject({ ok: true, usesDot: true, dotAll: true });
+    expect(analyzeJavaPattern('(?s).*x')).toMatchObject({ ok: true, usesDot: false, dotAll: true });
+    expect(analyzeJavaPattern('(?s:.*)x.')).toMatchObject({ ok: true, usesDot: true });
     expect(analyzeJavaPattern('[.]x\\.')).toMatchObject({ ok: true, usesDot: false });
   });
 
   test.each([
-    ['(', /Unterminated group|Invalid/i],
-    ['*a', /Nothing to repeat/i],
+    ['(', /Unclosed group/],
+    ['*a', /Dangling meta character/],
     ['{"error"}', /Illegal repetition/],
     ['a{', /Illegal repetition/],
     ['[abc', /Unclosed character class/],
@@ -131,11 +176,10 @@ describe('analyzeJavaPattern: whole-string (Java matches) semantics', () => {
     ['\\y', /Illegal\/unsupported escape/],
     ['\\0', /Illegal octal/],
     ['\\xZZ', /Illegal hexadecimal/],
-    ['[a-z&&[^e]]', /not supported here/],
-    ['[a[b]]', /not supported here/],
-    ['a(?i)b', /not supported here/],
+    ['a(?<=\\1(a))', /obvious maximum length/],
+    ['\\k<x>(?<x>a)', /does not exist/],
     ['(?U)\\w', /not supported here/],
-    ['\\G', /not supported here/],
+    ['\\X', /not supported here/],
     ['\\p{InGreek}', /not supported here/],
   ])('refuses %j', (pattern, reason) => {
     expect(error(pattern)).toMatch(reason);

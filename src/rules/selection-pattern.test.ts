@@ -251,10 +251,10 @@ describe('integrationResponseWarnings', () => {
     const possessive = integrationResponseWarnings({
       isLambda: true,
       statusCode: '400',
-      input: { selectionPattern: '(?s)Error.*+' },
+      input: { selectionPattern: '(?i)(a)\\1.*' },
       siblings: [{ statusCode: '200' }],
     });
-    expect(codes(possessive)).toEqual(['java-regex']);
+    expect(codes(possessive)).toEqual(['java-regex', 'multiline']);
   });
 
   test('warns that . cannot cross lines in Lambda error messages', () => {
