@@ -8,6 +8,8 @@ import { corsPreflight } from './cors';
 import { AwsError, errorResponse } from './errors';
 import { limitRequestBody, prepareErrorHeaders } from './http';
 import { defaultForwardAllowlist } from './forward';
+import type { LargeRequestWorker } from './large-requests';
+import { offloadLargeBodies } from './large-requests';
 import { routeContext } from './routes/context';
 import { registerDeploymentRoutes } from './routes/deployments';
 import { registerExportRoutes } from './routes/exports';
@@ -28,6 +30,11 @@ export interface EmulatorOptions {
   /** Hosts TestInvokeMethod may call for HTTP and HTTP_PROXY integrations (default: the forwarding route's). */
   forwardAllowlist?: readonly string[];
   fetchImpl?: typeof fetch;
+  /**
+   * Handles requests with large bodies on a worker thread (large-requests.ts), so that they never hold the
+   * event loop. The entry points use one; in-process tests (app.request) run everything on one thread.
+   */
+  largeRequests?: LargeRequestWorker;
 }
 
 export function createEmulatorApp(opts: EmulatorOptions): Hono {
@@ -41,6 +48,8 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
     return preflight(c, next);
   });
   app.use('*', limitRequestBody());
+  const allowlist = opts.forwardAllowlist ?? defaultForwardAllowlist;
+  if (opts.largeRequests) app.use('*', offloadLargeBodies(opts.largeRequests));
 
   app.onError((err, c) => {
     prepareErrorHeaders(c);
@@ -70,7 +79,7 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
   registerStageRoutes(app, ctx);
   registerExportRoutes(app, ctx);
   registerTestInvokeRoutes(app, ctx, {
-    allowlist: opts.forwardAllowlist ?? defaultForwardAllowlist,
+    allowlist,
     ...(opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {}),
   });
   return app;

@@ -2,6 +2,8 @@
 // Other tooling waits for the exact line "Emulator listening on http://<host>:<port>": keep it stable.
 import { parseArgs } from 'node:util';
 import { createEmulatorApp } from './app';
+import { defaultForwardAllowlist } from './forward';
+import { LargeRequestWorker } from './large-requests';
 import { guardLogStreams } from './log-guard';
 import { seedDemo } from './seed-demo';
 import { listFlag, listen, onShutdown, parsePort } from './serve-util';
@@ -22,13 +24,15 @@ guardLogStreams();
 const port = parsePort(values.port, 4010);
 const host = values.host ?? '127.0.0.1';
 const store = openStore(values['data-dir'] ?? '.data/emulator');
-const app = createEmulatorApp({ store });
+const largeRequests = new LargeRequestWorker(store, defaultForwardAllowlist);
+const app = createEmulatorApp({ store, largeRequests });
 
 if (!values['no-seed'] && store.isEmpty()) {
   await seedDemo(app);
   console.log('Seeded demo data (PetStore, Notifications)');
 }
 
+await largeRequests.ready;
 const { server, port: bound } = await listen(app.fetch, port, host, {
   allowedHosts: listFlag(values['allowed-hosts']),
 });

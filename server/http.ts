@@ -96,7 +96,7 @@ export function prepareErrorHeaders(c: Context): void {
 }
 
 /** The Node request under a request arriving through @hono/node-server (none for app.request() in tests). */
-function nodeIncoming(c: Context): IncomingMessage | undefined {
+export function nodeIncoming(c: Context): IncomingMessage | undefined {
   const env: unknown = c.env;
   return typeof env === 'object' && env !== null && 'incoming' in env ? (env.incoming as IncomingMessage) : undefined;
 }

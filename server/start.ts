@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEmulatorApp } from './app';
 import { createForwardApp, defaultForwardAllowlist } from './forward';
+import { LargeRequestWorker } from './large-requests';
 import { guardLogStreams } from './log-guard';
 import { securityHeaders } from './security-headers';
 import { seedDemo } from './seed-demo';
@@ -35,7 +36,8 @@ const distDir = resolve(values['dist-dir'] ?? fileURLToPath(new URL('../dist', i
 
 // Same layout as the emulator CLI's default (.data/emulator), so `npm start` and `npm run emulator` share data.
 const store = openStore(join(dataDir, 'emulator'));
-const emulator = createEmulatorApp({ store, forwardAllowlist: allowlist });
+const largeRequests = new LargeRequestWorker(store, allowlist);
+const emulator = createEmulatorApp({ store, forwardAllowlist: allowlist, largeRequests });
 if (values.reset) store.resetDemo();
 if (store.isEmpty()) {
   await seedDemo(emulator);
@@ -51,6 +53,7 @@ app.all('/restapis', (c) => emulator.fetch(c.req.raw, c.env));
 app.all('/restapis/*', (c) => emulator.fetch(c.req.raw, c.env));
 app.use('*', staticFiles({ root: distDir }));
 
+await largeRequests.ready;
 const { server, port: bound } = await listen(app.fetch, port, host, {
   allowedHosts: listFlag(values['allowed-hosts']),
 });

@@ -14,6 +14,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IntegrationResponse } from '../src/rules/types';
 import type { ApiTree, DeploymentDoc, DeploymentSnapshot, MethodDoc, ResourceRow, RestApiDoc, StageDoc } from './model';
+import { MAIN_SIDE, WriteLock } from './write-lock';
 
 export interface Page<T> {
   items: T[];
@@ -77,8 +78,18 @@ function coreJson(doc: MethodDoc): string {
 /** How long one group commit may run write jobs before leaving the rest to the next one. */
 const BATCH_SLICE_MS = 4;
 
+export interface StoreOptions {
+  /** The write lock shared with the other thread writing this database (default: a new one, main side). */
+  lock?: WriteLock;
+}
+
 export class Store {
+  readonly dataDir: string;
   readonly file: string;
+  /** Taken for every write transaction; shared with the large-request worker (large-requests.ts). */
+  readonly lock: WriteLock;
+  /** Runs on close (the large-request worker registers its shutdown here). */
+  private readonly closers: Array<() => void> = [];
   private readonly db: Database.Database;
   private readonly st: ReturnType<Store['prepare']>;
   private readonly tx: Record<
@@ -89,6 +100,8 @@ export class Store {
   private flushScheduled = false;
   /** True while a WAL sync is in flight; writes arriving meanwhile wait for it to finish (see write()). */
   private syncing = false;
+  /** True while write jobs wait for the other thread to release the write lock. */
+  private waitingForLock = false;
   private walHandle: Promise<FileHandle> | undefined;
   /**
    * Read-through caches of the rows every method-level request reads (GetMethod, PutIntegrationResponse…),
@@ -104,7 +117,9 @@ export class Store {
   /** Cache keys touched by the write job running now, to forget if its savepoint rolls back. */
   private touched: string[] | null = null;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, opts: StoreOptions = {}) {
+    this.dataDir = dataDir;
+    this.lock = opts.lock ?? new WriteLock(WriteLock.createBuffer(), MAIN_SIDE);
     mkdirSync(dataDir, { recursive: true });
     this.file = join(dataDir, 'emulator.sqlite');
     this.db = new Database(this.file);
@@ -278,14 +293,37 @@ export class Store {
 
   /** Runs fn in one SQLite transaction: all of its writes land, or none do. */
   transaction<T>(fn: () => T): T {
+    // Inside a write job the lock is already held; otherwise (start-up, --reset) this is a write of its own.
+    const own = !this.lock.held;
+    if (own) this.acquireLock();
+    let wrote = false;
     try {
-      return this.db.transaction(fn)();
+      const value = this.db.transaction(fn)();
+      wrote = true;
+      return value;
     } catch (error) {
       // Rolled back (wholly, or to its savepoint): entries cached inside it may describe undone writes.
       if (!this.db.inTransaction) this.clearCaches();
       else this.forget(this.touched);
       throw error;
+    } finally {
+      if (own) this.lock.release(wrote);
     }
+  }
+
+  /** Takes the write lock, waiting for the other thread if need be, and drops caches it may have outdated. */
+  private acquireLock(): void {
+    this.lock.acquire();
+    this.dropCachesIfWrittenElsewhere();
+  }
+
+  /**
+   * The other thread's committed writes make cached rows stale. Checked before every cached read and when
+   * taking the lock; a read between the other side's COMMIT and this check may still see the row as it was,
+   * which is the order a client sees anyway: that write has not been answered yet.
+   */
+  private dropCachesIfWrittenElsewhere(): void {
+    if (this.lock.otherSideWrote()) this.clearCaches();
   }
 
   /**
@@ -311,15 +349,25 @@ export class Store {
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled || this.syncing || this.queue.length === 0) return;
+    if (this.flushScheduled || this.syncing || this.waitingForLock || this.queue.length === 0) return;
     this.flushScheduled = true;
     setImmediate(() => this.flush());
   }
 
   private flush(): void {
     this.flushScheduled = false;
+    if (this.queue.length === 0) return;
+    if (!this.lock.tryAcquire()) {
+      // The worker is writing: come back when it is done, without blocking this thread meanwhile.
+      this.waitingForLock = true;
+      void this.lock.whenFree().then(() => {
+        this.waitingForLock = false;
+        this.scheduleFlush();
+      });
+      return;
+    }
+    this.dropCachesIfWrittenElsewhere();
     const jobs = this.queue.splice(0);
-    if (jobs.length === 0) return;
     const started = performance.now();
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     // Hand-rolled BEGIN/SAVEPOINT with prepared statements, the same statements better-sqlite3's
@@ -360,19 +408,21 @@ export class Store {
         throw error;
       }
     } catch (error) {
+      this.lock.release(false);
       this.touched = null;
       this.clearCaches();
       for (const job of jobs) job.reject(error);
       this.scheduleFlush();
       return;
     }
+    const wroteSomething = outcomes.some((o) => o.ok);
+    this.lock.release(wroteSomething);
     const settle = () =>
       jobs.forEach((job, i) => {
         const o = outcomes[i];
         if (o?.ok) job.resolve(o.value);
         else job.reject(o ? o.error : new Error('write lost'));
       });
-    const wroteSomething = outcomes.some((o) => o.ok);
     if (!wroteSomething) {
       settle();
       this.scheduleFlush();
@@ -478,6 +528,7 @@ export class Store {
 
   getResource(region: string, apiId: string, id: string): ResourceRow | undefined {
     const key = resKey(region, apiId, id);
+    this.dropCachesIfWrittenElsewhere();
     const cached = this.resourceCache.get(key);
     if (cached) return { ...cached };
     const row = this.st.resGet.get(region, apiId, id);
@@ -540,6 +591,7 @@ export class Store {
 
   private getMethodCoreJson(region: string, apiId: string, resourceId: string, verb: string): string | undefined {
     const key = methKey(region, apiId, resourceId, verb);
+    this.dropCachesIfWrittenElsewhere();
     const cached = this.methodCache.get(key);
     if (cached !== undefined) return cached;
     const row = this.st.methGet.get(region, apiId, resourceId, verb);
@@ -606,6 +658,7 @@ export class Store {
 
   integrationResponsesOf(region: string, apiId: string, resourceId: string, verb: string): StoredResponses {
     const key = irKey(region, apiId, resourceId, verb);
+    this.dropCachesIfWrittenElsewhere();
     const cached = this.responsesCache.get(key);
     if (cached) return cached;
     const rows = this.st.irList.all(region, apiId, resourceId, verb).map((r) => [r.status_code, r.doc] as const);
@@ -621,6 +674,7 @@ export class Store {
     verb: string,
     statusCode: string,
   ): IntegrationResponse | undefined {
+    this.dropCachesIfWrittenElsewhere();
     const cached = this.responsesCache.get(irKey(region, apiId, resourceId, verb));
     const json = cached
       ? cached.find(([sc]) => sc === statusCode)?.[1]
@@ -728,16 +782,23 @@ export class Store {
     });
   }
 
+  /** fn runs when the store has closed. */
+  onClose(fn: () => void): void {
+    this.closers.push(fn);
+  }
+
   close(): void {
     if (!this.db.open) return;
+    if (this.queue.length > 0) this.acquireLock();
     this.flush();
     this.db.close();
+    for (const fn of this.closers.splice(0)) fn();
     void this.walHandle?.then((h) => h.close()).catch(() => undefined);
   }
 }
 
-export function openStore(dataDir: string): Store {
-  return new Store(dataDir);
+export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
+  return new Store(dataDir, opts);
 }
 
 /** Removes a data directory's database files (used by `--reset` before the store is opened). */

@@ -100,12 +100,12 @@ export function startAppServer(distDir: string, dataDirWithStore?: string): Prom
   );
 }
 
-/** `tsx server/emulator-cli.ts` with an empty store. */
-export function startEmulator(): Promise<Running> {
+/** `tsx server/emulator-cli.ts` with an empty store, on `port` (0: a free one). */
+export function startEmulator(port = 0): Promise<Running> {
   const dataDir = tempDir('emu');
   return spawnUntil(
     tsx,
-    ['server/emulator-cli.ts', '--port', '0', '--data-dir', dataDir, '--no-seed'],
+    ['server/emulator-cli.ts', '--port', String(port), '--data-dir', dataDir, '--no-seed'],
     /Emulator listening on http:\/\/127\.0\.0\.1:(\d+)/,
     60_000,
     () => rmSync(dataDir, { recursive: true, force: true }),

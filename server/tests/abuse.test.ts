@@ -1,10 +1,10 @@
 // The server under abuse (issue 15's findings), each over real HTTP against the real server processes.
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import { connect } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -321,6 +321,120 @@ describe('5. large methods', () => {
     expect(Object.keys(method.methodIntegration.integrationResponses)).toEqual(['200', '400', '500']);
     expect(method.methodIntegration.integrationResponses['500']?.responseTemplates['application/x-5']).toBe(template);
   });
+});
+
+describe('1, 5. large and small writes together', () => {
+  // Large bodies are handled on a second thread with its own connection to the database: what a client sees
+  // must not depend on which thread took its request.
+  test('large and small writes to one method interleave without losing any, and each read sees every answered write', async () => {
+    const ids = await setUpMethod(emu.baseUrl, 'interleave');
+    const ir = `${ids.methodPath}/integration/responses`;
+    const large = (tag: string) => ({ responseTemplates: { 'application/json': `${tag}${'z'.repeat(200 * 1024)}` } });
+    await apigwOk(emu.baseUrl, 'GET', ids.methodPath, 200); // the method is now cached where small requests run
+    await apigwOk(emu.baseUrl, 'PUT', `${ir}/200`, 201, large('first'));
+    const afterLarge = await apigwOk<{ methodIntegration: { integrationResponses: Record<string, IrShape> } }>(
+      emu.baseUrl,
+      'GET',
+      ids.methodPath,
+      200,
+    );
+    expect(afterLarge.methodIntegration.integrationResponses['200']?.responseTemplates?.['application/json']).toMatch(
+      /^first/,
+    );
+
+    for (const sc of ['400', '500']) await apigwOk(emu.baseUrl, 'PUT', `${ids.methodPath}/responses/${sc}`, 201, {});
+    const small = Array.from({ length: 20 }, (_, i) =>
+      apigwOk(emu.baseUrl, 'PATCH', `${ir}/200`, 200, {
+        patchOperations: [{ op: 'add', path: `/responseTemplates/text~1x-${i}`, value: `small-${i}` }],
+      }),
+    );
+    const bigOnes = ['400', '500'].map((sc) => apigwOk(emu.baseUrl, 'PUT', `${ir}/${sc}`, 201, large(`big-${sc}`)));
+    await Promise.all([...small, ...bigOnes]);
+
+    const method = await apigwOk<{ methodIntegration: { integrationResponses: Record<string, IrShape> } }>(
+      emu.baseUrl,
+      'GET',
+      ids.methodPath,
+      200,
+    );
+    const responses = method.methodIntegration.integrationResponses;
+    expect(Object.keys(responses).sort()).toEqual(['200', '400', '500']);
+    const templates200 = responses['200']?.responseTemplates ?? {};
+    expect(templates200['application/json']).toMatch(/^first/);
+    for (let i = 0; i < 20; i++) expect(templates200[`text/x-${i}`]).toBe(`small-${i}`);
+    expect(responses['400']?.responseTemplates?.['application/json']).toMatch(/^big-400/);
+    expect(responses['500']?.responseTemplates?.['application/json']).toMatch(/^big-500/);
+    // A small write after the large ones reads the rows they wrote, not a stale copy.
+    const patched = await apigwOk<IrShape>(emu.baseUrl, 'PATCH', `${ir}/500`, 200, {
+      patchOperations: [{ op: 'add', path: '/responseTemplates/text~1y', value: 'after' }],
+    });
+    expect(patched.responseTemplates?.['application/json']).toMatch(/^big-500/);
+    expect(patched.responseTemplates?.['text/y']).toBe('after');
+  });
+});
+
+interface IrShape {
+  responseTemplates?: Record<string, string>;
+}
+
+/** The server process's resident memory, as the kernel counts it (no endpoint needed). */
+function residentBytes(pid: number): number {
+  const line = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(line?.[1] ?? Number.NaN) * 1024;
+}
+
+describe('5. slow readers', () => {
+  test('clients that request a 30 MB method and read nothing do not each pin a copy of it', async () => {
+    const ids = await setUpMethod(emu.baseUrl, 'slow-readers');
+    const template = 'y'.repeat(290 * 1024);
+    const statusCodes = ['200', '201', '202', '203', '204', '205'];
+    for (const sc of statusCodes) {
+      if (sc !== '200') await apigwOk(emu.baseUrl, 'PUT', `${ids.methodPath}/responses/${sc}`, 201, {});
+      const responseTemplates = Object.fromEntries(
+        Array.from({ length: 17 }, (_, i) => [`application/x-${i}`, `${sc}${template}`]),
+      );
+      await apigwOk(emu.baseUrl, 'PUT', `${ids.methodPath}/integration/responses/${sc}`, 201, { responseTemplates });
+    }
+    // One complete read first: what the answer is, and the memory of a server that has sent it once.
+    const whole = await raw(emu.port, 'GET', ids.methodPath, {});
+    expect(whole.status).toBe(200);
+    expect(whole.body.length).toBeGreaterThan(30 * 1000 * 1000);
+    const pid = emu.child.pid ?? 0;
+    const before = residentBytes(pid);
+
+    // Readers that send the request and then never read: the kernel buffers a few MB per connection, and
+    // whatever the server does not hold back stays in its memory until the reader goes away.
+    const readers = 12;
+    const sockets = await Promise.all(
+      Array.from(
+        { length: readers },
+        () =>
+          new Promise<Socket>((resolve, reject) => {
+            const socket = connect(emu.port, '127.0.0.1', () => {
+              socket.write(`GET ${ids.methodPath} HTTP/1.1\r\nHost: 127.0.0.1:${emu.port}\r\n\r\n`);
+              socket.pause();
+              resolve(socket);
+            });
+            socket.on('error', reject);
+          }),
+      ),
+    );
+    try {
+      // The server has taken up every reader once it answers the next request on a fresh connection.
+      expect((await raw(emu.port, 'GET', '/restapis', {})).status).toBe(200);
+      let peak = 0;
+      for (let i = 0; i < 10; i++) {
+        peak = Math.max(peak, residentBytes(pid) - before);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      // Twelve buffered copies of the answer would be 360 MB (and were, before answers were streamed).
+      expect(peak).toBeLessThan(100 * 1024 * 1024);
+    } finally {
+      for (const s of sockets) s.destroy();
+    }
+    // And the server goes on answering once they are gone.
+    expect((await raw(emu.port, 'GET', ids.methodPath, {})).body.length).toBe(whole.body.length);
+  }, 120_000);
 });
 
 describe('6. path parts', () => {
