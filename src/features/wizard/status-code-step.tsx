@@ -1,6 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useId, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useMemo, useState } from 'react';
+import { useController, useForm, useWatch, type FieldErrors } from 'react-hook-form';
+import * as z from 'zod/mini';
 import { useConnection } from '@/api/connection-provider';
 import type { Method } from '@/api/models';
 import { methodRefOf, resourceRefOf, type MethodRef, type ResponseRef } from '@/api/refs';
@@ -9,7 +12,7 @@ import { BackLink } from '@/components/back-link';
 import { Badge } from '@/components/badge';
 import { Button } from '@/components/button';
 import { ErrorSummary, type FormError } from '@/components/error-summary';
-import { inputClassName } from '@/components/field';
+import { Field, inputClassName } from '@/components/field';
 import { Notice } from '@/components/notice';
 import { ChoicesSummary } from '@/components/choices-summary';
 import { DeleteIntegrationResponseDialog } from '@/integration-response/delete-integration-response';
@@ -48,6 +51,26 @@ export function StatusCodeStep({ target }: StepProps) {
   );
 }
 
+type StatusCodeFormValues = {
+  /** A listed status code, NEW for the typed one, or '' while nothing is chosen. */
+  selected: string;
+  typed: string;
+};
+
+/** The choice is required; a typed code is checked by newStatusCodeError against the codes already listed. */
+function statusCodeFormSchema(taken: readonly string[]) {
+  return z.object({ selected: z.string(), typed: z.string() }).check(
+    z.superRefine((values, ctx) => {
+      if (values.selected === '') {
+        ctx.addIssue({ code: 'custom', message: 'Select a status code', path: ['selected'] });
+      } else if (values.selected === NEW) {
+        const message = newStatusCodeError(values.typed, taken);
+        if (message) ctx.addIssue({ code: 'custom', message, path: ['typed'] });
+      }
+    }),
+  );
+}
+
 function StatusCodeChooser({
   target,
   method,
@@ -58,9 +81,19 @@ function StatusCodeChooser({
   const kind = integrationKind(method.methodIntegration);
   const rows = statusCodeRows(method);
   const taken = rows.map((r) => r.statusCode);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [typed, setTyped] = useState('');
-  const [errors, setErrors] = useState<FormError[]>([]);
+  const takenKey = taken.join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- takenKey stands for taken, which is a new array each render
+  const resolver = useMemo(() => zodResolver(statusCodeFormSchema(taken)), [takenKey]);
+  const { control, register, handleSubmit, setValue, formState } = useForm<StatusCodeFormValues>({
+    defaultValues: { selected: '', typed: '' },
+    resolver,
+    // The error summary takes focus (GOV.UK); react-hook-form must not move it to the first field afterwards.
+    shouldFocusError: false,
+  });
+  const { field: choice } = useController({ control, name: 'selected' });
+  const selected = choice.value;
+  const typed = useWatch({ control, name: 'typed' });
+  const [summary, setSummary] = useState<FormError[]>([]);
   const [toDelete, setToDelete] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
@@ -87,8 +120,9 @@ function StatusCodeChooser({
   }
 
   const typedTrim = typed.trim();
+  // Shown while typing, before any Continue: the same rule the schema applies on submit.
   const liveError = selected === NEW && typedTrim !== '' ? newStatusCodeError(typedTrim, taken) : null;
-  const chosenCode = selected === NEW ? (liveError === null && typedTrim !== '' ? typedTrim : null) : selected;
+  const chosenCode = selected === NEW ? (liveError === null && typedTrim !== '' ? typedTrim : null) : selected || null;
   const chosenRow = chosenCode ? rows.find((r) => r.statusCode === chosenCode) : undefined;
   const needsMethodResponse = chosenCode !== null && !chosenRow?.methodResponse;
 
@@ -99,39 +133,35 @@ function StatusCodeChooser({
     });
   };
 
-  const validate = (): string | null => {
-    let errs: FormError[] = [];
-    if (selected === null) errs = [{ fieldId: firstRadioId, message: 'Select a status code' }];
-    else if (selected === NEW) {
-      const e = newStatusCodeError(typedTrim, taken);
-      if (e) errs = [{ fieldId: newInputId, message: e }];
-    }
-    setErrors(errs);
-    onErrorChange(errs.length > 0);
-    return errs.length === 0 ? (selected === NEW ? typedTrim : selected) : null;
+  const showErrors = (errs: FieldErrors<StatusCodeFormValues>) => {
+    const found: FormError[] = [];
+    if (errs.selected?.message) found.push({ fieldId: firstRadioId, message: errs.selected.message });
+    if (errs.typed?.message) found.push({ fieldId: newInputId, message: errs.typed.message });
+    setSummary(found);
+    onErrorChange(found.length > 0);
   };
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const code = validate();
-    if (code !== null) goOn(code);
-  };
+  const onSubmit = handleSubmit((values) => {
+    setSummary([]);
+    onErrorChange(false);
+    goOn(values.selected === NEW ? values.typed.trim() : values.selected);
+  }, showErrors);
 
-  const summaryError = errors[0];
-  const inlineError = summaryError?.fieldId === newInputId ? summaryError.message : liveError;
+  const choiceError = formState.errors.selected?.message;
+  const typedError = formState.errors.typed?.message ?? liveError ?? undefined;
 
   return (
     <div className="flex flex-col gap-6">
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={summary} />
       {created ? <Notice tone="success" role="status" title={`Method response ${created} created`} /> : null}
       {deleted ? <Notice tone="success" role="status" title={`Integration response ${deleted} deleted`} /> : null}
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+      <form onSubmit={(e) => void onSubmit(e)} noValidate className="flex flex-col gap-6">
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-2 text-lg font-semibold">Status codes of {httpMethod}</legend>
-          {summaryError?.fieldId === firstRadioId ? (
+          {choiceError ? (
             <p className="text-sm font-medium text-danger">
               <span className="sr-only">Error: </span>
-              {summaryError.message}
+              {choiceError}
             </p>
           ) : null}
           {rows.length === 0 ? (
@@ -145,7 +175,7 @@ function StatusCodeChooser({
               row={row}
               radioId={i === 0 ? firstRadioId : undefined}
               checked={selected === row.statusCode}
-              onSelect={() => setSelected(row.statusCode)}
+              onSelect={() => choice.onChange(row.statusCode)}
               onDelete={() => setToDelete(row.statusCode)}
             />
           ))}
@@ -154,42 +184,35 @@ function StatusCodeChooser({
               <input
                 id={rows.length === 0 ? firstRadioId : newRadioId}
                 type="radio"
-                name="statusCode"
+                name={choice.name}
                 value={NEW}
                 className="size-4 shrink-0 accent-accent"
                 checked={selected === NEW}
-                onChange={() => setSelected(NEW)}
+                onChange={() => choice.onChange(NEW)}
               />
               <label htmlFor={rows.length === 0 ? firstRadioId : newRadioId} className="font-medium">
                 A new status code
               </label>
             </div>
             {selected === NEW ? (
-              <div className="mt-3 flex max-w-xs flex-col gap-1 pl-7">
-                <label htmlFor={newInputId} className="text-sm font-medium">
-                  Status code
-                </label>
-                <p id={`${newInputId}-hint`} className="text-sm text-fg-muted">
-                  Three digits from 100 to 599, like 404.
-                </p>
-                {inlineError ? (
-                  <p id={`${newInputId}-error`} className="text-sm font-medium text-danger">
-                    <span className="sr-only">Error: </span>
-                    {inlineError}
-                  </p>
-                ) : null}
-                <input
-                  id={newInputId}
-                  className={`${inputClassName} font-mono`}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  maxLength={3}
-                  value={typed}
-                  onChange={(e) => setTyped(e.target.value)}
-                  aria-invalid={inlineError ? true : undefined}
-                  aria-describedby={`${newInputId}-hint${inlineError ? ` ${newInputId}-error` : ''}`}
-                />
-              </div>
+              <Field
+                id={newInputId}
+                label="Status code"
+                hint="Three digits from 100 to 599, like 404."
+                error={typedError}
+                className="mt-3 flex max-w-xs flex-col gap-1 pl-7"
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    {...register('typed')}
+                    className={`${inputClassName} font-mono`}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    maxLength={3}
+                  />
+                )}
+              </Field>
             ) : null}
           </div>
         </fieldset>
@@ -198,8 +221,8 @@ function StatusCodeChooser({
             target={{ ...methodRefOf(target), statusCode: chosenCode }}
             onContinueAnyway={() => goOn(chosenCode)}
             onCreated={(code) => {
-              setSelected(code);
-              setTyped('');
+              choice.onChange(code);
+              setValue('typed', '');
               setCreated(code);
             }}
           />
@@ -219,7 +242,7 @@ function StatusCodeChooser({
           onDeleted={() => {
             setDeleted(toDelete);
             setToDelete(null);
-            if (selected === toDelete) setSelected(null);
+            if (selected === toDelete) choice.onChange('');
           }}
         />
       ) : null}
