@@ -1,5 +1,5 @@
 // The app's pages the Lighthouse and throttled rows load, found in the demo data the app server was seeded with.
-import { call } from './http';
+import { apiFixtures } from '../../test-support/api-fixtures';
 
 interface Page<T> {
   item?: T[];
@@ -15,19 +15,19 @@ export interface DemoPages {
 }
 
 export async function demoPages(baseUrl: string): Promise<DemoPages> {
-  const apis = await call<Page<{ id: string; name: string }>>(baseUrl, 'GET', '/restapis?limit=500', [200]);
+  const { call } = apiFixtures(baseUrl);
+  const apis = await call<Page<{ id: string; name: string }>>('GET', '/restapis?limit=500', 200);
   const pet = apis.item?.find((a) => a.name === 'PetStore');
   if (!pet) throw new Error('the demo data has no PetStore API');
   const resources = await call<
     Page<{ id: string; path: string; resourceMethods?: Record<string, { methodIntegration?: unknown }> }>
-  >(baseUrl, 'GET', `/restapis/${pet.id}/resources?embed=methods&limit=500`, [200]);
+  >('GET', `/restapis/${pet.id}/resources?embed=methods&limit=500`, 200);
   for (const r of resources.item ?? []) {
     for (const method of Object.keys(r.resourceMethods ?? {})) {
       const m = await call<{ methodIntegration?: { integrationResponses?: Record<string, unknown> } }>(
-        baseUrl,
         'GET',
         `/restapis/${pet.id}/resources/${r.id}/methods/${method}`,
-        [200],
+        200,
       );
       const codes = Object.keys(m.methodIntegration?.integrationResponses ?? {});
       const code = codes.includes('200') ? '200' : codes[0];

@@ -1,6 +1,6 @@
 // Section 4: keystroke → updated validation and preview in the step-5 editor with a ~300 KB template.
 import type { Browser } from '@playwright/test';
-import { call, createMethodFixture } from './http';
+import { apiFixtures } from '../../test-support/api-fixtures';
 import { median, p95 } from './stats';
 
 export interface EditingResult {
@@ -78,21 +78,16 @@ const probe = `
 // 60 keystrokes: with 30, the p95 was the second-worst sample, so one GC pause decided the row.
 export async function measureEditing(browser: Browser, appUrl: string, keystrokes = 60): Promise<EditingResult> {
   const template = bigTemplate();
-  const f = await createMethodFixture(appUrl, 'EditingBench');
-  await call(
-    appUrl,
-    'PUT',
-    `/restapis/${f.apiId}/resources/${f.resourceId}/methods/GET/integration/responses/200`,
-    [201],
-    {
-      selectionPattern: '',
-      responseTemplates: { 'application/json': template },
-    },
-  );
+  const fixtures = apiFixtures(appUrl);
+  const f = await fixtures.createIntegrationFixture({ name: 'EditingBench', headers: { 'X-Version': false } });
+  await fixtures.putIntegrationResponse(f.api.id, f.resource.id, 'GET', '200', {
+    selectionPattern: '',
+    responseTemplates: { 'application/json': template },
+  });
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(probe);
-  await page.goto(`${appUrl}/apis/${f.apiId}/resources/${f.resourceId}/methods/GET/responses/200`);
+  await page.goto(`${appUrl}/apis/${f.api.id}/resources/${f.resource.id}/methods/GET/responses/200`);
   const editor = page.locator('.cm-content').first();
   let partial = false;
   let note = 'keystroke at the end of the template → preview output contains it (validation updates in the same pass)';

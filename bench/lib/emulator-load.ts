@@ -1,7 +1,8 @@
 // Section 5: PutIntegrationResponse + GetMethod under a fixed concurrent load from a loopback keep-alive client.
 import { connect } from 'node:net';
 import type { Socket } from 'node:net';
-import { createMethodFixture, dummyAuthorization } from './http';
+import { apiFixtures } from '../../test-support/api-fixtures';
+import { dummyAuthorization } from '../../test-support/http-client';
 import { cpuSeconds } from './processes';
 import { p99 } from './stats';
 
@@ -121,8 +122,11 @@ export async function runLoad(
   serverPid: number,
   opts: LoadOptions,
 ): Promise<LoadResult> {
-  const f = await createMethodFixture(baseUrl, `load-${target}`);
-  const methodPath = `/restapis/${f.apiId}/resources/${f.resourceId}/methods/GET`;
+  const f = await apiFixtures(baseUrl).createIntegrationFixture({
+    name: `load-${target}`,
+    headers: { 'X-Version': false },
+  });
+  const methodPath = `/restapis/${f.api.id}/resources/${f.resource.id}/methods/GET`;
   const irPath = `${methodPath}/integration/responses/200`;
   const url = new URL(baseUrl);
   const connections = Array.from(

@@ -3,7 +3,8 @@ import type { Browser } from '@playwright/test';
 import { join } from 'node:path';
 import { createEmulatorApp } from '../../server/app';
 import { openStore } from '../../server/store';
-import { dummyAuthorization, pool } from './http';
+import { dummyAuthorization } from '../../test-support/http-client';
+import { pool } from './pool';
 import { median, p95 } from './stats';
 
 export interface ScaleResult {

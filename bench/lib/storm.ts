@@ -3,7 +3,8 @@
 // server otherwise idle, measured in the same run. A single event loop serves both, so what this shows is how
 // long the large writes hold it at a time.
 import { Agent, request } from 'node:http';
-import { call, createMethodFixture, dummyAuthorization } from './http';
+import { apiFixtures } from '../../test-support/api-fixtures';
+import { dummyAuthorization } from '../../test-support/http-client';
 import { p99 } from './stats';
 
 export interface StormResult {
@@ -63,12 +64,13 @@ function send(agent: Agent, url: URL, method: string, body: string): Promise<boo
 }
 
 export async function measureStorm(baseUrl: string, opts: StormOptions): Promise<StormResult> {
-  const small = await createMethodFixture(baseUrl, 'storm-small');
-  const smallMethod = `/restapis/${small.apiId}/resources/${small.resourceId}/methods/GET`;
-  await call(baseUrl, 'PUT', `${smallMethod}/integration/responses/200`, [201], {});
-  const large = await createMethodFixture(baseUrl, 'storm-large');
-  const largeMethod = `/restapis/${large.apiId}/resources/${large.resourceId}/methods/GET`;
-  await call(baseUrl, 'PUT', `${largeMethod}/integration/responses/200`, [201], {});
+  const fixtures = apiFixtures(baseUrl);
+  const small = await fixtures.createIntegrationFixture({ name: 'storm-small', headers: { 'X-Version': false } });
+  const smallMethod = `/restapis/${small.api.id}/resources/${small.resource.id}/methods/GET`;
+  await fixtures.putIntegrationResponse(small.api.id, small.resource.id, 'GET', '200', {});
+  const large = await fixtures.createIntegrationFixture({ name: 'storm-large', headers: { 'X-Version': false } });
+  const largeMethod = `/restapis/${large.api.id}/resources/${large.resource.id}/methods/GET`;
+  await fixtures.putIntegrationResponse(large.api.id, large.resource.id, 'GET', '200', {});
 
   const template = `{"items": [${'"x",'.repeat(70_000)}"end"]}`; // 280 KB, under AWS's 300 KB per template
   const putBody = JSON.stringify({ responseTemplates: { 'application/json': template } });
