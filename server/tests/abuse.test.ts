@@ -427,8 +427,9 @@ describe('5. slow readers', () => {
         peak = Math.max(peak, residentBytes(pid) - before);
         await new Promise((r) => setTimeout(r, 100));
       }
-      // Twelve buffered copies of the answer would be 360 MB (and were, before answers were streamed).
-      expect(peak).toBeLessThan(100 * 1024 * 1024);
+      // Streamed with backpressure, a reader holds a piece of the answer, not the answer: the server grew by
+      // 3 MiB here, and by 74–139 MiB (two runs) when answers were written whole.
+      expect(peak).toBeLessThan(48 * 1024 * 1024);
     } finally {
       for (const s of sockets) s.destroy();
     }
