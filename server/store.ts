@@ -8,7 +8,7 @@
 // to re-parse and re-write 66 MB). GetMethod reads the method row and its integration responses' rows and
 // splices their stored JSON into the answer without parsing it.
 import Database from 'better-sqlite3';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -220,9 +220,6 @@ export class Store {
       methResDelete: d.prepare('DELETE FROM methods WHERE region = ? AND api_id = ? AND resource_id = ?'),
       methGet: d.prepare<[string, string, string, string], { doc: string }>(
         'SELECT doc FROM methods WHERE region = ? AND api_id = ? AND resource_id = ? AND http_method = ?',
-      ),
-      methForResource: d.prepare<[string, string, string], { http_method: string; doc: string }>(
-        'SELECT http_method, doc FROM methods WHERE region = ? AND api_id = ? AND resource_id = ? ORDER BY http_method',
       ),
       methVerbsForResource: d.prepare<[string, string, string], { http_method: string }>(
         'SELECT http_method FROM methods WHERE region = ? AND api_id = ? AND resource_id = ? ORDER BY http_method',
@@ -799,9 +796,4 @@ export class Store {
 
 export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
   return new Store(dataDir, opts);
-}
-
-/** Removes a data directory's database files (used by `--reset` before the store is opened). */
-export function wipeStoreFiles(dataDir: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, `emulator.sqlite${suffix}`), { force: true });
 }

@@ -36,10 +36,6 @@ export class ApiError extends Error {
   }
 }
 
-export function isApiError(e: unknown): e is ApiError {
-  return e instanceof ApiError;
-}
-
 /** Plain words for the UI. Only the server's message is quoted, never request headers or credentials. */
 export function describeApiError(error: unknown): { title: string; detail: string } {
   if (!(error instanceof ApiError)) {

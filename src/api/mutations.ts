@@ -24,16 +24,6 @@ import { apiGatewayKeys } from './query-keys';
 
 type Call = { signal?: AbortSignal };
 
-export function usePutIntegrationResponse() {
-  const { client, scope } = useConnection();
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (v: ResponseRef & Call & { body: IntegrationResponseInput }) =>
-      client.putIntegrationResponse(v, v.body, { signal: v.signal }),
-    onSuccess: (_data, v) => invalidateIntegrationResponse(qc, scope, v),
-  });
-}
-
 /** The integration response as stored now, or null when there is none. */
 export type StoredVersion = IntegrationResponse | null;
 
@@ -79,16 +69,6 @@ export function useSendIntegrationResponse() {
     onError: async (error, v) => {
       if (error instanceof StoredVersionChangedError) await invalidateIntegrationResponse(qc, scope, v);
     },
-  });
-}
-
-export function useUpdateIntegrationResponse() {
-  const { client, scope } = useConnection();
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (v: ResponseRef & Call & { patchOperations: PatchOperation[] }) =>
-      client.updateIntegrationResponse(v, v.patchOperations, { signal: v.signal }),
-    onSuccess: (_data, v) => invalidateIntegrationResponse(qc, scope, v),
   });
 }
 

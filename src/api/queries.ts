@@ -34,13 +34,6 @@ export function methodQueryOptions(client: ApiGatewayClient, scope: string, ref:
   });
 }
 
-export function methodResponseQueryOptions(client: ApiGatewayClient, scope: string, ref: ResponseRef) {
-  return queryOptions({
-    queryKey: apiGatewayKeys.methodResponse(scope, ref),
-    queryFn: ({ signal }) => client.getMethodResponse(ref, { signal }),
-  });
-}
-
 export function integrationResponseQueryOptions(client: ApiGatewayClient, scope: string, ref: ResponseRef) {
   return queryOptions({
     queryKey: apiGatewayKeys.integrationResponse(scope, ref),

@@ -110,20 +110,6 @@ export function awsCliCommand(input: ExportInput): string {
   return joinLines(parts);
 }
 
-export function getIntegrationResponseCommand(input: Omit<ExportInput, 'body'>): string {
-  const parts = [
-    'aws apigateway get-integration-response',
-    cliOption('--rest-api-id', input.restApiId),
-    cliOption('--resource-id', input.resourceId),
-    cliOption('--http-method', input.httpMethod),
-    cliOption('--status-code', input.statusCode),
-  ];
-  const endpoint = endpointOption(input.target);
-  if (endpoint) parts.push(endpoint);
-  parts.push(cliOption('--region', input.target.region));
-  return joinLines(parts);
-}
-
 /** The reminder after a change: nothing reaches clients until the API is deployed to a stage. */
 export function createDeploymentCommand(input: RestApiRef & { target: ExportTarget }): string {
   const parts = [
