@@ -1,27 +1,21 @@
 // The client's deploy, stage and test-invoke calls against the real embedded emulator (seeded demo), over HTTP.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { removeDir, startEmulator } from '../../test-support/emulator-process';
-import type { EmulatorProcess } from '../../test-support/emulator-process';
+import { startSeededPetStore, stopSeededPetStore } from '../../test-support/seeded-pet-store';
+import type { SeededPetStore } from '../../test-support/seeded-pet-store';
 import { ApiError } from './api-error';
 import type { ApiGatewayClient } from './client';
-import { createApiGatewayClient } from './client';
 
-let emulator: EmulatorProcess;
+let store: SeededPetStore | undefined;
 let client: ApiGatewayClient;
 let apiId = '';
 let healthId = '';
 
 beforeAll(async () => {
-  emulator = await startEmulator({ seed: true });
-  client = createApiGatewayClient({ endpoint: emulator.baseUrl, region: 'us-east-1', retryBaseMs: 5 });
-  apiId = (await client.getAllRestApis()).find((a) => a.name === 'PetStore')?.id ?? '';
-  healthId = (await client.getAllResources({ restApiId: apiId })).find((r) => r.path === '/health/{check}')?.id ?? '';
+  store = await startSeededPetStore();
+  ({ client, apiId, healthId } = store);
 }, 60_000);
 
-afterAll(async () => {
-  await emulator?.stop();
-  if (emulator) removeDir(emulator.dataDir);
-});
+afterAll(() => stopSeededPetStore(store));
 
 describe('deploy, stages, test invoke', () => {
   test('createDeployment creates the stage; getStages lists it, filtered by deployment', async () => {

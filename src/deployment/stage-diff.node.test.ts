@@ -1,28 +1,22 @@
 // The stage comparison fed by the real emulator over HTTP: the client's GetExport of a stage against the API's
 // current configuration, before and after an edit and a redeploy.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { removeDir, startEmulator } from '../../test-support/emulator-process';
-import type { EmulatorProcess } from '../../test-support/emulator-process';
+import { startSeededPetStore, stopSeededPetStore } from '../../test-support/seeded-pet-store';
+import type { SeededPetStore } from '../../test-support/seeded-pet-store';
 import type { ApiGatewayClient } from '@/api/client';
-import { createApiGatewayClient } from '@/api/client';
 import { compareStage, responseDiffOf } from './stage-diff';
 
-let emulator: EmulatorProcess;
+let store: SeededPetStore | undefined;
 let client: ApiGatewayClient;
 let apiId = '';
 let healthId = '';
 
 beforeAll(async () => {
-  emulator = await startEmulator({ seed: true });
-  client = createApiGatewayClient({ endpoint: emulator.baseUrl, region: 'us-east-1', retryBaseMs: 5 });
-  apiId = (await client.getAllRestApis()).find((a) => a.name === 'PetStore')?.id ?? '';
-  healthId = (await client.getAllResources({ restApiId: apiId })).find((r) => r.path === '/health/{check}')?.id ?? '';
+  store = await startSeededPetStore();
+  ({ client, apiId, healthId } = store);
 }, 60_000);
 
-afterAll(async () => {
-  await emulator?.stop();
-  if (emulator) removeDir(emulator.dataDir);
-});
+afterAll(() => stopSeededPetStore(store));
 
 async function compare(stageName: string) {
   const [resources, doc] = await Promise.all([
