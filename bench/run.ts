@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { measureBareKeystroke } from './lib/bare-keystroke';
+import { markdownTable, writeBenchTables } from './lib/doc-tables';
 import { launchChromium } from './lib/browser';
 import { buildApp, buildFloor, measureBundles, sizeOf } from './lib/bundle';
 import type { BundleResult } from './lib/bundle';
@@ -81,8 +82,25 @@ function verdict(ok: boolean): 'yes' | 'NO' {
   return ok ? 'yes' : 'NO';
 }
 
+// `npm run bench -- --only lighthouse,editing` runs those sections (and the bundle sizes, which take no time) and
+// prints their rows; only a run of every section writes its table into docs/performance.md and the README.
+const SECTIONS = ['cold', 'throttled', 'lighthouse', 'scale', 'editing', 'emulator'] as const;
+type Section = (typeof SECTIONS)[number];
+
+function parseOnly(argv: string[]): Set<Section> | null {
+  const i = argv.indexOf('--only');
+  if (i === -1) return null;
+  const names = (argv[i + 1] ?? '').split(',').filter(Boolean);
+  const unknown = names.filter((n) => !(SECTIONS as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length > 0)
+    throw new Error(`--only takes a comma-separated list of: ${SECTIONS.join(', ')} (got "${argv[i + 1] ?? ''}")`);
+  return new Set(names as Section[]);
+}
+
 async function main() {
   const started = performance.now();
+  const only = parseOnly(process.argv.slice(2));
+  const runs = (s: Section) => !only || only.has(s);
   mkdirSync(outRoot, { recursive: true });
   await timed('build app + floor', () => {
     buildApp(appDir);
@@ -92,83 +110,91 @@ async function main() {
 
   const servers: Running[] = [];
   const browser = await launchChromium();
-  let cold: ColdLoadResult;
-  let throttled: ThrottledResult[];
-  let lh: LighthouseResult[];
-  let scale: ScaleResult;
-  let scaleSetup: { apiId: string; created: number; idCollisionRetries: number; seconds: number };
-  let editing: EditingResult;
-  let bare: { latenciesMs: number[]; p95Ms: number };
-  let emu: LoadResult;
-  let moto: LoadResult;
-  let storm: StormResult;
+  let cold: ColdLoadResult | undefined;
+  let throttled: ThrottledResult[] | undefined;
+  let lh: LighthouseResult[] | undefined;
+  let scale: ScaleResult | undefined;
+  let scaleSetup: { apiId: string; created: number; idCollisionRetries: number; seconds: number } | undefined;
+  let editing: EditingResult | undefined;
+  let bare: { latenciesMs: number[]; p95Ms: number } | undefined;
+  let emu: LoadResult | undefined;
+  let moto: LoadResult | undefined;
+  let storm: StormResult | undefined;
   try {
     const [app, floor] = await timed('start servers', () =>
       Promise.all([startAppServer(appDir), startAppServer(floorDir)]),
     );
     servers.push(app, floor);
-    cold = await timed('cold load', () =>
-      measureColdLoad(browser, `${app.baseUrl}/apis`, `${floor.baseUrl}/`, 'PetStore', COLD_RUNS),
-    );
+    if (runs('cold'))
+      cold = await timed('cold load', () =>
+        measureColdLoad(browser, `${app.baseUrl}/apis`, `${floor.baseUrl}/`, 'PetStore', COLD_RUNS),
+      );
     const pages = await demoPages(app.baseUrl);
     const floorList = { name: 'floor', url: `${floor.baseUrl}/`, ready: { selector: 'a', text: 'PetStore' } };
-    throttled = await timed('cold load over Slow 4G', () =>
-      measureThrottled(
-        browser,
-        [
-          // The form is on screen once the selection pattern field is.
-          {
-            name: 'editor deep link (step 5)',
-            url: pages.editor,
-            ready: { selector: 'form label', text: 'Selection pattern' },
-          },
-          { name: 'overview', url: pages.overview, ready: { selector: 'tbody tr', text: '' } },
-        ],
-        floorList,
-        THROTTLED_RUNS,
-      ),
-    );
-    lh = await timed('lighthouse', () =>
-      measureLighthouse(
-        [
-          { name: '/apis', url: pages.apis },
-          { name: 'overview', url: pages.overview },
-          { name: 'editor deep link (step 5)', url: pages.editor },
-          { name: 'floor', url: floorList.url },
-        ],
-        LIGHTHOUSE_RUNS,
-      ),
-    );
-    bare = await timed('bare keystroke reference', () => measureBareKeystroke(browser, `${floor.baseUrl}/`));
-    const scaleDir = tempDir('scale');
-    const scaleApi = (scaleSetup = await timed(`create ${SCALE_RESOURCES} resources`, async () => {
-      const t = performance.now();
-      const r = await createScaleData(scaleDir, SCALE_RESOURCES);
-      return { ...r, seconds: (performance.now() - t) / 1000 };
-    }));
-    const scaleServer = await startAppServer(appDir, scaleDir);
-    servers.push(scaleServer);
-    scale = await timed('scale', () =>
-      measureScale(browser, scaleServer.baseUrl, scaleApi.apiId, scaleApi.created, round(scaleApi.seconds, 1)),
-    );
-    editing = await timed('editing', () => measureEditing(browser, app.baseUrl));
+    if (runs('throttled'))
+      throttled = await timed('cold load over Slow 4G', () =>
+        measureThrottled(
+          browser,
+          [
+            // The form is on screen once the selection pattern field is.
+            {
+              name: 'editor deep link (step 5)',
+              url: pages.editor,
+              ready: { selector: 'form label', text: 'Selection pattern' },
+            },
+            { name: 'overview', url: pages.overview, ready: { selector: 'tbody tr', text: '' } },
+          ],
+          floorList,
+          THROTTLED_RUNS,
+        ),
+      );
+    if (runs('lighthouse'))
+      lh = await timed('lighthouse', () =>
+        measureLighthouse(
+          [
+            { name: '/apis', url: pages.apis },
+            { name: 'overview', url: pages.overview },
+            { name: 'editor deep link (step 5)', url: pages.editor },
+            { name: 'floor', url: floorList.url },
+          ],
+          LIGHTHOUSE_RUNS,
+        ),
+      );
+    if (runs('scale') || runs('editing'))
+      bare = await timed('bare keystroke reference', () => measureBareKeystroke(browser, `${floor.baseUrl}/`));
+    if (runs('scale')) {
+      const scaleDir = tempDir('scale');
+      const scaleApi = (scaleSetup = await timed(`create ${SCALE_RESOURCES} resources`, async () => {
+        const t = performance.now();
+        const r = await createScaleData(scaleDir, SCALE_RESOURCES);
+        return { ...r, seconds: (performance.now() - t) / 1000 };
+      }));
+      const scaleServer = await startAppServer(appDir, scaleDir);
+      servers.push(scaleServer);
+      scale = await timed('scale', () =>
+        measureScale(browser, scaleServer.baseUrl, scaleApi.apiId, scaleApi.created, round(scaleApi.seconds, 1)),
+      );
+    }
+    if (runs('editing')) editing = await timed('editing', () => measureEditing(browser, app.baseUrl));
 
-    const load = { concurrency: 16, maxRequests: 20_000, maxSeconds: 8 };
-    const emulator = await timed('start emulator + moto', async () => {
-      const [e, m] = await Promise.all([startEmulator(), startMoto()]);
-      servers.push(e, m);
-      return { e, m };
-    });
-    emu = await timed('emulator load', () => runLoad('emulator', emulator.e.baseUrl, emulator.e.pid, load));
-    storm = await timed('emulator storm', () => measureStorm(emulator.e.baseUrl, { samples: 2000, stormClients: 4 }));
-    moto = await timed('moto load', () => runLoad('moto_server', emulator.m.baseUrl, emulator.m.pid, load));
+    if (runs('emulator')) {
+      const load = { concurrency: 16, maxRequests: 20_000, maxSeconds: 8 };
+      const emulator = await timed('start emulator + moto', async () => {
+        const [e, m] = await Promise.all([startEmulator(), startMoto()]);
+        servers.push(e, m);
+        return { e, m };
+      });
+      emu = await timed('emulator load', () => runLoad('emulator', emulator.e.baseUrl, emulator.e.pid, load));
+      storm = await timed('emulator storm', () => measureStorm(emulator.e.baseUrl, { samples: 2000, stormClients: 4 }));
+      moto = await timed('moto load', () => runLoad('moto_server', emulator.m.baseUrl, emulator.m.pid, load));
+    }
   } finally {
     await browser.close();
     await Promise.all(servers.map((s) => s.stop()));
   }
 
   // The manifest says what the entry imports; the browser says what it fetched before the list showed. Both count.
-  const unseen = cold.appScriptFiles.filter((f) => !bundles.firstPage.files.includes(f));
+  const unseen = (cold?.appScriptFiles ?? []).filter((f) => !bundles.firstPage.files.includes(f));
   if (unseen.length > 0) {
     bundles.firstPage = sizeOf(`first page (/apis), with ${unseen.join(', ')} fetched before the list showed`, appDir, [
       ...bundles.firstPage.files,
@@ -176,16 +202,25 @@ async function main() {
     ]);
   }
   const firstRatio = bundles.firstPage.gzipBytes / bundles.floor.gzipBytes;
-  const wireRatio = cold.appJsTransferBytes / cold.floorJsTransferBytes;
   const editorLazy = bundles.lazy.find((c) => EDITOR_ROUTE.test(c.name));
   const editorRouteBytes = bundles.firstPage.gzipBytes + (editorLazy?.gzipBytes ?? Number.NaN);
   const editorRouteRatio = editorRouteBytes / bundles.floor.gzipBytes;
-  const floorLh = lh.find((r) => r.name === 'floor');
+  const floorLh = lh?.find((r) => r.name === 'floor');
   const lhBudget = (name: string) =>
     name === '/apis' ? BUDGETS.lighthouse.apis : name === 'floor' ? null : BUDGETS.lighthouse.editor;
-  const coldRatio = cold.appMedianMs / cold.floorMedianMs;
-  const emuRatio = emu.throughput / moto.throughput;
-  const rows: Row[] = [
+  const wireRow = (c: ColdLoadResult): Row => {
+    const wireRatio = c.appJsTransferBytes / c.floorJsTransferBytes;
+    return {
+      section: 'Bundle',
+      measure: 'first page JS on the wire before the list shows (brotli, headers included)',
+      value: kb(c.appJsTransferBytes),
+      reference: `floor ${kb(c.floorJsTransferBytes)}`,
+      ratio: `${round(wireRatio, 2)}×`,
+      budget: `≤ ${BUDGETS.firstPageWireVsFloor}×`,
+      holds: verdict(wireRatio <= BUDGETS.firstPageWireVsFloor),
+    };
+  };
+  const bundleRows: Row[] = [
     {
       section: 'Bundle',
       measure: 'first page JS (gzip)',
@@ -195,15 +230,7 @@ async function main() {
       budget: `≤ ${BUDGETS.firstPageVsFloor}×`,
       holds: verdict(firstRatio <= BUDGETS.firstPageVsFloor),
     },
-    {
-      section: 'Bundle',
-      measure: 'first page JS on the wire before the list shows (brotli, headers included)',
-      value: kb(cold.appJsTransferBytes),
-      reference: `floor ${kb(cold.floorJsTransferBytes)}`,
-      ratio: `${round(wireRatio, 2)}×`,
-      budget: `≤ ${BUDGETS.firstPageWireVsFloor}×`,
-      holds: verdict(wireRatio <= BUDGETS.firstPageWireVsFloor),
-    },
+    ...(cold ? [wireRow(cold)] : []),
     {
       section: 'Bundle',
       measure: 'editor route up-front JS (gzip: entry + step 5 route and its static imports)',
@@ -231,76 +258,84 @@ async function main() {
       budget: '—',
       holds: '—',
     })),
+  ];
+  const coldRows = (c: ColdLoadResult): Row[] => [
     {
       section: 'Cold load',
-      measure: `RestApi list interactive (median of ${cold.runs})`,
-      value: fmtMs(cold.appMedianMs),
-      reference: `floor ${fmtMs(cold.floorMedianMs)}`,
-      ratio: `${round(coldRatio, 2)}×`,
+      measure: `RestApi list interactive (median of ${c.runs})`,
+      value: fmtMs(c.appMedianMs),
+      reference: `floor ${fmtMs(c.floorMedianMs)}`,
+      ratio: `${round(c.appMedianMs / c.floorMedianMs, 2)}×`,
       budget: `≤ ${BUDGETS.coldLoadVsFloor}×`,
-      holds: verdict(coldRatio <= BUDGETS.coldLoadVsFloor),
+      holds: verdict(c.appMedianMs / c.floorMedianMs <= BUDGETS.coldLoadVsFloor),
     },
-    ...throttled.map((t): Row => ({
-      section: 'Cold load',
-      measure: `${t.name} over Slow 4G, until ${t.name.startsWith('editor') ? 'the form shows' : 'its first rows show'} (median of ${t.runs}; JS on the wire ${kb(t.appJsTransferBytes)} vs ${kb(t.floorJsTransferBytes)})`,
-      value: fmtMs(t.appMedianMs),
-      reference: `floor list ${fmtMs(t.floorMedianMs)}`,
-      ratio: `${round(t.appMedianMs / t.floorMedianMs, 2)}×`,
-      budget: '—',
-      holds: '—',
-    })),
-    ...lh.map((r): Row => {
-      const budget = lhBudget(r.name);
-      const ok =
-        budget !== null &&
-        r.performance >= budget &&
-        r.accessibility >= BUDGETS.lighthouse.accessibility &&
-        r.bestPractices >= BUDGETS.lighthouse.bestPractices;
-      return {
-        section: 'Lighthouse',
-        measure: `${r.name}: performance / accessibility / best practices (mobile, median of ${r.runs.length}; LCP ${fmtMs(r.lcpMs)}, TBT ${fmtMs(r.tbtMs)}, JS ${kb(r.jsTransferBytes)})`,
-        value: `${r.performance} / ${r.accessibility} / ${r.bestPractices}`,
-        reference: floorLh && r !== floorLh ? `floor ${floorLh.performance}, LCP ${fmtMs(floorLh.lcpMs)}` : '—',
-        ratio: floorLh && r !== floorLh ? `LCP ${round(r.lcpMs / floorLh.lcpMs, 2)}×` : '—',
-        budget: budget === null ? '—' : `perf ≥ ${budget}, others 100`,
-        holds: budget === null ? '—' : verdict(ok),
-      };
-    }),
+  ];
+  const throttledRows = (throttled ?? []).map((t): Row => ({
+    section: 'Cold load',
+    measure: `${t.name} over Slow 4G, until ${t.name.startsWith('editor') ? 'the form shows' : 'its first rows show'} (median of ${t.runs}; JS on the wire ${kb(t.appJsTransferBytes)} vs ${kb(t.floorJsTransferBytes)})`,
+    value: fmtMs(t.appMedianMs),
+    reference: `floor list ${fmtMs(t.floorMedianMs)}`,
+    ratio: `${round(t.appMedianMs / t.floorMedianMs, 2)}×`,
+    budget: '—',
+    holds: '—',
+  }));
+  const lighthouseRows = (lh ?? []).map((r): Row => {
+    const budget = lhBudget(r.name);
+    const ok =
+      budget !== null &&
+      r.performance >= budget &&
+      r.accessibility >= BUDGETS.lighthouse.accessibility &&
+      r.bestPractices >= BUDGETS.lighthouse.bestPractices;
+    return {
+      section: 'Lighthouse',
+      measure: `${r.name}: performance / accessibility / best practices (mobile, median of ${r.runs.length}; LCP ${fmtMs(r.lcpMs)}, TBT ${fmtMs(r.tbtMs)}, JS ${kb(r.jsTransferBytes)})`,
+      value: `${r.performance} / ${r.accessibility} / ${r.bestPractices}`,
+      reference: floorLh && r !== floorLh ? `floor ${floorLh.performance}, LCP ${fmtMs(floorLh.lcpMs)}` : '—',
+      ratio: floorLh && r !== floorLh ? `LCP ${round(r.lcpMs / floorLh.lcpMs, 2)}×` : '—',
+      budget: budget === null ? '—' : `perf ≥ ${budget}, others 100`,
+      holds: budget === null ? '—' : verdict(ok),
+    };
+  });
+  const scaleRows = (sc: ScaleResult, br: { p95Ms: number }): Row[] => [
     {
       section: 'Scale',
-      measure: `resource step usable, ${scale.resources} resources (median of ${scale.loadMs.length})`,
-      value: fmtMs(scale.loadMedianMs),
-      reference: `cold list ${fmtMs(cold.appMedianMs)}`,
-      ratio: `${round(scale.loadMedianMs / cold.appMedianMs, 2)}×`,
+      measure: `resource step usable, ${sc.resources} resources (median of ${sc.loadMs.length})`,
+      value: fmtMs(sc.loadMedianMs),
+      reference: cold ? `cold list ${fmtMs(cold.appMedianMs)}` : '—',
+      ratio: cold ? `${round(sc.loadMedianMs / cold.appMedianMs, 2)}×` : '—',
       budget: '—',
       holds: '—',
     },
     {
       section: 'Scale',
-      measure: `filter keystroke → list p95 (${scale.filterLatenciesMs.length} keys${scale.filterMissed ? `, ${scale.filterMissed} without update` : ''})`,
-      value: fmtMs(scale.filterP95Ms),
-      reference: `bare input ${fmtMs(bare.p95Ms)}`,
-      ratio: `${round(scale.filterP95Ms / bare.p95Ms, 2)}×`,
+      measure: `filter keystroke → list p95 (${sc.filterLatenciesMs.length} keys${sc.filterMissed ? `, ${sc.filterMissed} without update` : ''})`,
+      value: fmtMs(sc.filterP95Ms),
+      reference: `bare input ${fmtMs(br.p95Ms)}`,
+      ratio: `${round(sc.filterP95Ms / br.p95Ms, 2)}×`,
       budget: `≤ ${BUDGETS.filterVsBare}×`,
-      holds: verdict(scale.filterP95Ms / bare.p95Ms <= BUDGETS.filterVsBare),
+      holds: verdict(sc.filterP95Ms / br.p95Ms <= BUDGETS.filterVsBare),
     },
+  ];
+  const editingRows = (ed: EditingResult, br: { p95Ms: number }): Row[] => [
     {
       section: 'Editing',
-      measure: `keystroke → validation + preview p95 (${editing.keystrokes} keys), ${kb(editing.templateBytes)} template${editing.missed ? ` (${editing.missed} of ${editing.keystrokes} keys timed out)` : ''}`,
-      value: fmtMs(editing.p95Ms),
-      reference: `bare input ${fmtMs(bare.p95Ms)}`,
-      ratio: `${round(editing.p95Ms / bare.p95Ms, 2)}×`,
+      measure: `keystroke → validation + preview p95 (${ed.keystrokes} keys), ${kb(ed.templateBytes)} template${ed.missed ? ` (${ed.missed} of ${ed.keystrokes} keys timed out)` : ''}`,
+      value: fmtMs(ed.p95Ms),
+      reference: `bare input ${fmtMs(br.p95Ms)}`,
+      ratio: `${round(ed.p95Ms / br.p95Ms, 2)}×`,
       budget: `≤ ${BUDGETS.editingVsBare}×`,
-      holds: editing.partial ? 'partial' : verdict(editing.p95Ms / bare.p95Ms <= BUDGETS.editingVsBare),
+      holds: ed.partial ? 'partial' : verdict(ed.p95Ms / br.p95Ms <= BUDGETS.editingVsBare),
     },
+  ];
+  const emulatorRows = (emu: LoadResult, moto: LoadResult, storm: StormResult): Row[] => [
     {
       section: 'Emulator',
       measure: `PutIntegrationResponse+GetMethod, ${16} concurrent (req/s)`,
       value: `${round(emu.throughput, 0)} req/s`,
       reference: `moto ${round(moto.throughput, 0)} req/s`,
-      ratio: `${round(emuRatio, 1)}×`,
+      ratio: `${round(emu.throughput / moto.throughput, 1)}×`,
       budget: `≥ ${BUDGETS.emulatorVsMoto}×`,
-      holds: verdict(emuRatio >= BUDGETS.emulatorVsMoto),
+      holds: verdict(emu.throughput / moto.throughput >= BUDGETS.emulatorVsMoto),
     },
     {
       section: 'Emulator',
@@ -330,10 +365,20 @@ async function main() {
       holds: verdict(storm.ratio <= BUDGETS.stormVsIdle && storm.errors === 0),
     },
   ];
+  const rows: Row[] = [
+    ...bundleRows,
+    ...(cold ? coldRows(cold) : []),
+    ...throttledRows,
+    ...lighthouseRows,
+    ...(scale && bare ? scaleRows(scale, bare) : []),
+    ...(editing && bare ? editingRows(editing, bare) : []),
+    ...(emu && moto && storm ? emulatorRows(emu, moto, storm) : []),
+  ];
 
   const totalSeconds = round((performance.now() - started) / 1000, 1);
   const results = {
     date: new Date().toISOString(),
+    sections: only ? [...only] : [...SECTIONS],
     node: process.version,
     machine: { cpus: cpus().length, loadAverageAtEnd: loadavg() },
     totalSeconds,
@@ -353,6 +398,10 @@ async function main() {
     storm,
   };
   writeFileSync(resolve('bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  if (!only) {
+    const when = `${results.date.slice(0, 16).replace('T', ' ')} UTC, Node ${process.version.slice(1)}, ${cpus().length} CPUs, load average ${round(loadavg()[0] ?? 0, 1)} at the end`;
+    await writeBenchTables(rows, when);
+  }
 
   console.log('');
   console.log(markdownTable(rows));
@@ -360,31 +409,28 @@ async function main() {
   console.log('First page composition (minified bytes by package):');
   for (const p of bundles.firstPageComposition)
     console.log(`  ${p.pkg.padEnd(28)} ${kb(p.rawBytes).padStart(9)}  ${round(p.share * 100, 1)}%`);
+  if (cold)
+    console.log(
+      `\nCold load detail (medians): GET /restapis starts at ${fmtMs(cold.appApiFetchStartMs)} in the app (${cold.appScripts} JS files) vs ${fmtMs(cold.floorApiFetchStartMs)} in the floor (${cold.floorScripts} JS file)`,
+    );
+  if (editing) {
+    const b = editing.breakdownMedianMs;
+    console.log(
+      `Editing breakdown (medians): keydown → "Updating…" ${fmtMs(b.toPending)}, → new output in DOM ${fmtMs(b.toCommit)}, commit → frame ${fmtMs(b.commitToFrame)}`,
+    );
+  }
+  if (emu && moto)
+    console.log(
+      `Client CPU per request: emulator run ${fmtMs(emu.clientCpuMsPerRequest)}, moto run ${fmtMs(moto.clientCpuMsPerRequest)}`,
+    );
   console.log(
-    `\nCold load detail (medians): GET /restapis starts at ${fmtMs(cold.appApiFetchStartMs)} in the app (${cold.appScripts} JS files) vs ${fmtMs(cold.floorApiFetchStartMs)} in the floor (${cold.floorScripts} JS file)`,
-  );
-  const b = editing.breakdownMedianMs;
-  console.log(
-    `Editing breakdown (medians): keydown → "Updating…" ${fmtMs(b.toPending)}, → new output in DOM ${fmtMs(b.toCommit)}, commit → frame ${fmtMs(b.commitToFrame)}`,
-  );
-  console.log(
-    `Client CPU per request: emulator run ${fmtMs(emu.clientCpuMsPerRequest)}, moto run ${fmtMs(moto.clientCpuMsPerRequest)}; load average ${loadavg()
+    `Load average ${loadavg()
       .map((n) => round(n, 1))
       .join(' ')} on ${cpus().length} CPUs`,
   );
-  if (emu.errors || moto.errors)
+  if (emu && moto && (emu.errors || moto.errors))
     console.log(`\nLoad errors: emulator ${emu.errors}, moto ${moto.errors} (non-2xx answers)`);
   console.log(`\nTotal ${totalSeconds} s; wrote bench/results.json`);
-}
-
-export function markdownTable(rows: Row[]): string {
-  const head = ['Section', 'Measure', 'Value', 'Reference (same run)', 'Ratio', 'Budget', 'Holds'];
-  const lines = [
-    head,
-    head.map(() => '---'),
-    ...rows.map((r) => [r.section, r.measure, r.value, r.reference, r.ratio, r.budget, r.holds]),
-  ];
-  return lines.map((l) => `| ${l.join(' | ')} |`).join('\n');
 }
 
 await main();

@@ -9,6 +9,7 @@ import { ConnectionProvider, clientFor, useConnection } from './api/connection-p
 import { AppFrame } from './components/app-header';
 import { ErrorState } from './components/query-state';
 import { FirstPage } from './first-page';
+import { preloadPageCode } from './route-preloads';
 import type * as RouterAppModule from './router-app';
 import './styles.css';
 
@@ -31,7 +32,10 @@ function whenIdle(fn: () => void) {
 /** How long the first page may stay blank waiting for its list (see the end of this file). */
 const FIRST_RENDER_WAIT_MS = 150;
 if (firstPageData) void firstPageData.then(() => whenIdle(() => void loadRouterModule()));
-else void startRouterApp({ client: clientFor(initialSettings), scope: connectionScope(initialSettings) });
+else {
+  void startRouterApp({ client: clientFor(initialSettings), scope: connectionScope(initialSettings) });
+  preloadPageCode(window.location.pathname);
+}
 
 /**
  * The first page until an in-app link is followed, the router from then on (or from the start on any other

@@ -13,7 +13,16 @@ export interface Running {
   stop: () => Promise<void>;
 }
 
+// BENCH_PORT_BASE=N: the servers listen on N, N+1, … instead of on ports the system picks (on a machine where each
+// user keeps to a range of ports).
+let nextPort = Number(process.env.BENCH_PORT_BASE ?? 0);
+function chosenPort(): number {
+  return nextPort > 0 ? nextPort++ : 0;
+}
+
 export function freePort(): Promise<number> {
+  const chosen = chosenPort();
+  if (chosen) return Promise.resolve(chosen);
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
@@ -93,19 +102,19 @@ export function startAppServer(distDir: string, dataDirWithStore?: string): Prom
   const reset = dataDirWithStore ? [] : ['--reset'];
   return spawnUntil(
     tsx,
-    ['server/start.ts', '--port', '0', '--data-dir', dataDir, ...reset, '--dist-dir', distDir],
+    ['server/start.ts', '--port', String(chosenPort()), '--data-dir', dataDir, ...reset, '--dist-dir', distDir],
     /http:\/\/127\.0\.0\.1:(\d+)/,
     60_000,
     () => rmSync(dataDir, { recursive: true, force: true }),
   );
 }
 
-/** `tsx server/emulator-cli.ts` with an empty store, on `port` (0: a free one). */
+/** `tsx server/emulator-cli.ts` with an empty store, on `port` (0: the next of BENCH_PORT_BASE, or a free one). */
 export function startEmulator(port = 0): Promise<Running> {
   const dataDir = tempDir('emu');
   return spawnUntil(
     tsx,
-    ['server/emulator-cli.ts', '--port', String(port), '--data-dir', dataDir, '--no-seed'],
+    ['server/emulator-cli.ts', '--port', String(port || chosenPort()), '--data-dir', dataDir, '--no-seed'],
     /Emulator listening on http:\/\/127\.0\.0\.1:(\d+)/,
     60_000,
     () => rmSync(dataDir, { recursive: true, force: true }),

@@ -1,46 +1,32 @@
-import * as Dialog from '@radix-ui/react-dialog';
-import type { ReactNode } from 'react';
-import { Button } from './button';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { ConfirmDialogProps } from './confirm-dialog-modal';
 
-/** A modal confirmation (Radix: focus trap, Escape closes, focus returns to the trigger). */
-export function ConfirmDialog({
-  open,
-  onOpenChange,
-  title,
-  children,
-  confirmLabel,
-  onConfirm,
-  busy = false,
-  tone = 'danger',
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  title: string;
-  children?: ReactNode;
-  confirmLabel: string;
-  onConfirm: () => void;
-  busy?: boolean;
-  tone?: 'danger' | 'primary';
-}) {
+// The dialog's code (Radix Dialog, its focus trap and scroll lock: about 16 kB gzip) is not needed to show a page,
+// only once a dialog opens: it loads when the browser is idle after the page is shown, or at once when a dialog
+// opens before that.
+const loadModal = () => import('./confirm-dialog-modal');
+const ConfirmDialogModal = lazy(() => loadModal().then((m) => ({ default: m.ConfirmDialogModal })));
+
+function whenIdle(fn: () => void): () => void {
+  if ('requestIdleCallback' in window) {
+    const id = window.requestIdleCallback(fn, { timeout: 3000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 500);
+  return () => clearTimeout(id);
+}
+
+/** A modal confirmation; nothing is rendered until it first opens. */
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const [opened, setOpened] = useState(props.open);
+  // Adjusting state while rendering (React's documented pattern): mounted once, the modal stays mounted so that its
+  // closing returns the focus to the trigger.
+  if (props.open && !opened) setOpened(true);
+  useEffect(() => whenIdle(() => void loadModal().catch(() => undefined)), []);
+  if (!opened) return null;
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-border bg-surface-raised p-6 text-fg shadow-xl">
-          <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
-          <Dialog.Description asChild>
-            <div className="mt-2 space-y-2 text-sm text-fg-muted">{children}</div>
-          </Dialog.Description>
-          <div className="mt-6 flex flex-wrap gap-3">
-            <Button variant={tone} onClick={onConfirm} busy={busy} disabled={busy}>
-              {confirmLabel}
-            </Button>
-            <Dialog.Close asChild>
-              <Button variant="secondary">Cancel</Button>
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Suspense fallback={null}>
+      <ConfirmDialogModal {...props} />
+    </Suspense>
   );
 }

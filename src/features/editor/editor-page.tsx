@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useBlocker, useNavigate } from '@tanstack/react-router';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { describeApiError } from '@/api/api-error';
 import { useConnection } from '@/api/connection-provider';
 import type { Method } from '@/api/models';
@@ -34,6 +34,10 @@ export function EditorPage({ target }: EditorPageProps) {
     ...methodQueryOptions(client, scope, target),
     refetchOnMount: 'always',
   });
+  // The form is the page's largest render: deferred, React renders it in a transition, in slices that leave the
+  // main thread free between them (a query's answer otherwise renders in one synchronous task), and the page shows
+  // its loading state until the form is ready.
+  const formReady = useDeferredValue(query.isFetchedAfterMount);
   const [hasError, setHasError] = useState(false);
   const existing = query.data?.methodIntegration?.integrationResponses?.[statusCode];
   const title =
@@ -55,7 +59,7 @@ export function EditorPage({ target }: EditorPageProps) {
     >
       <QueryState query={query} context={`the ${httpMethod} method`} loadingLabel="Loading the integration…">
         {(method) =>
-          !query.isFetchedAfterMount ? (
+          !query.isFetchedAfterMount || !formReady ? (
             <LoadingState label="Loading the integration…" />
           ) : (
             <LoadedEditor

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
+import { lazy, startTransition, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useConnection } from '@/api/connection-provider';
 import { restApiQueryOptions } from '@/api/queries';
 import { apiGatewayKeys } from '@/api/query-keys';
@@ -57,10 +57,13 @@ export function OverviewPage({ target }: { target: RestApiRef }) {
       loadApiMappings(client, restApiId, {
         signal,
         concurrency: defaultConcurrency,
-        onProgress: (p) => {
-          setProgress(p);
-          if (p.ready) setReady(p.ready);
-        },
+        // In a transition: the table of the methods loaded so far renders in slices between the network's
+        // answers instead of blocking the page, and a render that a newer count overtakes is dropped.
+        onProgress: (p) =>
+          startTransition(() => {
+            setProgress(p);
+            if (p.ready) setReady(p.ready);
+          }),
       }),
     // The client already retries throttling and 5xx per request; repeating hundreds of requests helps nobody.
     retry: false,

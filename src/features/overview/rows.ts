@@ -58,58 +58,75 @@ export function comparePaths(a: string, b: string): number {
 
 /** Numeric order of status codes, so 200 < 400 < 500 whatever order the server sent them in. */
 export function compareStatusCodes(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  // Shorter first, then code-unit order: numeric for digit strings, without localeCompare (whose first call in a
+  // page loads ICU's collation data).
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
+
+// A method's rows, kept while its MethodMapping lives: the overview rebuilds its rows each time more methods have
+// loaded, and the problems of the ones already shown (template parsing included) need not be found again.
+const rowsByMethod = new WeakMap<MethodMapping, OverviewRow[]>();
 
 export function buildRows(methods: readonly MethodMapping[]): OverviewRow[] {
   const rows: OverviewRow[] = [];
   for (const m of methods) {
-    const integration = m.method.methodIntegration;
-    const responses = Object.values(integration?.integrationResponses ?? {}).sort((a, b) =>
-      compareStatusCodes(a.statusCode, b.statusCode),
-    );
-    const base = {
-      resourceId: m.resourceId,
-      path: m.path,
-      httpMethod: m.httpMethod,
-      integrationType: integration?.type,
-    };
-    if (responses.length === 0) {
-      rows.push({
-        ...base,
-        id: `${m.resourceId} ${m.httpMethod} -`,
-        statusCode: undefined,
-        selectionPattern: undefined,
-        isDefault: false,
-        contentHandling: undefined,
-        templateContentTypes: [],
-        headerMappings: [],
-        declaredHeaders: undefined,
-        problems: computeRowProblems(m.method, undefined),
-      });
-      continue;
+    let own = rowsByMethod.get(m);
+    if (!own) {
+      own = rowsOf(m);
+      rowsByMethod.set(m, own);
     }
-    for (const ir of responses) {
-      const methodResponse = m.method.methodResponses?.[ir.statusCode];
-      rows.push({
-        ...base,
-        id: `${m.resourceId} ${m.httpMethod} ${ir.statusCode}`,
-        statusCode: ir.statusCode,
-        selectionPattern: ir.selectionPattern,
-        isDefault: (ir.selectionPattern ?? '') === '',
-        contentHandling: ir.contentHandling,
-        templateContentTypes: Object.keys(ir.responseTemplates ?? {}).sort(),
-        headerMappings: Object.entries(ir.responseParameters ?? {})
-          .map(([key, source]) => ({ key, header: responseHeaderName(key), source }))
-          .sort((a, b) => a.header.localeCompare(b.header)),
-        declaredHeaders: methodResponse
-          ? Object.entries(methodResponse.responseParameters ?? {})
-              .map(([key, required]) => ({ header: responseHeaderName(key), required }))
-              .sort((a, b) => a.header.localeCompare(b.header))
-          : undefined,
-        problems: computeRowProblems(m.method, ir),
-      });
-    }
+    for (const r of own) rows.push(r);
+  }
+  return rows;
+}
+
+function rowsOf(m: MethodMapping): OverviewRow[] {
+  const rows: OverviewRow[] = [];
+  const integration = m.method.methodIntegration;
+  const responses = Object.values(integration?.integrationResponses ?? {}).sort((a, b) =>
+    compareStatusCodes(a.statusCode, b.statusCode),
+  );
+  const base = {
+    resourceId: m.resourceId,
+    path: m.path,
+    httpMethod: m.httpMethod,
+    integrationType: integration?.type,
+  };
+  if (responses.length === 0) {
+    rows.push({
+      ...base,
+      id: `${m.resourceId} ${m.httpMethod} -`,
+      statusCode: undefined,
+      selectionPattern: undefined,
+      isDefault: false,
+      contentHandling: undefined,
+      templateContentTypes: [],
+      headerMappings: [],
+      declaredHeaders: undefined,
+      problems: computeRowProblems(m.method, undefined),
+    });
+    return rows;
+  }
+  for (const ir of responses) {
+    const methodResponse = m.method.methodResponses?.[ir.statusCode];
+    rows.push({
+      ...base,
+      id: `${m.resourceId} ${m.httpMethod} ${ir.statusCode}`,
+      statusCode: ir.statusCode,
+      selectionPattern: ir.selectionPattern,
+      isDefault: (ir.selectionPattern ?? '') === '',
+      contentHandling: ir.contentHandling,
+      templateContentTypes: Object.keys(ir.responseTemplates ?? {}).sort(),
+      headerMappings: Object.entries(ir.responseParameters ?? {})
+        .map(([key, source]) => ({ key, header: responseHeaderName(key), source }))
+        .sort((a, b) => a.header.localeCompare(b.header)),
+      declaredHeaders: methodResponse
+        ? Object.entries(methodResponse.responseParameters ?? {})
+            .map(([key, required]) => ({ header: responseHeaderName(key), required }))
+            .sort((a, b) => a.header.localeCompare(b.header))
+        : undefined,
+      problems: computeRowProblems(m.method, ir),
+    });
   }
   return rows;
 }
