@@ -24,6 +24,7 @@ const columns: { label: string; sort?: SortKey; width: string }[] = [
 ];
 
 const cell = 'px-3 py-2 align-top break-words';
+const ROW_ESTIMATE = 52;
 
 export function OverviewTable({
   rows,
@@ -45,7 +46,14 @@ export function OverviewTable({
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 52,
+    estimateSize: () => ROW_ESTIMATE,
+    // Row heights come from the ResizeObserver's entries only. The default also reads getBoundingClientRect() as
+    // each row mounts, a forced layout of the eleven-column table per row: most of the overview's main-thread time
+    // on a slowed phone. Until its observer reports, a row counts as its last known height (or the estimate).
+    measureElement: (el, entry, instance) =>
+      entry?.borderBoxSize[0]?.blockSize ??
+      instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(el))) ??
+      ROW_ESTIMATE,
     overscan: 12,
     getItemKey: (i) => rows[i]?.id ?? i,
   });
