@@ -411,4 +411,24 @@ describe('an interrupted deploy', () => {
     // And the next deploy works.
     expect((await call('POST', `/restapis/${f.api}/deployments`, { stageName: 'prod' })).status).toBe(201);
   });
+
+  test('an interrupted redeploy leaves the existing stage on its old deployment, which still exists', async () => {
+    const f = await deployable('dep-interrupted-redeploy');
+    const first = (await call('POST', `/restapis/${f.api}/deployments`, { stageName: 'prod' })).json as { id: string };
+    const putStage = h.store.putStage.bind(h.store);
+    h.store.putStage = () => {
+      throw new Error('disk full');
+    };
+    try {
+      expect((await call('POST', `/restapis/${f.api}/deployments`, { stageName: 'prod' })).status).toBe(500);
+    } finally {
+      h.store.putStage = putStage;
+    }
+    const stages = items(await call('GET', `/restapis/${f.api}/stages`)) as { deploymentId: string }[];
+    expect(stages.map((s) => s.deploymentId)).toEqual([first.id]);
+    expect((items(await call('GET', `/restapis/${f.api}/deployments`)) as { id: string }[]).map((d) => d.id)).toEqual([
+      first.id,
+    ]);
+    expect((await call('GET', `/restapis/${f.api}/stages/prod/exports/oas30`)).status).toBe(200);
+  });
 });

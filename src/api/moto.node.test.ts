@@ -187,3 +187,53 @@ describe.skipIf(!motoAvailable)('moto_server through /__forward', () => {
     expect(e).toMatchObject({ kind: 'aws', errorType: 'NotFoundException', status: 404 });
   });
 });
+
+// What the dashboard's Deploy, stage list, undeployed-changes comparison and Test invoke get from moto
+// (docs/aws/moto.md, "Deployments, stages, export, test invoke").
+describe.skipIf(!motoAvailable)('moto_server: deployments, stages, export, test invoke', () => {
+  test('createDeployment to a stage, then getStages lists it (without dates)', async () => {
+    const dep = await client.createDeployment({ restApiId: apiId }, { stageName: 'dev', description: 'first' });
+    expect(dep).toEqual({
+      id: expect.stringMatching(/^[a-z0-9]{10}$/),
+      description: 'first',
+      createdDate: expect.any(Number),
+    });
+    const again = await client.createDeployment({ restApiId: apiId }, { stageName: 'dev' });
+    const stages = await client.getStages({ restApiId: apiId });
+    // moto repoints the stage as AWS does, but its stage has no createdDate/lastUpdatedDate and an empty description.
+    expect(stages).toEqual([{ stageName: 'dev', deploymentId: again.id, description: '', variables: {} }]);
+  });
+
+  test('createDeployment accepts a stage name AWS refuses', async () => {
+    await expect(client.createDeployment({ restApiId: apiId }, { stageName: 'bad name' })).resolves.toMatchObject({
+      id: expect.any(String),
+    });
+  });
+
+  test('getStageExport parses moto’s export, which has no integrations to compare', async () => {
+    const doc = await client.getStageExport({ restApiId: apiId, stageName: 'dev' });
+    // Swagger 2.0 whatever was asked, verbs in upper case, and no x-amazon-apigateway-integration.
+    expect(Object.keys(doc.paths?.['/'] ?? {})).toEqual(['GET']);
+    expect(doc.paths?.['/']?.GET?.['x-amazon-apigateway-integration']).toBeUndefined();
+    // It does not check the stage either.
+    await expect(client.getStageExport({ restApiId: apiId, stageName: 'no_such_stage' })).resolves.toBeDefined();
+  });
+
+  test('testInvokeMethod is not implemented by moto: a typed, non-retried error', async () => {
+    const e = await client.testInvokeMethod({ restApiId: apiId, resourceId: rootId, httpMethod: 'GET' }, {}).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e).toMatchObject({ kind: 'aws', status: 500, retryable: false });
+  });
+
+  test('an API without methods cannot be deployed, with AWS’s text', async () => {
+    const empty = await motoCall<{ id: string }>('POST', '/restapis', { name: 'moto-empty' });
+    await expect(client.createDeployment({ restApiId: empty.id }, { stageName: 'dev' })).rejects.toMatchObject({
+      kind: 'aws',
+      errorType: 'BadRequestException',
+      message: "The REST API doesn't contain any methods",
+    });
+  });
+});

@@ -11,6 +11,7 @@ import { methodRefOf, restApiRefOf, type MethodRef, type RestApiRef } from '@/ap
 import { Button } from '@/components/button';
 import { Field, inputClassName } from '@/components/field';
 import { Notice } from '@/components/notice';
+import { useComparedStage } from './stage-choice';
 
 const NEW_STAGE = '__new__';
 const STAGE_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
@@ -52,8 +53,11 @@ export function DeployPanel({ target }: { target: RestApiRef }) {
   const [done, setDone] = useState<{ deployment: Deployment; stageName: string } | null>(null);
   const headingId = useId();
 
+  // The stage the pages compare with is the one a deploy most likely means.
+  const [compared] = useComparedStage(scope, restApiId);
   const existing = stages.data ?? [];
-  const selected = choice === '' ? (existing[0]?.stageName ?? NEW_STAGE) : choice;
+  const fallback = existing.find((s) => s.stageName === compared)?.stageName ?? existing[0]?.stageName;
+  const selected = choice === '' ? (fallback ?? NEW_STAGE) : choice;
   const stageName = selected === NEW_STAGE ? newName.trim() : selected;
 
   function submit() {

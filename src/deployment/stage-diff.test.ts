@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { methodSchema, resourceSchema, stageExportSchema } from '@/api/models';
 import type { Method, Resource } from '@/api/models';
-import { compareStage, diffMethod, deployedIntegration, NOT_COMPARABLE_REASON, responseDiffOf } from './stage-diff';
+import {
+  compareStage,
+  diffMethod,
+  deployedIntegration,
+  methodsOfResources,
+  NOT_COMPARABLE_REASON,
+  responseDiffOf,
+} from './stage-diff';
 
 // Shaped like AWS's OpenAPI 3 export with extensions: integration responses keyed by selection pattern, `default`
 // for the one without, type last, and path-level `parameters` next to the operations.
@@ -60,15 +67,15 @@ const unchangedGet = {
   },
 };
 
-function resources(get: Record<string, unknown>): Resource[] {
-  return [
+function resources(get: Record<string, unknown>) {
+  return methodsOfResources([
     resourceSchema().parse({ id: 'r1', path: '/pets', resourceMethods: { GET: method('GET', get) } }),
     resourceSchema().parse({
       id: 'r2',
       path: '/old',
       resourceMethods: { ANY: method('ANY', { '200': { statusCode: '200' } }) },
     }),
-  ];
+  ]);
 }
 
 describe('compareStage', () => {
@@ -161,7 +168,7 @@ describe('compareStage', () => {
   });
 
   test('a method created after the deployment, and one deleted since', () => {
-    const now = [
+    const now: Resource[] = [
       resourceSchema().parse({ id: 'r1', path: '/pets', resourceMethods: { GET: method('GET', unchangedGet) } }),
       resourceSchema().parse({
         id: 'r3',
@@ -169,13 +176,16 @@ describe('compareStage', () => {
         resourceMethods: { DELETE: method('DELETE', { '204': { statusCode: '204' } }) },
       }),
     ];
-    const result = compareStage(now, exported);
+    const result = compareStage(methodsOfResources(now), exported);
     expect(result.comparable && result.methods.map((m) => [m.path, m.httpMethod, m.deployed])).toEqual([
       ['/old', 'ANY', true],
       ['/pets/{id}', 'DELETE', false],
     ]);
     expect(responseDiffOf(result, '/old', 'ANY', '200')?.state).toBe('removed');
     expect(responseDiffOf(result, '/pets/{id}', 'DELETE', '204')?.state).toBe('added');
+    // Comparing only some methods (one step of the wizard) says nothing about the others.
+    const one = compareStage(methodsOfResources(now).slice(1), exported, false);
+    expect(one.comparable && one.methods.map((m) => [m.path, m.httpMethod])).toEqual([['/pets/{id}', 'DELETE']]);
   });
 
   test('an export without integrations (moto writes none) gives no verdict instead of marking everything', () => {

@@ -154,27 +154,36 @@ export function isMethodDeployed(doc: StageExport, path: string, httpMethod: str
   return doc.paths?.[path]?.[httpMethod.toUpperCase()] !== undefined;
 }
 
+/** A method as it is configured now, with the path of its resource. */
+export type CurrentMethod = { path: string; httpMethod: string; method: Method };
+
+export function methodsOfResources(resources: Resource[]): CurrentMethod[] {
+  return resources.flatMap((r) =>
+    Object.entries(r.resourceMethods ?? {}).map(([httpMethod, method]) => ({ path: r.path, httpMethod, method })),
+  );
+}
+
 /**
- * Every method of the API (current resources with embedded methods) against the stage's export, methods deleted
- * since the deployment included. Methods without differences are left out.
+ * The given methods against the stage's export; with `wholeApi`, the methods deleted since the deployment too (the
+ * caller passed every method of the API). Methods without differences are left out.
  */
-export function compareStage(resources: Resource[], doc: StageExport): StageComparison {
+export function compareStage(current: CurrentMethod[], doc: StageExport, wholeApi = true): StageComparison {
   if (!hasIntegrations(doc)) return { comparable: false, reason: NOT_COMPARABLE_REASON };
   const methods: MethodDiff[] = [];
   const seen = new Set<string>();
-  for (const r of resources) {
-    for (const [verb, m] of Object.entries(r.resourceMethods ?? {})) {
-      seen.add(`${r.path} ${verb}`);
-      const responses = diffMethod(m, deployedIntegration(doc, r.path, verb));
-      if (responses.length > 0)
-        methods.push({ path: r.path, httpMethod: verb, deployed: isMethodDeployed(doc, r.path, verb), responses });
-    }
+  for (const { path, httpMethod, method } of current) {
+    seen.add(`${path} ${httpMethod}`);
+    const responses = diffMethod(method, deployedIntegration(doc, path, httpMethod));
+    if (responses.length > 0)
+      methods.push({ path, httpMethod, deployed: isMethodDeployed(doc, path, httpMethod), responses });
   }
-  for (const [path, ops] of Object.entries(doc.paths ?? {})) {
-    for (const [verb, op] of Object.entries(ops)) {
-      if (seen.has(`${path} ${verb}`)) continue;
-      const responses = diffMethod(undefined, op['x-amazon-apigateway-integration']);
-      if (responses.length > 0) methods.push({ path, httpMethod: verb, deployed: true, responses });
+  if (wholeApi) {
+    for (const [path, ops] of Object.entries(doc.paths ?? {})) {
+      for (const [verb, op] of Object.entries(ops)) {
+        if (seen.has(`${path} ${verb}`)) continue;
+        const responses = diffMethod(undefined, op['x-amazon-apigateway-integration']);
+        if (responses.length > 0) methods.push({ path, httpMethod: verb, deployed: true, responses });
+      }
     }
   }
   methods.sort((a, b) => (a.path === b.path ? a.httpMethod.localeCompare(b.httpMethod) : a.path < b.path ? -1 : 1));

@@ -12,6 +12,7 @@ import { FilterInput } from '@/components/filter-input';
 import { Notice } from '@/components/notice';
 import { PageLayout } from '@/components/page-layout';
 import { EmptyState, ErrorState } from '@/components/query-state';
+import { LiveActions, StageComparePanel, type StageReport } from '@/deployment/lazy-panels';
 import { toCsv, toMarkdown } from './export';
 import type { LoadProgress } from './load-api-mappings';
 import { defaultConcurrency, loadApiMappings } from './load-api-mappings';
@@ -102,6 +103,7 @@ export function OverviewPage({ target }: { target: RestApiRef }) {
           <LoadedOverview
             restApiId={restApiId}
             methods={query.data?.methods ?? ready}
+            complete={query.data !== undefined}
             failures={query.data?.failures.length ?? 0}
             onReload={() => void query.refetch()}
             reloading={query.isFetching}
@@ -143,12 +145,15 @@ function LoadProgressView({ progress, compact = false }: { progress: LoadProgres
 function LoadedOverview({
   restApiId,
   methods,
+  complete,
   failures,
   onReload,
   reloading,
 }: {
   restApiId: string;
   methods: MethodMapping[];
+  /** Every method is loaded (not just the first ones): only then is the API compared with a stage. */
+  complete: boolean;
   failures: number;
   onReload: () => void;
   reloading: boolean;
@@ -160,6 +165,7 @@ function LoadedOverview({
   const rows = useMemo(() => sortRows(filterRows(allRows, deferredFilter), sort), [allRows, deferredFilter, sort]);
   const [selected, setSelected] = useState<string | null>(null);
   const [flowOpen, setFlowOpen] = useState(false);
+  const [report, setReport] = useState<StageReport | null>(null);
   const methodByKey = useMemo(() => new Map(methods.map((m) => [methodKey(m.resourceId, m.httpMethod), m])), [methods]);
   const firstRow: OverviewRow | undefined = rows[0];
   const shownKey = selected ?? (firstRow ? methodKey(firstRow.resourceId, firstRow.httpMethod) : null);
@@ -196,6 +202,13 @@ function LoadedOverview({
         {methods.length} methods, {allRows.length} rows, {withProblems} {withProblems === 1 ? 'row' : 'rows'} with
         problems.
       </p>
+      <StageComparePanel
+        target={{ restApiId }}
+        methods={complete && failures === 0 ? methods : undefined}
+        wholeApi
+        onReport={setReport}
+      />
+      <LiveActions target={{ restApiId }} />
       <Filters filter={filter} onChange={setFilter} verbs={methodsIn(allRows)} codes={codes} />
       <div className="flex flex-wrap items-center gap-3">
         <p role="status" className="text-sm text-fg-muted" data-testid="overview-count">
@@ -247,6 +260,7 @@ function LoadedOverview({
           sort={sort}
           onSort={setSort}
           restApiId={restApiId}
+          report={report}
           selectedMethod={flowOpen ? shownKey : null}
           onShowFlow={(row) => {
             setSelected(methodKey(row.resourceId, row.httpMethod));

@@ -5,6 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
 import { Badge } from '@/components/badge';
 import { Button } from '@/components/button';
+import { UndeployedMarkPanel, type StageReport } from '@/deployment/lazy-panels';
 import type { OverviewRow } from './rows';
 import { describeDeclaredHeaders, describeSelectionPattern, methodKey } from './rows';
 import type { RowSort, SortKey } from './table-model';
@@ -31,6 +32,7 @@ export function OverviewTable({
   sort,
   onSort,
   restApiId,
+  report,
   selectedMethod,
   onShowFlow,
 }: {
@@ -38,10 +40,16 @@ export function OverviewTable({
   sort: RowSort;
   onSort: (s: RowSort) => void;
   restApiId: string;
+  /** The stage compared with, if any: adds a column marking the rows it serves differently. */
+  report: StageReport | null;
   selectedMethod: string | null;
   onShowFlow: (row: OverviewRow) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // With a stage chosen, a column says which rows it serves differently (before Flow, the last column).
+  const shownColumns = report
+    ? [...columns.slice(0, -1), { label: `Stage ${report.stageName}`, width: 'w-80' }, ...columns.slice(-1)]
+    : columns;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design; nothing here memoizes them
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -98,7 +106,7 @@ export function OverviewTable({
         </caption>
         <thead className="sticky top-0 z-10 bg-surface-sunken text-fg">
           <tr aria-rowindex={1}>
-            {columns.map((c) => (
+            {shownColumns.map((c) => (
               <th
                 key={c.label}
                 scope="col"
@@ -126,7 +134,7 @@ export function OverviewTable({
         <tbody onKeyDown={onKeyDown}>
           {padTop > 0 ? (
             <tr aria-hidden="true">
-              <td colSpan={columns.length} style={{ height: padTop, padding: 0 }} />
+              <td colSpan={shownColumns.length} style={{ height: padTop, padding: 0 }} />
             </tr>
           ) : null}
           {items.map((item) => {
@@ -139,6 +147,7 @@ export function OverviewTable({
                 index={item.index}
                 measure={virtualizer.measureElement}
                 restApiId={restApiId}
+                report={report}
                 flowShown={selectedMethod === methodKey(row.resourceId, row.httpMethod)}
                 onShowFlow={onShowFlow}
               />
@@ -146,7 +155,7 @@ export function OverviewTable({
           })}
           {padBottom > 0 ? (
             <tr aria-hidden="true">
-              <td colSpan={columns.length} style={{ height: padBottom, padding: 0 }} />
+              <td colSpan={shownColumns.length} style={{ height: padBottom, padding: 0 }} />
             </tr>
           ) : null}
         </tbody>
@@ -160,6 +169,7 @@ function RowView({
   index,
   measure,
   restApiId,
+  report,
   flowShown,
   onShowFlow,
 }: {
@@ -167,6 +177,7 @@ function RowView({
   index: number;
   measure: (el: Element | null) => void;
   restApiId: string;
+  report: StageReport | null;
   flowShown: boolean;
   onShowFlow: (row: OverviewRow) => void;
 }) {
@@ -255,6 +266,7 @@ function RowView({
           <span className="text-xs text-fg-muted">None</span>
         )}
       </td>
+      {report ? <StageCell row={row} report={report} /> : null}
       <td className={`${cell} border-b border-border`}>
         <Button
           variant="secondary"
@@ -270,5 +282,18 @@ function RowView({
         </Button>
       </td>
     </tr>
+  );
+}
+
+function StageCell({ row, report }: { row: OverviewRow; report: StageReport }) {
+  const diff = row.statusCode === undefined ? undefined : report.diffOf(row.path, row.httpMethod, row.statusCode);
+  return (
+    <td className={`${cell} border-b border-border`} data-testid="stage-cell">
+      {row.statusCode === undefined ? null : diff ? (
+        <UndeployedMarkPanel diff={diff} stageName={report.stageName} />
+      ) : (
+        <span className="text-xs text-fg-muted">Deployed</span>
+      )}
+    </td>
   );
 }

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useConnection } from '@/api/connection-provider';
 import type { Resource } from '@/api/models';
 import { resourceRefOf, restApiRefOf, type MethodRef, type ResourceRef } from '@/api/refs';
@@ -10,6 +11,7 @@ import { Notice } from '@/components/notice';
 import { ChoicesSummary } from '@/components/choices-summary';
 import { PageLayout } from '@/components/page-layout';
 import { EmptyState, ErrorState, LoadingState, QueryState } from '@/components/query-state';
+import { LiveActions, StageComparePanel, UndeployedMethodMarkPanel, type StageReport } from '@/deployment/lazy-panels';
 import { integrationKind, isProxyKind } from '@/rules/integration-kind';
 import { integrationKindLabel } from './integration-kind-label';
 
@@ -39,14 +41,23 @@ export function MethodsStep({ target }: { target: ResourceRef }) {
               </EmptyState>
             );
           }
-          return <MethodList target={target} resource={resource} />;
+          return <MethodList target={target} resource={resource} resources={resources} />;
         }}
       </QueryState>
     </PageLayout>
   );
 }
 
-function MethodList({ target, resource }: { target: ResourceRef; resource: Resource }) {
+function MethodList({
+  target,
+  resource,
+  resources,
+}: {
+  target: ResourceRef;
+  resource: Resource;
+  resources: Resource[];
+}) {
+  const [report, setReport] = useState<StageReport | null>(null);
   const methods = Object.keys(resource.resourceMethods ?? {}).sort();
   if (methods.length === 0) {
     return (
@@ -56,16 +67,26 @@ function MethodList({ target, resource }: { target: ResourceRef; resource: Resou
     );
   }
   return (
-    <ul className="flex flex-col gap-3" aria-label={`Methods of ${resource.path}`}>
-      {methods.map((m) => (
-        <MethodCard key={m} target={{ ...resourceRefOf(target), httpMethod: m }} path={resource.path} />
-      ))}
-    </ul>
+    <div className="flex flex-col gap-6">
+      <ul className="flex flex-col gap-3" aria-label={`Methods of ${resource.path}`}>
+        {methods.map((m) => (
+          <MethodCard
+            key={m}
+            target={{ ...resourceRefOf(target), httpMethod: m }}
+            path={resource.path}
+            report={report}
+          />
+        ))}
+      </ul>
+      <StageComparePanel target={restApiRefOf(target)} resources={resources} onReport={setReport} />
+      <LiveActions target={restApiRefOf(target)} />
+    </div>
   );
 }
 
-function MethodCard({ target, path }: { target: MethodRef; path: string }) {
+function MethodCard({ target, path, report }: { target: MethodRef; path: string; report: StageReport | null }) {
   const { httpMethod } = target;
+  const undeployed = report?.methodOf(path, httpMethod);
   const { client, scope } = useConnection();
   const query = useQuery(methodQueryOptions(client, scope, target));
   const headingId = `method-${httpMethod}`;
@@ -75,6 +96,11 @@ function MethodCard({ target, path }: { target: MethodRef; path: string }) {
         <Badge tone="accent">{httpMethod}</Badge>
         <span className="font-mono text-base">{path}</span>
       </h2>
+      {undeployed && report ? (
+        <div className="mt-2">
+          <UndeployedMethodMarkPanel diff={undeployed} stageName={report.stageName} />
+        </div>
+      ) : null}
       {query.isPending ? (
         <LoadingState label={`Loading ${httpMethod}…`} />
       ) : query.isError ? (

@@ -6,8 +6,8 @@ import { useController, useForm, useWatch, type FieldErrors } from 'react-hook-f
 import * as z from 'zod/mini';
 import { useConnection } from '@/api/connection-provider';
 import type { Method } from '@/api/models';
-import { methodRefOf, resourceRefOf, type MethodRef, type ResponseRef } from '@/api/refs';
-import { methodQueryOptions } from '@/api/queries';
+import { methodRefOf, resourceRefOf, restApiRefOf, type MethodRef, type ResponseRef } from '@/api/refs';
+import { methodQueryOptions, resourcesQueryOptions } from '@/api/queries';
 import { BackLink } from '@/components/back-link';
 import { Badge } from '@/components/badge';
 import { Button } from '@/components/button';
@@ -15,11 +15,13 @@ import { ErrorSummary, type FormError } from '@/components/error-summary';
 import { Field, inputClassName } from '@/components/field';
 import { Notice } from '@/components/notice';
 import { ChoicesSummary } from '@/components/choices-summary';
+import { LiveActions, StageComparePanel, UndeployedMarkPanel, type StageReport } from '@/deployment/lazy-panels';
 import { DeleteIntegrationResponseDialog } from '@/integration-response/delete-integration-response';
 import { PageLayout } from '@/components/page-layout';
 import { QueryState } from '@/components/query-state';
 import { integrationKind, isProxyKind } from '@/rules/integration-kind';
 import { MethodResponseForm } from './method-response-form';
+import type { ResponseDiff } from '@/deployment/stage-diff';
 import { newStatusCodeError, statusCodeRows, type StatusCodeRow } from './status-code-choice';
 
 type StepProps = { target: MethodRef };
@@ -78,6 +80,16 @@ function StatusCodeChooser({
 }: StepProps & { method: Method; onErrorChange: (hasError: boolean) => void }) {
   const { httpMethod } = target;
   const navigate = useNavigate();
+  const { client, scope } = useConnection();
+  // The resource's path names the method in the stage's export; the listing is the one the summary above reads.
+  const path = useQuery(resourcesQueryOptions(client, scope, target)).data?.find(
+    (r) => r.id === target.resourceId,
+  )?.path;
+  const current = useMemo(
+    () => (path === undefined ? undefined : [{ path, httpMethod, method }]),
+    [path, httpMethod, method],
+  );
+  const [report, setReport] = useState<StageReport | null>(null);
   const kind = integrationKind(method.methodIntegration);
   const rows = statusCodeRows(method);
   const taken = rows.map((r) => r.statusCode);
@@ -177,6 +189,11 @@ function StatusCodeChooser({
               checked={selected === row.statusCode}
               onSelect={() => choice.onChange(row.statusCode)}
               onDelete={() => setToDelete(row.statusCode)}
+              undeployed={
+                report && path !== undefined
+                  ? { stageName: report.stageName, diff: report.diffOf(path, httpMethod, row.statusCode) }
+                  : undefined
+              }
             />
           ))}
           <div className="rounded-md border border-border bg-surface-raised p-4">
@@ -232,6 +249,8 @@ function StatusCodeChooser({
           </div>
         )}
       </form>
+      <StageComparePanel target={restApiRefOf(target)} methods={current} onReport={setReport} />
+      <LiveActions target={restApiRefOf(target)} method={methodRefOf(target)} resourcePath={path} />
       {toDelete !== null ? (
         <DeleteIntegrationResponseDialog
           target={{ ...methodRefOf(target), statusCode: toDelete }}
@@ -256,12 +275,15 @@ function StatusCodeCard({
   checked,
   onSelect,
   onDelete,
+  undeployed,
 }: {
   row: StatusCodeRow;
   radioId?: string;
   checked: boolean;
   onSelect: () => void;
   onDelete: () => void;
+  /** Set when a stage is compared; `diff` is undefined when the stage serves this status code as it is now. */
+  undeployed?: { stageName: string; diff: ResponseDiff | undefined };
 }) {
   const { statusCode, methodResponse: mr, integrationResponse: ir } = row;
   const ownId = useId();
@@ -289,12 +311,18 @@ function StatusCodeCard({
           {ir && (ir.selectionPattern ?? '') === '' ? <span className="sr-only"> (default response)</span> : null}
         </label>
         {ir && (ir.selectionPattern ?? '') === '' ? <Badge tone="accent">default response</Badge> : null}
+        {undeployed && !undeployed.diff && ir ? <Badge tone="success">Deployed to {undeployed.stageName}</Badge> : null}
         {ir ? (
           <Button variant="danger" className="ml-auto !px-3 !py-1 text-xs" onClick={onDelete}>
             Delete<span className="sr-only"> integration response {statusCode}</span>
           </Button>
         ) : null}
       </div>
+      {undeployed?.diff ? (
+        <div className="mt-2 pl-7">
+          <UndeployedMarkPanel diff={undeployed.diff} stageName={undeployed.stageName} />
+        </div>
+      ) : null}
       <div className="mt-3 grid gap-4 pl-7 md:grid-cols-2">
         <section aria-label={`Method response ${statusCode}`} className="text-sm">
           <h3 className="mb-1 font-semibold">Method response</h3>
