@@ -72,10 +72,19 @@ test('fills every field, with live AWS errors that clear, and the tester and pre
   // ...a pattern covering the whole message does.
   await expect(testerRow(page, 'Not found: order 42')).toContainText('404 (this response)');
   await expect(testerRow(page, 'Successful call (empty error message)')).toContainText('200');
-  const samples = page.getByLabel('Sample Lambda error messages, one per line');
-  await samples.fill('Not found: pet 7\nBoom');
+  await page.getByRole('textbox', { name: 'Error message 1' }).fill('Not found: pet 7');
+  await page.getByRole('textbox', { name: 'Error message 2' }).fill('Boom');
   await expect(testerRow(page, 'Not found: pet 7')).toContainText('404 (this response)');
   await expect(testerRow(page, 'Boom')).toContainText('200');
+  // A multi-line error message is one sample: "." does not cross its line break, so the default takes it.
+  await page.getByRole('button', { name: 'Add an error message' }).click();
+  await page.keyboard.type('Not found: pet 8');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('    at handler (index.js:1:1)');
+  await expect(testerRow(page, 'Not found: pet 8 at handler (index.js:1:1)')).toContainText('200');
+  await pattern.fill('(?s)Not found.*');
+  await expect(testerRow(page, 'Not found: pet 8 at handler (index.js:1:1)')).toContainText('404 (this response)');
+  await pattern.fill('Not found.*');
 
   // Content handling.
   await page.getByRole('radio', { name: /Convert to text/ }).check();

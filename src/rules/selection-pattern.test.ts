@@ -41,14 +41,16 @@ describe('selectIntegrationResponse', () => {
   test('matches Lambda error messages, not status codes', () => {
     expect(
       selectIntegrationResponse(lambdaResponses, { kind: 'lambda', errorMessage: 'this is four hundred' }),
-    ).toEqual({ statusCode: '405', via: 'pattern' });
+    ).toEqual({ statusCode: '405', via: 'pattern', alsoMatched: ['502'] });
     expect(selectIntegrationResponse(lambdaResponses, { kind: 'lambda', errorMessage: 'boom' })).toEqual({
       statusCode: '502',
       via: 'pattern',
+      alsoMatched: [],
     });
     expect(selectIntegrationResponse(lambdaResponses, { kind: 'lambda', errorMessage: '200' })).toEqual({
       statusCode: '502',
       via: 'pattern',
+      alsoMatched: ['504'],
     });
   });
   test('lets a pattern that matches "" replace the default for Lambda successes', () => {
@@ -56,6 +58,7 @@ describe('selectIntegrationResponse', () => {
     expect(selectIntegrationResponse(rs, { kind: 'lambda', errorMessage: '' })).toEqual({
       statusCode: '500',
       via: 'pattern',
+      alsoMatched: [],
     });
   });
   test('falls back to the default when a multi-line message escapes .*', () => {
@@ -73,13 +76,14 @@ describe('selectIntegrationResponse', () => {
     expect(selectIntegrationResponse(rs, { kind: 'status', statusCode: '404' })).toEqual({
       statusCode: '400',
       via: 'pattern',
+      alsoMatched: [],
     });
     expect(selectIntegrationResponse(rs, { kind: 'status', statusCode: '503' })).toEqual({
       statusCode: '200',
       via: 'default',
     });
   });
-  test('picks the lowest status code when several patterns match', () => {
+  test('picks the lowest status code when several patterns match, and names the others', () => {
     const rs: IntegrationResponse[] = [
       { statusCode: '500', selectionPattern: '.*' },
       { statusCode: '400', selectionPattern: '4\\d\\d' },
@@ -87,6 +91,7 @@ describe('selectIntegrationResponse', () => {
     expect(selectIntegrationResponse(rs, { kind: 'status', statusCode: '404' })).toEqual({
       statusCode: '400',
       via: 'pattern',
+      alsoMatched: ['500'],
     });
   });
   test('explains a miss without a default', () => {
@@ -198,14 +203,14 @@ describe('integrationResponseWarnings', () => {
       siblings: [{ statusCode: '200' }, { statusCode: '502', selectionPattern: '.+' }],
     });
     expect(codes(lambda)).toEqual(['shadowed', 'multiline']);
-    // `.+` can't match a multi-line message, which a (?s) pattern can: not covered.
+    // `.+` can't match a multi-line message, which a (?s) pattern can: not covered, but the two still overlap.
     const dotAll = integrationResponseWarnings({
       isLambda: true,
       statusCode: '405',
       input: { selectionPattern: '(?s).*four hundred.*' },
       siblings: [{ statusCode: '200' }, { statusCode: '502', selectionPattern: '.+' }],
     });
-    expect(dotAll).toEqual([]);
+    expect(codes(dotAll)).toEqual(['overlap']);
     const dotAllSibling = integrationResponseWarnings({
       isLambda: true,
       statusCode: '405',
@@ -358,5 +363,47 @@ describe('quoted static header values', () => {
       ['responseParameters.method.response.header.X-Json', "'a'"],
     ]);
     expect(warnings[0]?.message).toMatch(/Access-Control-Allow-Origin: '\*', quotes included/);
+  });
+});
+
+describe('overlapping patterns', () => {
+  const overlaps = (selectionPattern: string, siblings: IntegrationResponse[], isLambda: boolean) =>
+    integrationResponseWarnings({ statusCode: '400', input: { selectionPattern }, siblings, isLambda }).filter(
+      (w) => w.code === 'overlap',
+    );
+
+  test('status patterns that share some codes, neither covering the other, are flagged with a shared code', () => {
+    const [w] = overlaps(
+      '4\\d{2}',
+      [{ statusCode: '200' }, { statusCode: '404', selectionPattern: '40\\d|50\\d' }],
+      false,
+    );
+    expect(w).toMatchObject({ otherStatusCode: '404', example: 'status code 400' });
+    expect(w?.message).toMatch(/AWS documents no order among matching patterns/);
+    expect(
+      overlaps('4\\d{2}', [{ statusCode: '200' }, { statusCode: '500', selectionPattern: '5\\d{2}' }], false),
+    ).toEqual([]);
+  });
+
+  test('Lambda patterns meeting on one message are flagged with that message', () => {
+    const [w] = overlaps(
+      'Invalid.*',
+      [{ statusCode: '200' }, { statusCode: '422', selectionPattern: '.*input.*' }],
+      true,
+    );
+    expect(w).toMatchObject({ otherStatusCode: '422', example: 'the error message "Invalid input"' });
+    expect(
+      overlaps('Invalid.*', [{ statusCode: '200' }, { statusCode: '404', selectionPattern: 'Not found.*' }], true),
+    ).toEqual([]);
+  });
+
+  test('a pattern wholly covered by another is reported as shadowed, not twice', () => {
+    const warnings = integrationResponseWarnings({
+      statusCode: '400',
+      input: { selectionPattern: '404' },
+      siblings: [{ statusCode: '200' }, { statusCode: '401', selectionPattern: '4\\d{2}' }],
+      isLambda: false,
+    });
+    expect(warnings.map((w) => w.code)).toEqual(['shadowed']);
   });
 });

@@ -43,11 +43,17 @@ function byStatusCode(a: IntegrationResponse, b: IntegrationResponse): number {
 export function selectIntegrationResponse(
   responses: IntegrationResponse[],
   outcome: BackendOutcome,
-): { statusCode: string; via: 'pattern' | 'default' } | { statusCode: null; reason: string } {
+):
+  | { statusCode: string; via: 'pattern'; /** Other responses whose pattern matches too. */ alsoMatched: string[] }
+  | { statusCode: string; via: 'default' }
+  | { statusCode: null; reason: string } {
   const subject = outcome.kind === 'lambda' ? outcome.errorMessage : outcome.statusCode;
   const sorted = [...responses].sort(byStatusCode);
-  const matched = sorted.find((r) => !isDefault(r.selectionPattern) && matchesWhole(r.selectionPattern ?? '', subject));
-  if (matched) return { statusCode: matched.statusCode, via: 'pattern' };
+  const [matched, ...alsoMatched] = sorted.filter(
+    (r) => !isDefault(r.selectionPattern) && matchesWhole(r.selectionPattern ?? '', subject),
+  );
+  if (matched)
+    return { statusCode: matched.statusCode, via: 'pattern', alsoMatched: alsoMatched.map((r) => r.statusCode) };
   const fallback = sorted.find((r) => isDefault(r.selectionPattern));
   if (fallback) return { statusCode: fallback.statusCode, via: 'default' };
   const what =
@@ -85,6 +91,37 @@ function matchedCodes(pattern: string): Set<string> {
 
 function matchesAnyMessage(pattern: string): boolean {
   return LAMBDA_PROBES.every((p) => matchesWhole(pattern, p));
+}
+
+function describeSubject(subject: string, isLambda: boolean): string {
+  if (!isLambda) return `status code ${subject}`;
+  return subject === '' ? 'an empty error message (a successful call)' : `the error message ${JSON.stringify(subject)}`;
+}
+
+/**
+ * Text a pattern plausibly matches, read off its literal parts (`.*four hundred.*` → `four hundred`, `Invalid.+` →
+ * `Invalidx`); null when the guess does not match it. Used only to find overlaps, which are then real: the
+ * example is checked against both patterns.
+ */
+function exampleFor(pattern: string): string | null {
+  const guess = pattern
+    .replace(/^\(\?[a-zA-Z]+\)/, '')
+    .replace(/\\d/g, '0')
+    .replace(/\\s/g, ' ')
+    .replace(/\\w/g, 'a')
+    .replace(/\.\+|\.\{1,?\d*\}/g, 'x')
+    .replace(/\.[*?]|\[[^\]]*\][*?]|[\^$]/g, '')
+    .replace(/\\([^A-Za-z0-9])/g, '$1');
+  return matchesWhole(pattern, guess) ? guess : null;
+}
+
+/** An outcome both patterns match, if one is found (status codes: all of them are tried). */
+function commonExample(pattern: string, theirs: string, mine: Set<string> | null): string | null {
+  if (mine) return [...mine].find((code) => matchesWhole(theirs, code)) ?? null;
+  const candidates = ['', ...LAMBDA_PROBES, ...MULTILINE_PROBES, exampleFor(pattern), exampleFor(theirs)].filter(
+    (c): c is string => c !== null,
+  );
+  return candidates.find((c) => matchesWhole(pattern, c) && matchesWhole(theirs, c)) ?? null;
 }
 
 export interface WarningContext {
@@ -204,6 +241,23 @@ function selectionPatternWarnings(ctx: WarningContext): RuleWarning[] {
         message: `Every ${subject} this pattern matches is also matched by the ${o.statusCode} integration response's pattern (${theirs}). AWS does not document which of the two is chosen.`,
       });
     }
+  }
+
+  for (const o of others) {
+    const theirs = o.selectionPattern ?? '';
+    if (isDefault(theirs) || warnings.some((w) => w.code === 'shadowed' && w.otherStatusCode === o.statusCode))
+      continue;
+    // Covered the other way round: the other response's row says "shadowed"; this one says where they meet.
+    const example = commonExample(pattern, theirs, mine);
+    if (example === null) continue;
+    const described = describeSubject(example, ctx.isLambda);
+    warnings.push({
+      code: 'overlap',
+      field,
+      otherStatusCode: o.statusCode,
+      example: described,
+      message: `This pattern and the ${o.statusCode} integration response's pattern (${theirs}) both match ${described}. AWS documents no order among matching patterns, so which of the two answers it is not defined.`,
+    });
   }
 
   if (ctx.isLambda && analysis.usesDot && !analysis.dotAll) {

@@ -132,6 +132,8 @@ export interface RuleWarning {
   field: string;
   /** For 'shadowed' and 'overlap': the status code of the other integration response involved. */
   otherStatusCode?: string;
+  /** For 'overlap': an outcome both patterns match, in words ("status code 404", "the error message …"). */
+  example?: string;
   /** A one-click correction: the value `field` would take. */
   fix?: { label: string; value: string };
 }

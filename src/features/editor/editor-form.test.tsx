@@ -243,4 +243,58 @@ describe('EditorForm', () => {
     expect(pattern).toHaveValue('(?i)invalid');
     expect(screen.queryByText(/looks like a JavaScript regex literal/)).not.toBeInTheDocument();
   });
+
+  describe('the tester, for a Lambda integration', () => {
+    const lambda = {
+      type: 'AWS' as const,
+      uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:f/invocations',
+    };
+
+    test('a multi-line error message is one sample, judged as a whole', async () => {
+      const { user } = setup({
+        integration: lambda,
+        siblings: [{ statusCode: '200' }, { statusCode: '500', selectionPattern: '(?s)Error.*' }],
+      });
+      await user.click(screen.getByRole('button', { name: 'Add an error message' }));
+      const box = screen.getByRole('textbox', { name: 'Error message 4' });
+      expect(box).toHaveFocus();
+      await user.type(box, 'Error: boom{Enter}    at handler (index.js:1:1)');
+      expect(box).toHaveValue('Error: boom\n    at handler (index.js:1:1)');
+      const table = screen.getByRole('table');
+      // The successful call, the three default samples and this one: one row, not one per line.
+      expect(within(table).getAllByRole('row')).toHaveLength(1 + 5);
+      const row = within(table).getByRole('row', { name: /Error: boom\s+at handler/ });
+      expect(within(row).getByText('500')).toBeInTheDocument();
+      await user.clear(screen.getByLabelText(/Lambda error regex/));
+      await user.type(screen.getByLabelText(/Lambda error regex/), 'Error.*');
+      // Without (?s), "." stops at the line break: the 500 pattern (with it) takes the message instead.
+      expect(within(within(table).getByRole('row', { name: /Error: boom/ })).getByText('500')).toBeInTheDocument();
+    });
+
+    test('a sample two patterns match says so: AWS documents no order', async () => {
+      const { user } = setup({
+        integration: lambda,
+        siblings: [{ statusCode: '200' }, { statusCode: '500', selectionPattern: '.*input.*' }],
+      });
+      await user.type(screen.getByLabelText(/Lambda error regex/), 'Invalid.*');
+      const row = within(screen.getByRole('table')).getByRole('row', { name: /^Invalid input: name is required / });
+      expect(row).toHaveTextContent('400 (this response)');
+      expect(row).toHaveTextContent(/Overlap: also matched by the pattern of 500\. AWS documents no order/);
+      const other = within(screen.getByRole('table')).getByRole('row', { name: /^Not found: order 42 / });
+      expect(other).not.toHaveTextContent(/Overlap/);
+      expect(screen.getByLabelText(/Lambda error regex/)).toHaveAccessibleDescription(
+        /and the 500 integration response's pattern \(\.\*input\.\*\) both match/,
+      );
+    });
+
+    test('a pattern the preview cannot reproduce gives no verdict rather than a guess', async () => {
+      const { user } = setup({ integration: lambda });
+      await user.type(screen.getByLabelText(/Lambda error regex/), '\\X.*');
+      expect(screen.getByRole('note')).toHaveTextContent(/Can't decide: the 400 pattern uses a construct/);
+      const row = within(screen.getByRole('table')).getByRole('row', { name: /^Not found: order 42 / });
+      expect(row).toHaveTextContent("Can't tell");
+      // The field says it too.
+      expect(screen.getByLabelText(/Lambda error regex/)).toHaveAccessibleDescription(/is not supported here/);
+    });
+  });
 });

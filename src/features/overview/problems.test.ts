@@ -22,6 +22,42 @@ describe('computeRowProblems', () => {
     }
   });
 
+  test('flags overlapping patterns on both rows, naming an outcome both match (AWS documents no order)', () => {
+    const method = makeMethod({
+      methodResponses: [{ statusCode: '200' }, { statusCode: '400' }, { statusCode: '404' }],
+      integrationResponses: [
+        { statusCode: '200', selectionPattern: '' },
+        { statusCode: '400', selectionPattern: '4\\d{2}' },
+        { statusCode: '404', selectionPattern: '40\\d|50\\d' },
+      ],
+    });
+    const responses = method.methodIntegration?.integrationResponses ?? {};
+    const on400 = computeRowProblems(method, responses['400']);
+    const on404 = computeRowProblems(method, responses['404']);
+    expect(codes(on400)).toEqual(['overlap']);
+    expect(codes(on404)).toEqual(['overlap']);
+    expect(on400[0]?.message).toBe(
+      "Pattern 4\\d{2} and 404's both match status code 400: AWS documents no order between them.",
+    );
+  });
+
+  test('flags quoted static values and JavaScript regex literals', () => {
+    const ir = {
+      statusCode: '200',
+      selectionPattern: '/invalid/i',
+      responseParameters: { 'method.response.header.X-Id': "''*''" },
+    };
+    const method = makeMethod({
+      methodResponses: [{ statusCode: '200', responseParameters: { 'method.response.header.X-Id': true } }],
+      integrationResponses: [ir, { statusCode: '400', selectionPattern: '' }],
+    });
+    expect(codes(computeRowProblems(method, ir))).toEqual([
+      'js-regex-literal',
+      'quoted-static-value',
+      'status-pattern-shape',
+    ]);
+  });
+
   test('flags a header mapping the method response does not declare, naming the header', () => {
     const ir = {
       statusCode: '200',

@@ -62,6 +62,14 @@ function fromWarning(w: RuleWarning, statusCode: string, pattern: string): RowPr
             : `Pattern ${pattern} is shadowed by ${other ?? 'another'} (matches everything it matches).`,
       };
     }
+    case 'overlap': {
+      const example = w.example ?? 'some outcomes';
+      return {
+        code: w.code,
+        severity: 'warning',
+        message: `Pattern ${pattern} and ${w.otherStatusCode ?? 'another'}'s both match ${example}: AWS documents no order between them.`,
+      };
+    }
     case 'multiline':
       return {
         code: w.code,
