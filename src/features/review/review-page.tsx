@@ -28,6 +28,7 @@ import { createDeploymentCommand } from './exports';
 import { DeployPanel, TestInvokePanel } from '@/deployment/live-panels';
 import { ExportTabs, RequestPanel } from './request-panel';
 import { fieldId, fieldsForError, firstKnown, reviewRows, sameVersion, storedShape } from './review-model';
+import { ReviewWarnings } from './review-warnings';
 import { StoredView } from './stored-view';
 
 export interface ReviewPageProps {
@@ -281,6 +282,7 @@ function LoadedReview(props: LoadedReviewProps) {
           </p>
         </Notice>
         <ChangeTable rows={rows} isNew={isNew} editor={ref} errors={fieldErrors} />
+        <ReviewWarnings target={ref} body={body} />
       </section>
 
       <section aria-labelledby="review-request-heading" className="flex flex-col gap-3">
