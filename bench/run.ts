@@ -9,8 +9,8 @@ import { markdownTable, writeBenchTables } from './lib/doc-tables';
 import { launchChromium } from './lib/browser';
 import { buildApp, buildFloor, measureBundles, sizeOf } from './lib/bundle';
 import type { BundleResult } from './lib/bundle';
-import { measureColdLoad } from './lib/cold-load';
-import type { ColdLoadResult } from './lib/cold-load';
+import { measureColdLoad, measureThrottled } from './lib/cold-load';
+import type { ColdLoadResult, ThrottledResult } from './lib/cold-load';
 import { demoPages } from './lib/demo-pages';
 import { measureEditing } from './lib/editing';
 import type { EditingResult } from './lib/editing';
@@ -25,8 +25,6 @@ import type { ScaleResult } from './lib/scale';
 import { kb, round } from './lib/stats';
 import { measureStorm } from './lib/storm';
 import type { StormResult } from './lib/storm';
-import { measureThrottled } from './lib/throttled-load';
-import type { ThrottledResult } from './lib/throttled-load';
 
 // Every budget is a ratio to a reference measured in the same run, so a busy machine slows both sides alike. The
 // keystroke budgets were 16 ms and 50 ms with the bare input at ~7.7 ms p95: about 2.1× and 6.5×.
