@@ -107,8 +107,33 @@ async function alternate(
   return out;
 }
 
-export interface ColdLoadResult {
+/** The app's loads against the floor's, over the same runs. */
+export interface LoadComparison {
   runs: number;
+  appMs: number[];
+  floorMs: number[];
+  appMedianMs: number;
+  floorMedianMs: number;
+  /** Medians of the JS transferred (bytes on the wire, headers included) before the page was ready. */
+  appJsTransferBytes: number;
+  floorJsTransferBytes: number;
+}
+
+function compare(app: Once[], floor: Once[], runs: number): LoadComparison {
+  const appMs = app.map((r) => r.ms);
+  const floorMs = floor.map((r) => r.ms);
+  return {
+    runs,
+    appMs,
+    floorMs,
+    appMedianMs: median(appMs),
+    floorMedianMs: median(floorMs),
+    appJsTransferBytes: median(app.map((r) => r.jsTransferBytes)),
+    floorJsTransferBytes: median(floor.map((r) => r.jsTransferBytes)),
+  };
+}
+
+export interface ColdLoadResult extends LoadComparison {
   /** Medians of when GET /restapis started (ms after navigation) and how many JS files were loaded by then. */
   appApiFetchStartMs: number;
   floorApiFetchStartMs: number;
@@ -116,13 +141,6 @@ export interface ColdLoadResult {
   floorScripts: number;
   /** Paths (relative to the served dir) of every JS file the app fetched before its list showed, in any run. */
   appScriptFiles: string[];
-  appMs: number[];
-  floorMs: number[];
-  appMedianMs: number;
-  floorMedianMs: number;
-  /** Medians of the JS transferred (bytes on the wire) before the list showed. */
-  appJsTransferBytes: number;
-  floorJsTransferBytes: number;
 }
 
 /** The RestApi list, ready once a link whose text is `targetText` shows. */
@@ -139,34 +157,18 @@ export async function measureColdLoad(
   // One unmeasured run each: the servers' first request reads files and warms V8, which a user never sees twice.
   await alternate(browser, appPage, floorPage, 1);
   const { app, floor } = await alternate(browser, appPage, floorPage, runs);
-  const appMs = app.map((r) => r.ms);
-  const floorMs = floor.map((r) => r.ms);
   return {
-    runs,
-    appMs,
-    floorMs,
-    appMedianMs: median(appMs),
-    floorMedianMs: median(floorMs),
+    ...compare(app, floor, runs),
     appApiFetchStartMs: median(app.map((r) => r.apiFetchStart)),
     floorApiFetchStartMs: median(floor.map((r) => r.apiFetchStart)),
     appScripts: median(app.map((r) => r.scripts.length)),
     floorScripts: median(floor.map((r) => r.scripts.length)),
     appScriptFiles: [...new Set(app.flatMap((r) => r.scripts))].sort(),
-    appJsTransferBytes: median(app.map((r) => r.jsTransferBytes)),
-    floorJsTransferBytes: median(floor.map((r) => r.jsTransferBytes)),
   };
 }
 
-export interface ThrottledResult {
+export interface ThrottledResult extends LoadComparison {
   name: string;
-  runs: number;
-  appMs: number[];
-  floorMs: number[];
-  appMedianMs: number;
-  floorMedianMs: number;
-  /** Medians of the JS transferred (bytes on the wire, headers included) before the page was ready. */
-  appJsTransferBytes: number;
-  floorJsTransferBytes: number;
 }
 
 /** Each of `pages` over Slow 4G, against `floor` over the same network. */
@@ -179,18 +181,7 @@ export async function measureThrottled(
   const out: ThrottledResult[] = [];
   for (const p of pages) {
     const loads = await alternate(browser, p, floor, runs, SLOW_4G);
-    const appMs = loads.app.map((r) => r.ms);
-    const floorMs = loads.floor.map((r) => r.ms);
-    out.push({
-      name: p.name,
-      runs,
-      appMs,
-      floorMs,
-      appMedianMs: median(appMs),
-      floorMedianMs: median(floorMs),
-      appJsTransferBytes: median(loads.app.map((r) => r.jsTransferBytes)),
-      floorJsTransferBytes: median(loads.floor.map((r) => r.jsTransferBytes)),
-    });
+    out.push({ name: p.name, ...compare(loads.app, loads.floor, runs) });
   }
   return out;
 }
