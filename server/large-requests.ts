@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { IncomingMessage } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 import { AwsError } from './errors';
-import { nodeIncoming } from './http';
+import { nodeIncoming, turnTaker } from './http';
 import type { Store } from './store';
 
 /** Bodies above this size go to the worker; below it, the work takes well under a millisecond. */
@@ -44,10 +44,12 @@ function answerBody(buffer: ArrayBuffer): Uint8Array<ArrayBuffer> | ReadableStre
   if (buffer.byteLength === 0) return null;
   const bytes = new Uint8Array(buffer);
   if (bytes.length <= ANSWER_PIECE_BYTES) return bytes;
+  const takeTurn = turnTaker();
   let offset = 0;
   return new ReadableStream<Uint8Array<ArrayBuffer>>(
     {
-      pull(controller) {
+      async pull(controller) {
+        await takeTurn();
         controller.enqueue(bytes.subarray(offset, offset + ANSWER_PIECE_BYTES));
         offset += ANSWER_PIECE_BYTES;
         if (offset >= bytes.length) controller.close();

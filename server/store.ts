@@ -75,6 +75,9 @@ function coreJson(doc: MethodDoc): string {
   return JSON.stringify({ ...rest, methodIntegration: integration });
 }
 
+/** GetMethod reads integration responses up to this size at once, the rest a row per event-loop turn. */
+const LOAD_AT_ONCE_CHARS = 1024 * 1024;
+
 /** How long one group commit may run write jobs before leaving the rest to the next one. */
 const BATCH_SLICE_MS = 4;
 
@@ -157,12 +160,8 @@ export class Store {
         region TEXT NOT NULL, api_id TEXT NOT NULL, name TEXT NOT NULL, deployment_id TEXT NOT NULL, doc TEXT NOT NULL,
         PRIMARY KEY (region, api_id, name)
       ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS integration_responses (
-        region TEXT NOT NULL, api_id TEXT NOT NULL, resource_id TEXT NOT NULL, http_method TEXT NOT NULL,
-        status_code TEXT NOT NULL, doc TEXT NOT NULL,
-        PRIMARY KEY (region, api_id, resource_id, http_method, status_code)
-      ) WITHOUT ROWID;
     `);
+    this.createIntegrationResponsesTable();
     this.st = this.prepare();
     this.tx = {
       begin: this.db.prepare('BEGIN'),
@@ -173,6 +172,42 @@ export class Store {
       rollbackTo: this.db.prepare('ROLLBACK TO write_job'),
     };
     this.splitStoredIntegrationResponses();
+  }
+
+  /**
+   * A rowid table with a unique index, unlike the others: its rows are up to 6 MB, and in a WITHOUT ROWID
+   * table (a b-tree keyed on the whole row) every seek that meets a row spilling onto overflow pages reads
+   * all of it to compare keys, so listing a method's status codes read every one of its megabytes (130 ms
+   * for nine 5 MB rows, on the event loop). Here the key lives in a small index and a row's document is read
+   * only when asked for. A database from before this change has the WITHOUT ROWID table: its rows are
+   * copied over once.
+   */
+  private createIntegrationResponsesTable(): void {
+    const existing = this.db
+      .prepare<[], { sql: string }>(
+        `SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'integration_responses'`,
+      )
+      .get();
+    const create = `
+      CREATE TABLE integration_responses (
+        region TEXT NOT NULL, api_id TEXT NOT NULL, resource_id TEXT NOT NULL, http_method TEXT NOT NULL,
+        status_code TEXT NOT NULL, doc TEXT NOT NULL,
+        UNIQUE (region, api_id, resource_id, http_method, status_code)
+      )`;
+    if (!existing) {
+      this.db.exec(create);
+      return;
+    }
+    if (!/WITHOUT\s+ROWID/i.test(existing.sql)) return;
+    this.transaction(() => {
+      this.db.exec(`
+        ALTER TABLE integration_responses RENAME TO integration_responses_without_rowid;
+        ${create};
+        INSERT INTO integration_responses (region, api_id, resource_id, http_method, status_code, doc)
+          SELECT region, api_id, resource_id, http_method, status_code, doc FROM integration_responses_without_rowid;
+        DROP TABLE integration_responses_without_rowid;
+      `);
+    });
   }
 
   /** Data written before integration responses had rows of their own holds them inside the method: move them. */
@@ -267,6 +302,9 @@ export class Store {
       ),
       irList: d.prepare<[string, string, string, string], { status_code: string; doc: string }>(
         'SELECT status_code, doc FROM integration_responses WHERE region = ? AND api_id = ? AND resource_id = ? AND http_method = ? ORDER BY status_code',
+      ),
+      irCodes: d.prepare<[string, string, string, string], { status_code: string }>(
+        'SELECT status_code FROM integration_responses WHERE region = ? AND api_id = ? AND resource_id = ? AND http_method = ? ORDER BY status_code',
       ),
       irGet: d.prepare<[string, string, string, string, string], { doc: string }>(
         'SELECT doc FROM integration_responses WHERE region = ? AND api_id = ? AND resource_id = ? AND http_method = ? AND status_code = ?',
@@ -662,6 +700,54 @@ export class Store {
     this.responsesCache.set(key, rows);
     this.touch(key);
     return rows;
+  }
+
+  /**
+   * Reads a method's integration responses into the cache, a row at a time, before GetMethod answers from
+   * it. Rows hold up to 6 MB each, and a method may have dozens: read in one go, a large method would hold
+   * the event loop for as long as all of them take. Past the first megabyte each row is read in an event-loop
+   * turn of its own. Undefined when nothing had to wait (cached, or small enough to read at once).
+   *
+   * The rows read over several turns are one version of the method only if no write committed meanwhile
+   * (on either thread: the lock counts both); otherwise they are read again.
+   */
+  loadIntegrationResponses(region: string, apiId: string, resourceId: string, verb: string): Promise<void> | undefined {
+    const key = irKey(region, apiId, resourceId, verb);
+    this.dropCachesIfWrittenElsewhere();
+    if (this.responsesCache.has(key)) return undefined;
+    const codes = this.st.irCodes.all(region, apiId, resourceId, verb).map((r) => r.status_code);
+    const generation = this.lock.generation();
+    const rows: Array<readonly [string, string]> = [];
+    let size = 0;
+    for (let i = 0; i < codes.length; i++) {
+      if (size > LOAD_AT_ONCE_CHARS)
+        return this.loadRest(key, [region, apiId, resourceId, verb], codes.slice(i), rows, generation);
+      const sc = codes[i] ?? '';
+      const doc = this.st.irGet.get(region, apiId, resourceId, verb, sc)?.doc;
+      if (doc === undefined) continue;
+      rows.push([sc, doc]);
+      size += doc.length;
+    }
+    this.responsesCache.set(key, rows);
+    return undefined;
+  }
+
+  private async loadRest(
+    key: string,
+    method: [string, string, string, string],
+    codes: string[],
+    rows: Array<readonly [string, string]>,
+    generation: number,
+  ): Promise<void> {
+    const [region, apiId, resourceId, verb] = method;
+    for (const sc of codes) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.lock.generation() !== generation) break;
+      const doc = this.st.irGet.get(region, apiId, resourceId, verb, sc)?.doc;
+      if (doc !== undefined) rows.push([sc, doc]);
+    }
+    // A write landed meanwhile: the rows may mix two versions. GetMethod then reads them all at once.
+    if (this.lock.generation() === generation) this.responsesCache.set(key, rows);
   }
 
   getIntegrationResponse(

@@ -63,6 +63,11 @@ export class WriteLock {
     Atomics.notify(this.cells, HOLDER);
   }
 
+  /** Counts the write transactions committed so far, by either side. */
+  generation(): number {
+    return Atomics.load(this.cells, GENERATION);
+  }
+
   /** The other side stopped (its thread ended) while it may have held the lock: it holds nothing now. */
   releaseOtherSide(): void {
     if (Atomics.compareExchange(this.cells, HOLDER, this.other, FREE) === this.other) {

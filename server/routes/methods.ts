@@ -54,9 +54,10 @@ export function registerMethodRoutes(app: Hono, ctx: RouteContext): void {
     return json(c, doc, 201);
   });
 
-  app.get(METHOD_PATH, (c) => {
+  app.get(METHOD_PATH, async (c) => {
     const ref = methodRef(c);
     ctx.requireResource(ref.region, ref.apiId, ref.resourceId);
+    await store.loadIntegrationResponses(ref.region, ref.apiId, ref.resourceId, ref.verb);
     // The stored texts are JSON.stringify of the documents: the answer is made of them, not re-serialized.
     const parts = store.methodAnswerParts(ref.region, ref.apiId, ref.resourceId, ref.verb);
     if (parts === undefined) throw notFound(MSG.method);

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { MethodDoc } from '../model';
 import { openStore } from '../store';
@@ -76,5 +77,37 @@ describe('store read cache', () => {
     expect(store.getMethod('us-east-1', 'api1', 'res1', 'GET')).toEqual(v1);
     expect(store.getResource('us-east-1', 'api1', 'res1')?.path).toBe('/items');
     store.close();
+  });
+});
+
+describe('a data directory written by an earlier version', () => {
+  test('integration responses stored in the WITHOUT ROWID table are kept when it becomes a rowid table', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'irs-store-old-'));
+    dirs.push(dir);
+    const old = new Database(join(dir, 'emulator.sqlite'));
+    old.exec(`
+      CREATE TABLE integration_responses (
+        region TEXT NOT NULL, api_id TEXT NOT NULL, resource_id TEXT NOT NULL, http_method TEXT NOT NULL,
+        status_code TEXT NOT NULL, doc TEXT NOT NULL,
+        PRIMARY KEY (region, api_id, resource_id, http_method, status_code)
+      ) WITHOUT ROWID;
+    `);
+    old
+      .prepare('INSERT INTO integration_responses VALUES (?, ?, ?, ?, ?, ?)')
+      .run('us-east-1', 'api1', 'res1', 'GET', '200', JSON.stringify({ statusCode: '200', selectionPattern: 'kept' }));
+    old.close();
+
+    const store = openStore(dir);
+    expect(store.getIntegrationResponse('us-east-1', 'api1', 'res1', 'GET', '200')).toEqual({
+      statusCode: '200',
+      selectionPattern: 'kept',
+    });
+    store.close();
+    const check = new Database(join(dir, 'emulator.sqlite'), { readonly: true });
+    const sql = check
+      .prepare<[], { sql: string }>(`SELECT sql FROM sqlite_master WHERE name = 'integration_responses'`)
+      .get()?.sql;
+    check.close();
+    expect(sql).not.toMatch(/WITHOUT ROWID/i);
   });
 });
