@@ -239,6 +239,10 @@ describe('EditorForm', () => {
     const pattern = screen.getByLabelText(/Lambda error regex/);
     await user.type(pattern, '/invalid/i');
     expect(await screen.findByText(/looks like a JavaScript regex literal/)).toBeInTheDocument();
+    // "No problems found" (AWS accepts it) does not hide the warnings.
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'No problems found. 1 warning above: AWS accepts it, but check it is meant.',
+    );
     await user.click(screen.getByRole('button', { name: 'Use (?i)invalid' }));
     expect(pattern).toHaveValue('(?i)invalid');
     expect(screen.queryByText(/looks like a JavaScript regex literal/)).not.toBeInTheDocument();

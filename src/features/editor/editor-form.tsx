@@ -410,6 +410,10 @@ export function EditorForm(props: EditorFormProps) {
           {analysis.errors.length === 0
             ? 'No problems found.'
             : `${analysis.errors.length} ${analysis.errors.length === 1 ? 'problem' : 'problems'} to fix before AWS would accept this.`}
+          {/* Warnings never block, but "no problems" alone would hide them. */}
+          {warnings.length > 0
+            ? ` ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} above: AWS accepts ${warnings.length === 1 ? 'it' : 'them'}, but check ${warnings.length === 1 ? 'it is' : 'they are'} meant.`
+            : ''}
         </p>
       </div>
     </form>
