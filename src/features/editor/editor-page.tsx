@@ -9,11 +9,11 @@ import { usePutMethodResponse, useUpdateMethodResponse } from '@/api/mutations';
 import { methodQueryOptions } from '@/api/queries';
 import { BackLink } from '@/components/back-link';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import { Notice } from '@/components/notice';
 import { ChoicesSummary } from '@/components/choices-summary';
 import { PageLayout } from '@/components/page-layout';
 import { LoadingState, QueryState } from '@/components/query-state';
 import { DeleteIntegrationResponse } from '@/integration-response/delete-integration-response';
+import { NoIntegrationResponses } from '@/integration-response/no-integration-responses';
 import { isProxyIntegrationType } from '@/rules/integration-kind';
 import { responseHeaderKey } from '@/rules/mapping-expression';
 import { draftKey, loadDraft } from '@/integration-response/drafts';
@@ -134,24 +134,8 @@ function LoadedEditor({
     [target, methodResponse, putMethodResponse, updateMethodResponse],
   );
 
-  if (!integration) {
-    return (
-      <Notice tone="warning" title="This method has no integration yet">
-        <p>
-          An integration response belongs to an integration. Set up an integration for {httpMethod} first, then come
-          back.
-        </p>
-      </Notice>
-    );
-  }
-  if (isProxyIntegrationType(integration.type)) {
-    return (
-      <Notice tone="info" title="Integration responses do not apply to proxy integrations">
-        <p>
-          With a proxy integration the back end's response goes to the client unchanged, so there is nothing to map.
-        </p>
-      </Notice>
-    );
+  if (!integration || isProxyIntegrationType(integration.type)) {
+    return <NoIntegrationResponses integration={integration} httpMethod={httpMethod} />;
   }
 
   return (

@@ -7,11 +7,11 @@ import { methodQueryOptions, resourcesQueryOptions } from '@/api/queries';
 import { BackLink } from '@/components/back-link';
 import { Badge } from '@/components/badge';
 import { ButtonLink } from '@/components/button-link';
-import { Notice } from '@/components/notice';
 import { ChoicesSummary } from '@/components/choices-summary';
 import { PageLayout } from '@/components/page-layout';
 import { EmptyState, ErrorState, LoadingState, QueryState } from '@/components/query-state';
 import { LiveActions, StageComparePanel, UndeployedMethodMarkPanel, type StageReport } from '@/deployment/lazy-panels';
+import { NoIntegrationResponses } from '@/integration-response/no-integration-responses';
 import { integrationKind, isProxyKind } from '@/rules/integration-kind';
 import { integrationKindLabel } from './integration-kind-label';
 
@@ -135,20 +135,8 @@ function MethodCard({ target, path, report }: { target: MethodRef; path: string;
                   </>
                 ) : null}
               </dl>
-              {kind === 'none' ? (
-                <Notice tone="warning" title="This method has no integration yet">
-                  <p>
-                    An integration response belongs to an integration. Set up an integration for {httpMethod} {path}{' '}
-                    (PutIntegration, or “Integration request” in the AWS console) first, then come back.
-                  </p>
-                </Notice>
-              ) : isProxyKind(kind) ? (
-                <Notice tone="info" title="Integration responses do not apply to proxy integrations">
-                  <p>
-                    With a proxy integration the backend's response goes to the client unchanged: API Gateway does not
-                    map status codes, headers or bodies, so there is nothing to edit here.
-                  </p>
-                </Notice>
+              {kind === 'none' || isProxyKind(kind) ? (
+                <NoIntegrationResponses integration={integration} httpMethod={httpMethod} path={path} />
               ) : (
                 <div>
                   <ButtonLink to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod" params={target}>

@@ -17,6 +17,7 @@ import { Notice } from '@/components/notice';
 import { ChoicesSummary } from '@/components/choices-summary';
 import { LiveActions, StageComparePanel, UndeployedMarkPanel, type StageReport } from '@/deployment/lazy-panels';
 import { DeleteIntegrationResponseDialog } from '@/integration-response/delete-integration-response';
+import { NoIntegrationResponses } from '@/integration-response/no-integration-responses';
 import { PageLayout } from '@/components/page-layout';
 import { QueryState } from '@/components/query-state';
 import { integrationKind, isProxyKind } from '@/rules/integration-kind';
@@ -113,22 +114,8 @@ function StatusCodeChooser({
   const firstRadioId = useId();
   const newRadioId = useId();
 
-  if (kind === 'none') {
-    return (
-      <Notice tone="warning" title="This method has no integration yet">
-        <p>
-          An integration response belongs to an integration. Set up an integration for {httpMethod} first, then come
-          back.
-        </p>
-      </Notice>
-    );
-  }
-  if (isProxyKind(kind)) {
-    return (
-      <Notice tone="info" title="Integration responses do not apply to proxy integrations">
-        <p>With a proxy integration the backend's response goes to the client unchanged, so there is nothing to map.</p>
-      </Notice>
-    );
+  if (kind === 'none' || isProxyKind(kind)) {
+    return <NoIntegrationResponses integration={method.methodIntegration} httpMethod={httpMethod} />;
   }
 
   const typedTrim = typed.trim();
