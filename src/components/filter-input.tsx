@@ -1,5 +1,5 @@
-import { useId, type ReactNode } from 'react';
-import { inputClassName } from './field';
+import type { ReactNode } from 'react';
+import { Field, inputClassName } from './field';
 
 /**
  * A labelled search box that filters a list as you type. Controlled, with no form around it: filtering is not a
@@ -10,8 +10,8 @@ export function FilterInput({
   hint,
   value,
   onChange,
-  id: givenId,
-  className = 'flex flex-col gap-1',
+  id,
+  className,
   inputMode,
 }: {
   label: ReactNode;
@@ -22,29 +22,20 @@ export function FilterInput({
   className?: string;
   inputMode?: 'numeric' | 'text';
 }) {
-  const ownId = useId();
-  const id = givenId ?? ownId;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="text-sm font-medium text-fg">
-        {label}
-      </label>
-      <input
-        id={id}
-        type="search"
-        inputMode={inputMode}
-        autoComplete="off"
-        spellCheck={false}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        className={inputClassName}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-fg-muted">
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    <Field id={id} label={label} hint={hint} className={className}>
+      {(p) => (
+        <input
+          {...p}
+          type="search"
+          inputMode={inputMode}
+          autoComplete="off"
+          spellCheck={false}
+          className={inputClassName}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }

@@ -1,5 +1,5 @@
 import { memo, useId, useState } from 'react';
-import { inputClassName } from '@/components/field';
+import { Field, inputClassName } from '@/components/field';
 import type { DraftSamples } from '@/integration-response/drafts';
 import type { TemplateRow } from '@/integration-response/form-model';
 import type { TemplatePreviewResult } from './use-preview-results';
@@ -33,59 +33,52 @@ export function TemplatePreview({
         </p>
       </div>
       <div className="grid gap-4 md:grid-cols-[2fr_1fr]">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-body`} className="text-sm font-medium text-fg">
-            Sample body
-          </label>
-          <textarea
-            id={`${id}-body`}
-            className={`${inputClassName} font-mono text-sm`}
-            rows={7}
-            spellCheck={false}
-            value={samples.previewBody}
-            onChange={(e) => {
-              const previewBody = e.target.value;
-              onSamplesChange((s) => ({ ...s, previewBody }));
-            }}
-          />
-        </div>
-        <div className="flex flex-col gap-4">
-          <div className="flex flex-col gap-1">
-            <label htmlFor={`${id}-status`} className="text-sm font-medium text-fg">
-              Sample status code
-            </label>
-            <input
-              id={`${id}-status`}
-              className={`${inputClassName} max-w-32 font-mono`}
-              inputMode="numeric"
-              autoComplete="off"
-              value={samples.previewStatus}
-              onChange={(e) => {
-                const previewStatus = e.target.value;
-                onSamplesChange((s) => ({ ...s, previewStatus }));
-              }}
-            />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor={`${id}-headers`} className="text-sm font-medium text-fg">
-              Sample headers
-            </label>
-            <p id={`${id}-headers-hint`} className="text-sm text-fg-muted">
-              One per line, as Name: value
-            </p>
+        <Field label="Sample body">
+          {(p) => (
             <textarea
-              id={`${id}-headers`}
-              aria-describedby={`${id}-headers-hint`}
+              {...p}
               className={`${inputClassName} font-mono text-sm`}
-              rows={3}
+              rows={7}
               spellCheck={false}
-              value={samples.previewHeaders}
+              value={samples.previewBody}
               onChange={(e) => {
-                const previewHeaders = e.target.value;
-                onSamplesChange((s) => ({ ...s, previewHeaders }));
+                const previewBody = e.target.value;
+                onSamplesChange((s) => ({ ...s, previewBody }));
               }}
             />
-          </div>
+          )}
+        </Field>
+        <div className="flex flex-col gap-4">
+          <Field label="Sample status code">
+            {(p) => (
+              <input
+                {...p}
+                className={`${inputClassName} max-w-32 font-mono`}
+                inputMode="numeric"
+                autoComplete="off"
+                value={samples.previewStatus}
+                onChange={(e) => {
+                  const previewStatus = e.target.value;
+                  onSamplesChange((s) => ({ ...s, previewStatus }));
+                }}
+              />
+            )}
+          </Field>
+          <Field label="Sample headers" hint="One per line, as Name: value">
+            {(p) => (
+              <textarea
+                {...p}
+                className={`${inputClassName} font-mono text-sm`}
+                rows={3}
+                spellCheck={false}
+                value={samples.previewHeaders}
+                onChange={(e) => {
+                  const previewHeaders = e.target.value;
+                  onSamplesChange((s) => ({ ...s, previewHeaders }));
+                }}
+              />
+            )}
+          </Field>
         </div>
       </div>
       {templates.length === 0 ? (

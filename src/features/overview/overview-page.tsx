@@ -7,7 +7,7 @@ import { apiGatewayKeys } from '@/api/query-keys';
 import type { RestApiRef } from '@/api/refs';
 import { BackLink } from '@/components/back-link';
 import { Button } from '@/components/button';
-import { inputClassName } from '@/components/field';
+import { Field, inputClassName } from '@/components/field';
 import { FilterInput } from '@/components/filter-input';
 import { Notice } from '@/components/notice';
 import { PageLayout } from '@/components/page-layout';
@@ -290,30 +290,27 @@ function Filters({
   verbs: string[];
   codes: string[];
 }) {
-  const id = useId();
-  const label = 'text-sm font-medium text-fg';
   return (
     <fieldset className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
       <legend className="sr-only">Filter rows</legend>
       <FilterInput label="Path contains" value={filter.path} onChange={(path) => onChange({ ...filter, path })} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-method`} className={label}>
-          Method
-        </label>
-        <select
-          id={`${id}-method`}
-          className={inputClassName}
-          value={filter.httpMethod}
-          onChange={(e) => onChange({ ...filter, httpMethod: e.target.value })}
-        >
-          <option value="">Any method</option>
-          {verbs.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field label="Method">
+        {(p) => (
+          <select
+            {...p}
+            className={inputClassName}
+            value={filter.httpMethod}
+            onChange={(e) => onChange({ ...filter, httpMethod: e.target.value })}
+          >
+            <option value="">Any method</option>
+            {verbs.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <FilterInput
         label="Status code starts with"
         hint="For example 4 or 404; a dash (-) finds methods without integration responses."
@@ -321,26 +318,25 @@ function Filters({
         value={filter.statusCode}
         onChange={(statusCode) => onChange({ ...filter, statusCode })}
       />
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-problem`} className={label}>
-          Problems
-        </label>
-        <select
-          id={`${id}-problem`}
-          className={inputClassName}
-          value={filter.problem}
-          onChange={(e) => onChange({ ...filter, problem: e.target.value })}
-        >
-          <option value="all">All rows</option>
-          <option value="with-problems">Rows with problems</option>
-          <option value="without-problems">Rows without problems</option>
-          {codes.map((c) => (
-            <option key={c} value={c}>
-              {problemLabels[c] ?? c}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field label="Problems">
+        {(p) => (
+          <select
+            {...p}
+            className={inputClassName}
+            value={filter.problem}
+            onChange={(e) => onChange({ ...filter, problem: e.target.value })}
+          >
+            <option value="all">All rows</option>
+            <option value="with-problems">Rows with problems</option>
+            <option value="without-problems">Rows without problems</option>
+            {codes.map((c) => (
+              <option key={c} value={c}>
+                {problemLabels[c] ?? c}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
     </fieldset>
   );
 }
