@@ -6,6 +6,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { measureBareKeystroke } from './lib/bare-keystroke';
 import { markdownTable, writeBenchTables } from './lib/doc-tables';
+import type { TableRow } from './lib/doc-tables';
 import { launchChromium } from './lib/browser';
 import { buildApp, buildFloor, measureBundles, sizeOf } from './lib/bundle';
 import type { BundleResult } from './lib/bundle';
@@ -47,13 +48,7 @@ const THROTTLED_RUNS = Number(process.env.BENCH_THROTTLED_RUNS ?? 5);
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const EDITOR_ROUTE = /\/responses\/\$statusCode$/;
 
-interface Row {
-  section: string;
-  measure: string;
-  value: string;
-  reference: string;
-  ratio: string;
-  budget: string;
+interface Row extends TableRow {
   holds: 'yes' | 'NO' | 'partial' | '—';
 }
 
