@@ -47,12 +47,12 @@ const zones = [
       'A feature never imports another feature: move what both need into a shared module (src/api, src/components, src/integration-response, ...).',
   })),
   {
-    target: ['./src/features', './src/components', './src/integration-response', './src/deployment'],
+    target: ['./src/features', './src/components', './src/integration-response', './src/deployment', './src/simulate'],
     from: ['./src/routes', './src/main.tsx', './src/router.tsx', './src/router-app.tsx', './src/first-page.tsx'],
     message: 'Screens do not import the app shell or the routes.',
   },
   {
-    target: ['./src/components', './src/integration-response', './src/deployment'],
+    target: ['./src/components', './src/integration-response', './src/deployment', './src/simulate'],
     from: './src/features',
     message: 'Shared modules are used by features and import none of them.',
   },

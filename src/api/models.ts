@@ -75,6 +75,8 @@ export const integrationSchema = onFirstUse(() =>
     httpMethod: opt(z.string()),
     uri: opt(z.string()),
     passthroughBehavior: opt(z.string()),
+    // A MOCK integration's request template picks the status code: the simulation needs it.
+    requestTemplates: opt(stringRecord(z.nullable(z.string()))),
     timeoutInMillis: opt(z.number()),
     cacheNamespace: opt(z.string()),
     integrationResponses: opt(stringRecord(integrationResponseSchema())),
@@ -105,6 +107,8 @@ export const restApiSchema = onFirstUse(() =>
     createdDate: opt(z.number()),
     endpointConfiguration: opt(z.object({ types: opt(z.array(z.string())) })),
     rootResourceId: opt(z.string()),
+    // Content handling decides from these whether a payload is binary.
+    binaryMediaTypes: opt(z.array(z.string())),
   }),
 );
 

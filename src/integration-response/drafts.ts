@@ -2,6 +2,7 @@
 // The key is built from the connection scope, which is secret-free by construction; nothing else from the
 // connection (credentials) is ever written here.
 import type { ResponseRef } from '@/api/refs';
+import type { SimulationSamples } from '@/response/simulation-inputs';
 import type { IntegrationResponse, IntegrationResponseInput } from '@/rules/types';
 import type { EditorFormValues } from './form-model';
 
@@ -11,6 +12,8 @@ export interface DraftSamples {
   previewBody: string;
   previewHeaders: string;
   previewStatus: string;
+  /** The back-end outcome and method request of Simulate; the template preview reads the same method request. */
+  simulation?: SimulationSamples;
 }
 
 /** The stored integration response an edit started from; `null`: it did not exist. */

@@ -1,7 +1,7 @@
 // Header mappings of an integration response (`responseParameters`): what each mapping expression yields for one
 // back-end response. Shared by the dashboard's previews and the emulator's TestInvokeMethod.
 import { resolveBodyMapping } from '@/preview/json-path';
-import type { PreviewContext } from '@/preview/render-template';
+import type { PreviewContext } from '@/preview/preview-context';
 import { parseMappingSource, parseResponseHeaderKey, type MappingSource } from '@/rules/mapping-expression';
 
 /** What a mapping can read: the back end's answer, the stage's variables and the request context. */

@@ -1,6 +1,6 @@
 // The method request of a test invocation: path parameters from pathWithQueryString, the query string, and the
 // $context a test invocation sees. Shared by the emulator's TestInvokeMethod and the dashboard's simulation.
-import { defaultPreviewContext, type PreviewContext } from '@/preview/render-template';
+import { defaultPreviewContext, type PreviewContext } from '@/preview/preview-context';
 
 export interface TestRequestInput {
   resourcePath: string;

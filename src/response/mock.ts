@@ -1,6 +1,7 @@
 // A MOCK integration end to end: the request template picks the status code, then the response pipeline runs.
 // API Gateway never calls a back end for MOCK, so this is the whole method (no authorizer, no request validation).
-import { renderTemplate, type PreviewContext } from '@/preview/render-template';
+import type { PreviewContext } from '@/preview/preview-context';
+import { renderTemplate } from '@/preview/render-template';
 import type { IntegrationResponse, MethodResponse } from '@/rules/types';
 import {
   internalServerError,

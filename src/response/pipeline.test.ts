@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { defaultPreviewContext } from '@/preview/render-template';
+import { defaultPreviewContext } from '@/preview/preview-context';
 import { executionLog, javaDate } from './execution-log';
 import { mapResponseHeaders } from './header-mappings';
 import { mockStatusCode, runMockMethod } from './mock';

@@ -2,7 +2,8 @@
 // response selection → content handling → response template → header mappings → $context.responseOverride.
 // The dashboard's simulation and the emulator's TestInvokeMethod both run this, so they cannot disagree.
 // Sources for each step are in docs/aws/test-invoke.md.
-import { renderTemplate, type PreviewContext, type PreviewSample } from '@/preview/render-template';
+import type { PreviewContext } from '@/preview/preview-context';
+import { renderTemplate, type PreviewSample } from '@/preview/render-template';
 import { selectIntegrationResponse } from '@/rules/selection-pattern';
 import type { IntegrationResponse, MethodResponse } from '@/rules/types';
 import { mapResponseHeaders, type MappedHeader } from './header-mappings';

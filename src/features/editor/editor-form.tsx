@@ -1,8 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import * as z from 'zod/mini';
 import type { Integration } from '@/api/models';
+import type { MethodRef } from '@/api/refs';
 import { Button } from '@/components/button';
 import { ErrorSummary, type FormError } from '@/components/error-summary';
 import { inputClassName } from '@/components/field';
@@ -12,6 +13,7 @@ import { parseResponseHeaderKey } from '@/rules/mapping-expression';
 import { integrationResponseWarnings } from '@/rules/selection-pattern';
 import type { IntegrationResponse, MethodResponse } from '@/rules/types';
 import { clearDraft, saveDraft, type Draft, type DraftSamples } from '@/integration-response/drafts';
+import { defaultSimulation, requestView, type SimulationSamples } from '@/response/simulation-inputs';
 import { fieldDomId, fieldMessageIds, FieldMessages } from './field-messages';
 import {
   analyzeForm,
@@ -28,6 +30,9 @@ import { defaultTesterSamples, SelectionTester } from './selection-tester';
 import { TemplateFields } from './template-fields';
 import { TemplatePreview } from './template-preview';
 import { usePreviewResults, type PreviewRunnerFactory } from './use-preview-results';
+
+// Its own chunk, loaded after the form has painted: the editor's first paint does not wait for it.
+const SimulatePanel = lazy(() => import('@/simulate/simulate-panel'));
 
 const contentHandlingOptions = [
   {
@@ -79,6 +84,12 @@ export interface EditorFormProps {
   statusCode: string;
   integration: Integration;
   methodResponse: MethodResponse | undefined;
+  /** The method, for Simulate (absent in component tests: no Simulate then). */
+  methodRef?: MethodRef;
+  /** Every method response of the method, when known (Simulate reports a picked status code without one). */
+  methodResponses?: Record<string, MethodResponse>;
+  /** The resource's path, when known: the method request's path parameters and `$context.resourcePath`. */
+  resourcePath?: string;
   /** All integration responses of the method as stored (this one included when it exists). */
   siblings: IntegrationResponse[];
   /** What is stored now (empty values for a new response). */
@@ -158,13 +169,30 @@ export function EditorForm(props: EditorFormProps) {
     [siblings, statusCode, analysis.body],
   );
 
+  const simulation = useMemo(() => samples.simulation ?? defaultSimulation(isLambda), [samples.simulation, isLambda]);
+  const onSimulationChange = useCallback(
+    (update: (s: SimulationSamples) => SimulationSamples) =>
+      setSamples((s) => ({ ...s, simulation: update(s.simulation ?? defaultSimulation(isLambda)) })),
+    [isLambda],
+  );
+  const { httpMethod } = props.methodRef ?? {};
+  const { resourcePath } = props;
+  const previewRequest = useMemo(
+    () =>
+      requestView(simulation.request, {
+        httpMethod: httpMethod ?? 'GET',
+        ...(resourcePath !== undefined ? { resourcePath } : {}),
+      }),
+    [simulation.request, httpMethod, resourcePath],
+  );
   const previewSample = useMemo<SampleResponse>(
     () => ({
       body: samples.previewBody,
       headers: parseSampleHeaders(samples.previewHeaders),
       statusCode: samples.previewStatus,
+      request: previewRequest,
     }),
-    [samples.previewBody, samples.previewHeaders, samples.previewStatus],
+    [samples.previewBody, samples.previewHeaders, samples.previewStatus, previewRequest],
   );
   const { results: previews, prime: primePreview } = usePreviewResults(
     values.templates,
@@ -403,6 +431,28 @@ export function EditorForm(props: EditorFormProps) {
         declareError={props.declareError}
         previewFor={previewFor}
       />
+
+      {props.methodRef && painted ? (
+        <Suspense fallback={<p className="text-sm text-fg-muted">Loading Simulate…</p>}>
+          <SimulatePanel
+            methodRef={props.methodRef}
+            integration={integration}
+            integrationResponses={responses}
+            {...(props.methodResponses ? { methodResponses: props.methodResponses } : {})}
+            editing={{ statusCode, label: 'this draft' }}
+            samples={simulation}
+            onSamplesChange={onSimulationChange}
+            intro={
+              <p>
+                What a client receives for the back-end outcome and method request you set here, across all of this
+                method&apos;s integration responses, with this draft in place of the stored {statusCode}. It runs in
+                this browser with the engine the emulator&apos;s TestInvokeMethod uses; nothing is sent. The preview
+                above uses the same method request.
+              </p>
+            }
+          />
+        </Suspense>
+      ) : null}
 
       <div className="flex flex-wrap items-center gap-4 border-t border-border pt-6">
         <Button type="submit">Continue to review</Button>

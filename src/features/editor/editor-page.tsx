@@ -6,7 +6,7 @@ import { useConnection } from '@/api/connection-provider';
 import type { Method } from '@/api/models';
 import { methodRefOf, type ResponseRef } from '@/api/refs';
 import { usePutMethodResponse, useUpdateMethodResponse } from '@/api/mutations';
-import { methodQueryOptions } from '@/api/queries';
+import { methodQueryOptions, resourcesQueryOptions } from '@/api/queries';
 import { BackLink } from '@/components/back-link';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { ChoicesSummary } from '@/components/choices-summary';
@@ -81,8 +81,12 @@ function LoadedEditor({
   onErrorSummaryChange,
 }: EditorPageProps & { method: Method; onErrorSummaryChange: (hasErrors: boolean) => void }) {
   const { httpMethod, statusCode } = target;
-  const { scope } = useConnection();
+  const { client, scope } = useConnection();
   const navigate = useNavigate();
+  // Already read by the page's summary: from the cache.
+  const resources = useQuery(resourcesQueryOptions(client, scope, target));
+  const resourcePath = resources.data?.find((r) => r.id === target.resourceId)?.path;
+  const methodRef = useMemo(() => methodRefOf(target), [target]);
   const integration = method.methodIntegration;
   const existing = integration?.integrationResponses?.[statusCode];
   const methodResponse = method.methodResponses?.[statusCode];
@@ -144,6 +148,9 @@ function LoadedEditor({
         statusCode={statusCode}
         integration={integration}
         methodResponse={methodResponse}
+        methodRef={methodRef}
+        {...(method.methodResponses ? { methodResponses: method.methodResponses } : {})}
+        {...(resourcePath !== undefined ? { resourcePath } : {})}
         siblings={siblings}
         serverValues={serverValues}
         draftStorageKey={key}

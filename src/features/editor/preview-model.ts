@@ -1,6 +1,7 @@
 // The sample back-end response the previews run against, and the header-mapping preview (pure).
 import { resolveMappingSource } from '@/response/header-mappings';
 import type { MappingSource } from '@/rules/mapping-expression';
+import type { RequestView } from '@/response/simulation-inputs';
 import type { DraftSamples } from '@/integration-response/drafts';
 import { mappingRowToSource, type MappingRow } from '@/integration-response/form-model';
 
@@ -10,6 +11,8 @@ export interface SampleResponse {
   body: string;
   headers: Record<string, string[]>;
   statusCode: string;
+  /** The method request set under Simulate: what `$input.params()`, `$stageVariables` and `$context` read. */
+  request?: RequestView;
 }
 
 export function defaultPreviewSample(isLambda: boolean): Omit<DraftSamples, 'testerSamples'> {
@@ -42,8 +45,12 @@ export function mappingPreview(row: MappingRow, sample: SampleResponse): Mapping
   if (parsed === null) return undefined;
   const source: MappingSource =
     parsed.kind === 'header' || parsed.kind === 'multivalueheader' ? { ...parsed, name: parsed.name.trim() } : parsed;
-  // The same resolver the emulator's TestInvokeMethod uses; the editor knows no stage or request context.
-  const result = resolveMappingSource(source, { headers: sample.headers, body: sample.body });
+  // The same resolver the emulator's TestInvokeMethod uses, with the method request set under Simulate.
+  const result = resolveMappingSource(source, {
+    headers: sample.headers,
+    body: sample.body,
+    ...(sample.request ? { stageVariables: sample.request.stageVariables, context: sample.request.context } : {}),
+  });
   if ('value' in result) return result;
   const fromSample = row.kind === 'header' || row.kind === 'multivalueheader' || row.kind === 'body';
   return {

@@ -29,7 +29,9 @@ export function TemplatePreview({
         </h2>
         <p className="text-sm text-fg-muted">
           Each template and header mapping rendered against a sample {isLambda ? 'Lambda result' : 'back-end response'},
-          as API Gateway would. Edit the sample to try other cases.
+          as API Gateway would. Edit the sample to try other cases. Templates read the method request (
+          <code className="font-mono">$input.params()</code>, <code className="font-mono">$stageVariables</code>,{' '}
+          <code className="font-mono">$context</code>) set under Simulate below.
         </p>
       </div>
       <div className="grid gap-4 md:grid-cols-[2fr_1fr]">

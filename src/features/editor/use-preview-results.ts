@@ -18,7 +18,8 @@ function toPreviewSample(sample: SampleResponse): PreviewSample {
     const last = values[values.length - 1];
     if (last !== undefined) headers[name] = last;
   }
-  return { body: sample.body, headers, statusCode: sample.statusCode };
+  const base: PreviewSample = { body: sample.body, headers, statusCode: sample.statusCode };
+  return sample.request ? { ...base, ...sample.request } : base;
 }
 
 interface RowInputs {

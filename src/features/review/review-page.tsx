@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import { ApiError, describeApiError } from '@/api/api-error';
 import { resolveEndpoint } from '@/api/connection';
 import { useConnection } from '@/api/connection-provider';
@@ -28,8 +28,10 @@ import { createDeploymentCommand } from './exports';
 import { DeployPanel, TestInvokePanel } from '@/deployment/live-panels';
 import { ExportTabs, RequestPanel } from './request-panel';
 import { fieldId, fieldsForError, firstKnown, reviewRows, sameVersion, storedShape } from './review-model';
+import { ReviewSimulate } from './review-simulate';
 import { ReviewWarnings } from './review-warnings';
 import { StoredView } from './stored-view';
+import type { SimulationSamples } from '@/response/simulation-inputs';
 
 export interface ReviewPageProps {
   target: ResponseRef;
@@ -54,6 +56,8 @@ export function ReviewPage({ target }: ReviewPageProps) {
   const draft = draftState.key === key ? draftState.draft : loadDraft(key);
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const [hasError, setHasError] = useState(false);
+  // Simulate's inputs start from the editor's and carry over to the simulation after sending.
+  const [simulation, setSimulation] = useState<SimulationSamples | undefined>(() => draft?.samples?.simulation);
 
   const title =
     outcome?.kind === 'sent'
@@ -85,7 +89,7 @@ export function ReviewPage({ target }: ReviewPageProps) {
       summary={<ChoicesSummary choices={target} />}
     >
       {outcome ? (
-        <OutcomeView target={target} outcome={outcome} />
+        <OutcomeView target={target} outcome={outcome} simulation={simulation} setSimulation={setSimulation} />
       ) : draft ? (
         <LoadedReview
           target={target}
@@ -94,6 +98,8 @@ export function ReviewPage({ target }: ReviewPageProps) {
           draft={draft}
           onOutcome={setOutcome}
           onErrorChange={setHasError}
+          simulation={simulation}
+          setSimulation={setSimulation}
         />
       ) : (
         <Notice tone="info" title="There is nothing to review">
@@ -116,7 +122,12 @@ export function ReviewPage({ target }: ReviewPageProps) {
   );
 }
 
-interface LoadedReviewProps extends ReviewPageProps {
+interface SimulationState {
+  simulation: SimulationSamples | undefined;
+  setSimulation: Dispatch<SetStateAction<SimulationSamples | undefined>>;
+}
+
+interface LoadedReviewProps extends ReviewPageProps, SimulationState {
   draftStorageKey: string;
   draft: Draft;
   onOutcome: (outcome: Outcome) => void;
@@ -285,6 +296,19 @@ function LoadedReview(props: LoadedReviewProps) {
         <ReviewWarnings target={ref} body={body} />
       </section>
 
+      <ReviewSimulate
+        responseRef={ref}
+        draft={after}
+        samples={props.simulation}
+        setSamples={props.setSimulation}
+        intro={
+          <p>
+            What a client will receive once this is sent and deployed, across all of {httpMethod}&apos;s integration
+            responses, with yours in place of the stored {statusCode}. It runs in this browser; nothing is sent.
+          </p>
+        }
+      />
+
       <section aria-labelledby="review-request-heading" className="flex flex-col gap-3">
         <h2 id="review-request-heading" className="text-lg font-semibold text-fg">
           The request that will be sent
@@ -439,7 +463,12 @@ function ConflictPanel({
   );
 }
 
-function OutcomeView({ target, outcome }: ReviewPageProps & { outcome: Outcome }) {
+function OutcomeView({
+  target,
+  outcome,
+  simulation,
+  setSimulation,
+}: ReviewPageProps & SimulationState & { outcome: Outcome }) {
   const { restApiId, httpMethod, statusCode } = target;
   const exportTarget = useExportTarget();
   const ref = useRef<HTMLDivElement>(null);
@@ -477,6 +506,17 @@ function OutcomeView({ target, outcome }: ReviewPageProps & { outcome: Outcome }
         testId="deploy-command"
       />
       <DeployPanel target={target} />
+      <ReviewSimulate
+        responseRef={target}
+        samples={simulation}
+        setSamples={setSimulation}
+        intro={
+          <p>
+            What a client receives from {httpMethod} as it is stored now (after a deployment), across all of its
+            integration responses. It runs in this browser; Test invoke below runs the same configuration on the target.
+          </p>
+        }
+      />
       <TestInvokePanel target={target} />
       <ul className="flex flex-col gap-2">
         <li>
