@@ -123,7 +123,7 @@ test('fills every field, with live AWS errors that clear, and the tester and pre
   await expect(page.getByLabel('Response header')).toHaveValue('X-Declared');
   await page.getByLabel('Static value').fill('hello');
   await expect(page.getByTestId('mapping-expression')).toHaveText("'hello'");
-  await page.getByLabel('Source').selectOption('body');
+  await page.getByLabel('Source', { exact: true }).selectOption('body');
   await page.getByLabel('JSONPath in the body, without $').fill('errorMessage');
   await expect(page.getByTestId('mapping-expression')).toHaveText('integration.response.body.errorMessage');
   await expect(page.getByTestId('mapping-preview')).toHaveText('Not found: pet 7');
@@ -286,7 +286,7 @@ test('can be edited with the keyboard alone, Tab never trapped by the code edito
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Response header')).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Source')).toBeFocused();
+  await expect(page.getByLabel('Source', { exact: true })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Static value')).toBeFocused();
   await page.keyboard.type('*');

@@ -67,6 +67,8 @@ test('simulate and test invoke agree on a MOCK method (the demo GET /health/{che
   await expect(editorPanel.getByRole('row', { name: /^503/ })).toContainText('Picked: its pattern matches');
   await expect(editorPanel.getByRole('row', { name: /^200/ })).toContainText('Default, not needed');
   await expectClientGets(editorPanel, unknown.status, unknown.headers, unknown.body);
+  // The template preview reads the same method request ($input.params('check')).
+  await expect(page.getByRole('group', { name: 'Rendered output for application/json' })).toHaveText(unknown.body);
 
   // The review simulates the same case, with the draft in place of the stored 503.
   await page.getByRole('button', { name: 'Continue to review' }).click();

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { mappingPreview, parseSampleHeaders, type SampleResponse } from './preview-model';
+import { defaultSimulation, requestView } from '@/response/simulation-inputs';
 
 const sample: SampleResponse = {
   body: '{"data": {"id": "42", "tags": ["a", "b"]}, "count": 3}',
@@ -40,5 +41,21 @@ describe('mappingPreview', () => {
   test('stage and context variables are explained rather than invented', () => {
     expect(mappingPreview({ header: 'X', kind: 'stageVariable', value: 'env' }, sample)).toHaveProperty('missing');
     expect(mappingPreview({ header: 'X', kind: 'context', value: 'requestId' }, sample)).toHaveProperty('missing');
+  });
+});
+
+test('a header mapping from a stage variable or $context reads the method request set under Simulate', () => {
+  const request = requestView(
+    { ...defaultSimulation(false).request, stageVariables: 'env=beta', stage: 'beta' },
+    { httpMethod: 'GET', resourcePath: '/health/{check}' },
+  );
+  const sample = { body: '{}', headers: {}, statusCode: '200', request };
+  expect(mappingPreview({ header: 'X-Env', kind: 'stageVariable', value: 'env' }, sample)).toEqual({ value: 'beta' });
+  expect(mappingPreview({ header: 'X-Stage', kind: 'context', value: 'stage' }, sample)).toEqual({ value: 'beta' });
+  expect(mappingPreview({ header: 'X-Path', kind: 'context', value: 'resourcePath' }, sample)).toEqual({
+    value: '/health/{check}',
+  });
+  expect(mappingPreview({ header: 'X-Other', kind: 'stageVariable', value: 'other' }, sample)).toEqual({
+    missing: 'the stage has no such variable',
   });
 });
