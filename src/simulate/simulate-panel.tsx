@@ -44,6 +44,24 @@ const verdictText: Record<RowVerdict, string> = {
   'invalid-pattern': 'Never matches: not a valid Java regex',
 };
 
+type TextRequestField = Exclude<keyof SimulationSamples['request'], 'pathParams'>;
+
+/** The method request's fields after the path parameters: `Name: value` lists, the body, then `$context` fields. */
+const requestFields: { key: TextRequestField; label: string; hint?: string; rows?: number }[] = [
+  { key: 'querystring', label: 'Query string parameters', hint: 'One name=value per line', rows: 2 },
+  {
+    key: 'headers',
+    label: 'Headers',
+    hint: 'One Name: value per line. Accept picks the response template.',
+    rows: 2,
+  },
+  { key: 'stageVariables', label: 'Stage variables', hint: 'One name=value per line', rows: 2 },
+  { key: 'body', label: 'Request body', hint: 'The request template reads it', rows: 2 },
+  { key: 'requestId', label: '$context.requestId' },
+  { key: 'stage', label: '$context.stage' },
+  { key: 'sourceIp', label: '$context.identity.sourceIp' },
+];
+
 /** Runs a simulation whenever its input changes (debounced while typing); the last result stays while the next runs. */
 function useSimulation(input: SimulationInput | undefined): { outcome?: SimulationOutcome; pending: boolean } {
   const runner = useRef<ReturnType<typeof createSimulationRunner>>(undefined);
@@ -143,68 +161,32 @@ export default function SimulatePanel(props: SimulatePanelProps) {
               {resourcePath === undefined
                 ? null
                 : pathParameterNames(resourcePath).map((name) => (
-                    <Field key={name} label={`Path parameter ${name}`} hint={`In ${resourcePath}`}>
-                      {(p) => (
-                        <input
-                          {...p}
-                          className={`${inputClassName} font-mono`}
-                          autoComplete="off"
-                          spellCheck={false}
-                          value={samples.request.pathParams[name] ?? ''}
-                          onChange={(e) => {
-                            const value = e.target.value;
-                            onSamplesChange((s) => ({
-                              ...s,
-                              request: { ...s.request, pathParams: { ...s.request.pathParams, [name]: value } },
-                            }));
-                          }}
-                        />
-                      )}
-                    </Field>
+                    <TextField
+                      key={name}
+                      label={`Path parameter ${name}`}
+                      hint={`In ${resourcePath}`}
+                      value={samples.request.pathParams[name] ?? ''}
+                      onChange={(value) =>
+                        onSamplesChange((s) => ({
+                          ...s,
+                          request: { ...s.request, pathParams: { ...s.request.pathParams, [name]: value } },
+                        }))
+                      }
+                    />
                   ))}
-              <LinesField
-                label="Query string parameters"
-                hint="One name=value per line"
-                value={samples.request.querystring}
-                onChange={(querystring) => setRequest({ querystring })}
-              />
-              <LinesField
-                label="Headers"
-                hint="One Name: value per line. Accept picks the response template."
-                value={samples.request.headers}
-                onChange={(headers) => setRequest({ headers })}
-              />
-              <LinesField
-                label="Stage variables"
-                hint="One name=value per line"
-                value={samples.request.stageVariables}
-                onChange={(stageVariables) => setRequest({ stageVariables })}
-              />
-              {kind === 'mock' ? (
-                <LinesField
-                  label="Request body"
-                  hint="The request template reads it"
-                  value={samples.request.body}
-                  onChange={(body) => setRequest({ body })}
-                />
-              ) : null}
-              <div className="flex flex-col gap-3">
-                <TextField
-                  label="$context.requestId"
-                  value={samples.request.requestId}
-                  onChange={(requestId) => setRequest({ requestId })}
-                />
-                <TextField
-                  label="$context.stage"
-                  value={samples.request.stage}
-                  onChange={(stage) => setRequest({ stage })}
-                />
-                <TextField
-                  label="$context.identity.sourceIp"
-                  value={samples.request.sourceIp}
-                  onChange={(sourceIp) => setRequest({ sourceIp })}
-                />
-              </div>
+              {requestFields
+                .filter((f) => f.key !== 'body' || kind === 'mock')
+                .map((f) => (
+                  <TextField
+                    key={f.key}
+                    label={f.rows === undefined ? <code className="font-mono">{f.label}</code> : f.label}
+                    {...(f.hint !== undefined ? { hint: f.hint } : {})}
+                    {...(f.rows !== undefined ? { rows: f.rows } : {})}
+                    className="text-sm"
+                    value={samples.request[f.key]}
+                    onChange={(value) => setRequest({ [f.key]: value })}
+                  />
+                ))}
               <p className="text-sm text-fg-muted">
                 <code className="font-mono">$context.httpMethod</code> is{' '}
                 <code className="font-mono">{methodRef.httpMethod}</code> and{' '}
@@ -220,48 +202,40 @@ export default function SimulatePanel(props: SimulatePanelProps) {
   );
 }
 
-function TextField({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
-  return (
-    <Field label={<code className="font-mono">{label}</code>}>
-      {(p) => (
-        <input
-          {...p}
-          className={`${inputClassName} font-mono text-sm`}
-          autoComplete="off"
-          spellCheck={false}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </Field>
-  );
-}
-
-function LinesField({
+/** A monospace text input, or a textarea of `rows` lines (for `Name: value` lists, bodies and messages). */
+function TextField({
   label,
   hint,
   value,
-  rows = 2,
   onChange,
+  className = '',
+  inputMode,
+  rows,
 }: {
   label: ReactNode;
   hint?: string;
   value: string;
-  rows?: number;
   onChange: (v: string) => void;
+  className?: string;
+  inputMode?: 'numeric';
+  rows?: number;
 }) {
+  const common = { className: `${inputClassName} font-mono ${className}`, spellCheck: false, value };
   return (
     <Field label={label} hint={hint}>
-      {(p) => (
-        <textarea
-          {...p}
-          rows={rows}
-          spellCheck={false}
-          className={`${inputClassName} font-mono text-sm`}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
+      {(p) =>
+        rows === undefined ? (
+          <input
+            {...p}
+            {...common}
+            autoComplete="off"
+            inputMode={inputMode}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        ) : (
+          <textarea {...p} {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
+        )
+      }
     </Field>
   );
 }
@@ -312,34 +286,29 @@ function OutcomeFields({
           ))}
         </div>
         {outcome.lambda === 'success' ? (
-          <LinesField
+          <TextField
             label="Function result"
             hint="The JSON the function returned: the integration response's body"
             rows={5}
             value={outcome.body}
             onChange={(body) => onChange({ body })}
+            className="text-sm"
           />
         ) : (
           <>
-            <LinesField
+            <TextField
               label="Error message (errorMessage)"
               hint="Selection patterns are matched against the whole message; it may span several lines."
               rows={3}
               value={outcome.errorMessage}
               onChange={(errorMessage) => onChange({ errorMessage })}
+              className="text-sm"
             />
-            <Field label="Error type (errorType, optional)">
-              {(p) => (
-                <input
-                  {...p}
-                  className={`${inputClassName} font-mono`}
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={outcome.errorType}
-                  onChange={(e) => onChange({ errorType: e.target.value })}
-                />
-              )}
-            </Field>
+            <TextField
+              label="Error type (errorType, optional)"
+              value={outcome.errorType}
+              onChange={(errorType) => onChange({ errorType })}
+            />
           </>
         )}
       </fieldset>
@@ -348,25 +317,28 @@ function OutcomeFields({
   return (
     <fieldset className="flex min-w-0 flex-col gap-3">
       <legend className="mb-2 text-base font-semibold text-fg">Back-end outcome: the HTTP response</legend>
-      <Field label="Back-end status code">
-        {(p) => (
-          <input
-            {...p}
-            className={`${inputClassName} max-w-32 font-mono`}
-            inputMode="numeric"
-            autoComplete="off"
-            value={outcome.status}
-            onChange={(e) => onChange({ status: e.target.value })}
-          />
-        )}
-      </Field>
-      <LinesField
+      <TextField
+        label="Back-end status code"
+        className="max-w-32"
+        inputMode="numeric"
+        value={outcome.status}
+        onChange={(status) => onChange({ status })}
+      />
+      <TextField
         label="Response headers"
         hint="One Name: value per line"
         value={outcome.headers}
         onChange={(headers) => onChange({ headers })}
+        rows={2}
+        className="text-sm"
       />
-      <LinesField label="Response body" rows={5} value={outcome.body} onChange={(body) => onChange({ body })} />
+      <TextField
+        label="Response body"
+        rows={5}
+        value={outcome.body}
+        onChange={(body) => onChange({ body })}
+        className="text-sm"
+      />
     </fieldset>
   );
 }
