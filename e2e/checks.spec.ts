@@ -77,7 +77,7 @@ test('regex habits, overlaps, quoted values and Source changes are caught, and t
 
   // Switching the Source never turns 30 into context.30: the value is cleared and required.
   await value.fill('30');
-  await page.getByLabel('Source').selectOption('context');
+  await page.getByLabel('Source', { exact: true }).selectOption('context');
   await expect(page.getByLabel('Context variable')).toHaveValue('');
   await expect(page.getByText('Enter the context variable name, for example requestId').first()).toBeVisible();
   await expect(page.getByText('No problems found.')).toHaveCount(0);
