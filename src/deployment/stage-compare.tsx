@@ -7,7 +7,7 @@ import { describeApiError } from '@/api/api-error';
 import { useConnection } from '@/api/connection-provider';
 import { stageExportQueryOptions, stagesQueryOptions } from '@/api/queries';
 import { Badge } from '@/components/badge';
-import { inputClassName } from '@/components/field';
+import { Field, inputClassName } from '@/components/field';
 import { Notice } from '@/components/notice';
 import { useComparedStage } from './stage-choice';
 import type { Resource } from '@/api/models';
@@ -52,7 +52,6 @@ export function StageCompare({
 }) {
   const { client, scope } = useConnection();
   const headingId = useId();
-  const selectId = useId();
   const { restApiId } = target;
   const stages = useQuery(stagesQueryOptions(client, scope, target));
   const [chosen, setChosen] = useComparedStage(scope, restApiId);
@@ -103,24 +102,23 @@ export function StageCompare({
           This API has no stages yet, so nothing is live. Deploy it to a stage to compare with what clients get.
         </p>
       ) : (
-        <div className="flex max-w-sm flex-col gap-1">
-          <label htmlFor={selectId} className="text-sm font-medium text-fg">
-            Compare with stage
-          </label>
-          <select
-            id={selectId}
-            className={inputClassName}
-            value={stageName ?? NO_STAGE}
-            onChange={(e) => setChosen(e.target.value === NO_STAGE ? null : e.target.value)}
-          >
-            <option value={NO_STAGE}>No stage (do not compare)</option>
-            {stageList.map((s) => (
-              <option key={s.stageName} value={s.stageName}>
-                {s.stageName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field label="Compare with stage" className="flex max-w-sm flex-col gap-1">
+          {(p) => (
+            <select
+              {...p}
+              className={inputClassName}
+              value={stageName ?? NO_STAGE}
+              onChange={(e) => setChosen(e.target.value === NO_STAGE ? null : e.target.value)}
+            >
+              <option value={NO_STAGE}>No stage (do not compare)</option>
+              {stageList.map((s) => (
+                <option key={s.stageName} value={s.stageName}>
+                  {s.stageName}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       )}
       {stageName === null ? null : exported.isError ? (
         <Notice tone="warning" title={`What stage ${stageName} serves could not be read`}>

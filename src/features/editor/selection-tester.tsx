@@ -1,7 +1,7 @@
 import { useId, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import { Button } from '@/components/button';
-import { inputClassName } from '@/components/field';
+import { Field, inputClassName } from '@/components/field';
 import { analyzeJavaPattern } from '@/rules/java-regex';
 import { selectIntegrationResponse, type BackendOutcome } from '@/rules/selection-pattern';
 import type { IntegrationResponse } from '@/rules/types';
@@ -90,19 +90,18 @@ export function SelectionTester({
       {isLambda ? (
         <LambdaSamples id={id} samples={samples} onSamplesChange={onSamplesChange} />
       ) : (
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-samples`} className="text-sm font-medium text-fg">
-            Sample back-end status codes, one per line
-          </label>
-          <textarea
-            id={`${id}-samples`}
-            className={`${inputClassName} font-mono text-sm`}
-            rows={Math.min(8, Math.max(3, samples.length + 1))}
-            spellCheck={false}
-            value={samples.join('\n')}
-            onChange={(e) => onSamplesChange(e.target.value.split('\n'))}
-          />
-        </div>
+        <Field id={`${id}-samples`} label="Sample back-end status codes, one per line">
+          {(p) => (
+            <textarea
+              {...p}
+              className={`${inputClassName} font-mono text-sm`}
+              rows={Math.min(8, Math.max(3, samples.length + 1))}
+              spellCheck={false}
+              value={samples.join('\n')}
+              onChange={(e) => onSamplesChange(e.target.value.split('\n'))}
+            />
+          )}
+        </Field>
       )}
       {undecidable.length > 0 ? (
         <p className="rounded border-l-4 border-warning bg-warning-soft px-2 py-1 text-sm text-fg" role="note">
