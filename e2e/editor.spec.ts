@@ -128,16 +128,17 @@ test('fills every field, with live AWS errors that clear, and the tester and pre
   await expect(page.getByTestId('mapping-expression')).toHaveText('integration.response.body.errorMessage');
   await expect(page.getByTestId('mapping-preview')).toHaveText('Not found: pet 7');
 
-  // Declare a new header on the method response (a real UpdateMethodResponse), then map it.
+  // Declare a new header: staged for the review step (which sends it), so the method response is unchanged for now.
   await page.getByRole('button', { name: 'Declare a new header' }).click();
   await page.getByLabel('New header name').fill('X-Trace');
   await page.getByRole('button', { name: 'Declare header' }).click();
   await expect(page.getByLabel('Response header').nth(1)).toHaveValue('X-Trace');
+  await expect(page.getByRole('list', { name: 'Headers to declare when you send' })).toContainText('X-Trace');
   const methodResponse = await apiRequest<{ responseParameters?: Record<string, boolean> }>(
     'GET',
     `/restapis/${f.restApiId}/resources/${f.resourceId}/methods/GET/responses/404`,
   );
-  expect(methodResponse.body?.responseParameters).toMatchObject({ 'method.response.header.X-Trace': false });
+  expect(methodResponse.body?.responseParameters).toEqual({ 'method.response.header.X-Declared': false });
   await page.getByLabel('Static value').fill('abc');
 
   await expectNoAxeViolations(page);

@@ -22,9 +22,11 @@ import type {
   Integration,
   IntegrationResponse,
   IntegrationResponseInput,
+  IntegrationResponseStep,
   Method,
   MethodResponse,
   MethodResponseInput,
+  MethodResponseStep,
   PatchOperation,
   Resource,
   RestApi,
@@ -86,6 +88,8 @@ export interface ApiGatewayClient {
   getStageExport(ref: StageRef, opts?: CallOptions): Promise<StageExport>;
   /** The exact PutIntegrationResponse request (for the review step), with Authorization and tokens redacted. */
   describePutIntegrationResponse(ref: ResponseRef, body: IntegrationResponseInput): Promise<DescribedRequest>;
+  /** The exact request of one step of a send, redacted the same way. */
+  describeStep(ref: ResponseRef, step: MethodResponseStep | IntegrationResponseStep): Promise<DescribedRequest>;
 }
 
 const restApiPath = (ref: RestApiRef) => `/restapis/${seg(ref.restApiId)}`;
@@ -188,6 +192,26 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
       ),
     describePutIntegrationResponse: (ref, body) =>
       describe({ method: 'PUT', path: integrationResponsePath(ref), body }),
+    describeStep: (ref, step) => {
+      switch (step.kind) {
+        case 'PutMethodResponse':
+          return describe({ method: 'PUT', path: methodResponsePath(ref), body: step.body });
+        case 'UpdateMethodResponse':
+          return describe({
+            method: 'PATCH',
+            path: methodResponsePath(ref),
+            body: { patchOperations: step.patchOperations },
+          });
+        case 'PutIntegrationResponse':
+          return describe({ method: 'PUT', path: integrationResponsePath(ref), body: step.body });
+        case 'UpdateIntegrationResponse':
+          return describe({
+            method: 'PATCH',
+            path: integrationResponsePath(ref),
+            body: { patchOperations: step.patchOperations },
+          });
+      }
+    },
   };
   return client;
 }

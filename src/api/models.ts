@@ -4,7 +4,7 @@
 // zod/mini (same zod 4 package, tree-shakable functional API) rather than classic `zod`: these schemas load on the
 // first page, and classic zod's method-chaining prototype keeps the whole library (~15 kB gzip more) in that chunk.
 import * as z from 'zod/mini';
-import type { IntegrationType } from '@/rules/types';
+import type { IntegrationResponseInput, IntegrationType } from '@/rules/types';
 
 // Before the first object schema below is built: zod 4 probes for eval support with `new Function("")` when it
 // builds one, and under the app's Content-Security-Policy (script-src 'self', no 'unsafe-eval') that probe is
@@ -260,6 +260,16 @@ export type PatchOperation = {
   value?: string;
   from?: string;
 };
+
+/** The method response request of a send: create it, or declare headers on the existing one. */
+export type MethodResponseStep =
+  | { kind: 'PutMethodResponse'; body: MethodResponseInput; headers: string[] }
+  | { kind: 'UpdateMethodResponse'; patchOperations: PatchOperation[]; headers: string[] };
+
+/** The integration response request of a send: the whole object, or only the changed fields. */
+export type IntegrationResponseStep =
+  | { kind: 'PutIntegrationResponse'; body: IntegrationResponseInput }
+  | { kind: 'UpdateIntegrationResponse'; patchOperations: PatchOperation[] };
 
 export type { IntegrationResponseInput, IntegrationType, ContentHandling } from '@/rules/types';
 export { integrationTypes };

@@ -4,11 +4,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from './api-error';
 import { isNotFound } from './aws-errors';
+import type { ApiGatewayClient } from './client';
 import { useConnection } from './connection-provider';
 import type {
   IntegrationResponse,
-  IntegrationResponseInput,
+  IntegrationResponseStep,
+  MethodResponse,
   MethodResponseInput,
+  MethodResponseStep,
   PatchOperation,
   TestInvokeRequest,
 } from './models';
@@ -35,10 +38,38 @@ export class StoredVersionChangedError extends Error {
   }
 }
 
+/** The method response request of a send succeeded and the integration response request failed (`cause`). */
+export class PartialSendError extends Error {
+  constructor(
+    readonly stored: MethodResponseStep,
+    readonly storedMethodResponse: MethodResponse,
+    override readonly cause: unknown,
+  ) {
+    super('The method response was stored; the integration response was not.');
+    this.name = 'PartialSendError';
+  }
+}
+
+export type SendStage = 'checking' | 'method-response' | 'sending';
+
+function sendMethodResponseStep(client: ApiGatewayClient, ref: ResponseRef, step: MethodResponseStep) {
+  return step.kind === 'PutMethodResponse'
+    ? client.putMethodResponse(ref, step.body)
+    : client.updateMethodResponse(ref, step.patchOperations);
+}
+
+function sendIntegrationResponseStep(client: ApiGatewayClient, ref: ResponseRef, step: IntegrationResponseStep) {
+  return step.kind === 'PutIntegrationResponse'
+    ? client.putIntegrationResponse(ref, step.body)
+    : client.updateIntegrationResponse(ref, step.patchOperations);
+}
+
 /**
- * PutIntegrationResponse only if the stored version is still the expected one: reads it straight from the server
- * (not the cache: someone may have changed it while the page was open), then sends. On a changed version it sends
- * nothing and fails with StoredVersionChangedError; the cached copies are refreshed either way. The method is
+ * Send, in order: read the integration response straight from the server (not the cache: someone may have changed it
+ * while the page was open) and stop with StoredVersionChangedError, sending nothing, if it is not the expected
+ * version; then the method response request the editor staged, if any; then the integration response request, built
+ * from what is stored (a PATCH is computed against it). When the first request succeeds and the second fails, the
+ * error is a PartialSendError saying which one is stored. The cached copies are refreshed either way; the method is
  * refetched even when no page shows it, so the editor starts from what was just stored.
  */
 export function useSendIntegrationResponse() {
@@ -47,27 +78,40 @@ export function useSendIntegrationResponse() {
   return useMutation({
     mutationFn: async (
       v: ResponseRef & {
-        body: IntegrationResponseInput;
+        methodStep?: MethodResponseStep | null;
+        integrationStep: (server: StoredVersion) => IntegrationResponseStep;
         isExpected: (server: StoredVersion) => boolean;
-        onStage?: (stage: 'checking' | 'sending') => void;
+        onStage?: (stage: SendStage) => void;
       },
-    ): Promise<{ stored: IntegrationResponse; created: boolean }> => {
+    ): Promise<{ stored: IntegrationResponse; created: boolean; methodResponse?: MethodResponse }> => {
       v.onStage?.('checking');
       const server = await client.getIntegrationResponse(v).catch((error: unknown) => {
         if (isNotFound(error)) return null;
         throw error;
       });
       if (!v.isExpected(server)) throw new StoredVersionChangedError(server);
+      let methodResponse: MethodResponse | undefined;
+      if (v.methodStep) {
+        v.onStage?.('method-response');
+        methodResponse = await sendMethodResponseStep(client, v, v.methodStep);
+        await invalidateMethodResponse(qc, scope, v);
+      }
       v.onStage?.('sending');
-      const stored = await client.putIntegrationResponse(v, v.body);
-      return { stored, created: server === null };
+      try {
+        const stored = await sendIntegrationResponseStep(client, v, v.integrationStep(server));
+        return { stored, created: server === null, methodResponse };
+      } catch (error) {
+        if (v.methodStep && methodResponse) throw new PartialSendError(v.methodStep, methodResponse, error);
+        throw error;
+      }
     },
     onSuccess: async (_data, v) => {
       await invalidateIntegrationResponse(qc, scope, v);
       await refetchMethod(qc, scope, v);
     },
     onError: async (error, v) => {
-      if (error instanceof StoredVersionChangedError) await invalidateIntegrationResponse(qc, scope, v);
+      if (error instanceof StoredVersionChangedError || error instanceof PartialSendError)
+        await invalidateIntegrationResponse(qc, scope, v);
     },
   });
 }

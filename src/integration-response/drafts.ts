@@ -5,6 +5,7 @@ import type { ResponseRef } from '@/api/refs';
 import type { SimulationSamples } from '@/response/simulation-inputs';
 import type { IntegrationResponse, IntegrationResponseInput } from '@/rules/types';
 import type { EditorFormValues } from './form-model';
+import type { StagedMethodResponse } from './send-plan';
 
 export interface DraftSamples {
   /** One sample per line: Lambda error messages or backend status codes, depending on the integration. */
@@ -31,6 +32,9 @@ export interface Draft {
   /** The stored integration response the edit started from (null: it did not exist), so the review step can tell
    * whether someone else changed it since. Kept from the first save of a draft, not refreshed on later saves. */
   base?: BaseVersion;
+  /** Method response changes made in the editor (a header declared, the method response created): sent only with
+   * the integration response, by the review step. */
+  staged?: StagedMethodResponse;
 }
 
 export type DraftKeyParts = ResponseRef & { connectionScope: string };
@@ -95,4 +99,12 @@ export function recordDraftBase(key: string, base: BaseVersion): void {
   if (draft === undefined || draft.base !== undefined) return;
   const { version: _version, savedAt: _savedAt, ...rest } = draft;
   saveDraft(key, { ...rest, base });
+}
+
+/** Replaces the staged method response changes of a draft (the review step can add or drop "create it"). */
+export function updateDraftStaged(key: string, staged: StagedMethodResponse): void {
+  const draft = loadDraft(key);
+  if (draft === undefined) return;
+  const { version: _version, savedAt: _savedAt, staged: _staged, ...rest } = draft;
+  saveDraft(key, { ...rest, staged });
 }

@@ -31,7 +31,6 @@ function setup(overrides: Partial<EditorFormProps> = {}) {
     draftStorageKey: 'test-draft',
     codeEditor: false,
     createPreviewRunner: mainThreadRunner,
-    onDeclareHeader: () => Promise.resolve(true),
     onContinue,
     ...overrides,
   };
@@ -186,7 +185,6 @@ describe('EditorForm', () => {
         }}
         codeEditor={false}
         createPreviewRunner={mainThreadRunner}
-        onDeclareHeader={() => Promise.resolve(true)}
         onContinue={() => undefined}
       />,
     );

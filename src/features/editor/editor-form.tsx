@@ -24,6 +24,13 @@ import {
   type FieldMessage,
 } from './form-analysis';
 import { sameBody, type EditorFormValues, type MappingRow } from '@/integration-response/form-model';
+import { MissingMethodResponseNotice } from '@/integration-response/missing-method-response';
+import {
+  hasStagedChanges,
+  noStagedMethodResponse,
+  withStaged,
+  type StagedMethodResponse,
+} from '@/integration-response/send-plan';
 import { MappingFields } from './mapping-fields';
 import { defaultPreviewSample, mappingPreview, parseSampleHeaders, type SampleResponse } from './preview-model';
 import { defaultTesterSamples, SelectionTester } from './selection-tester';
@@ -102,9 +109,6 @@ export interface EditorFormProps {
   codeEditor?: boolean;
   /** Tests render on the main thread; the app uses the Web Worker runner. */
   createPreviewRunner?: PreviewRunnerFactory;
-  onDeclareHeader: (name: string) => Promise<boolean>;
-  declaring?: boolean;
-  declareError?: string;
   /** Called with the draft saved, when the form has no errors. */
   onContinue: () => void;
   onDirtyChange?: (dirty: boolean) => void;
@@ -141,7 +145,17 @@ export function EditorForm(props: EditorFormProps) {
   );
   const isLambda = isLambdaIntegration(integration);
   const painted = useAfterFirstPaint();
-  const ctx = useMemo<AnalysisContext>(() => ({ statusCode, methodResponse }), [statusCode, methodResponse]);
+  // Declaring a header, or creating the method response, is staged: it is sent by the review step, right before the
+  // integration response. The form is checked against the method response as it will be by then.
+  const [staged, setStaged] = useState<StagedMethodResponse>(() => restoredDraft?.staged ?? noStagedMethodResponse);
+  const effectiveMethodResponse = useMemo(
+    () => withStaged(methodResponse, staged, statusCode),
+    [methodResponse, staged, statusCode],
+  );
+  const ctx = useMemo<AnalysisContext>(
+    () => ({ statusCode, methodResponse: effectiveMethodResponse }),
+    [statusCode, effectiveMethodResponse],
+  );
   const resolver = useMemo(() => zodResolver(editorFormSchema(ctx)), [ctx]);
   const { control, register, handleSubmit, reset, setValue, setFocus, getValues } = useForm<EditorFormValues>({
     defaultValues: restoredDraft?.form ?? serverValues,
@@ -162,7 +176,10 @@ export function EditorForm(props: EditorFormProps) {
   const [submitCount, setSubmitCount] = useState(0);
 
   const analysis = useMemo(() => analyzeForm(values, ctx), [values, ctx]);
-  const dirty = useMemo(() => !sameBody(values, serverValues), [values, serverValues]);
+  const dirty = useMemo(
+    () => !sameBody(values, serverValues) || hasStagedChanges(staged),
+    [values, serverValues, staged],
+  );
 
   const responses = useMemo<IntegrationResponse[]>(
     () => [...siblings.filter((s) => s.statusCode !== statusCode), { statusCode, ...analysis.body }],
@@ -227,7 +244,20 @@ export function EditorForm(props: EditorFormProps) {
   const stableErrors = useMemo(() => JSON.parse(errorsKey) as FieldMessage[], [errorsKey]);
   const warningsKey = JSON.stringify(warnings);
   const stableWarnings = useMemo(() => JSON.parse(warningsKey) as FieldMessage[], [warningsKey]);
-  const declared = useMemo(() => declaredHeaders(methodResponse), [methodResponse]);
+  const declared = useMemo(() => declaredHeaders(effectiveMethodResponse), [effectiveMethodResponse]);
+  const stagedHeaders = useMemo(
+    () => staged.declareHeaders.filter((h) => !declaredHeaders(methodResponse).includes(h)),
+    [staged.declareHeaders, methodResponse],
+  );
+  const onDeclareHeader = useCallback(
+    (name: string) =>
+      setStaged((s) => (s.declareHeaders.includes(name) ? s : { ...s, declareHeaders: [...s.declareHeaders, name] })),
+    [],
+  );
+  const onUnstageHeader = useCallback(
+    (name: string) => setStaged((s) => ({ ...s, declareHeaders: s.declareHeaders.filter((h) => h !== name) })),
+    [],
+  );
   const previewFor = useCallback((row: MappingRow) => mappingPreview(row, previewSample), [previewSample]);
 
   // Parents (route blocker, page title) follow the form without re-rendering it.
@@ -235,14 +265,21 @@ export function EditorForm(props: EditorFormProps) {
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   useEffect(() => onErrorSummaryChange?.(summary.length > 0), [summary.length, onErrorSummaryChange]);
 
-  const latest = useRef({ values, samples, dirty, body: analysis.body });
+  const latest = useRef({ values, samples, dirty, body: analysis.body, staged });
   useEffect(() => {
-    latest.current = { values, samples, dirty, body: analysis.body };
+    latest.current = { values, samples, dirty, body: analysis.body, staged };
   });
   const persist = useMemo(
     () => () => {
-      const { values: v, samples: s, dirty: d, body } = latest.current;
-      if (d) saveDraft(draftStorageKey, { body, form: v, samples: s, ...(base !== undefined ? { base } : {}) });
+      const { values: v, samples: s, dirty: d, body, staged: st } = latest.current;
+      if (d)
+        saveDraft(draftStorageKey, {
+          body,
+          form: v,
+          samples: s,
+          ...(base !== undefined ? { base } : {}),
+          ...(hasStagedChanges(st) ? { staged: st } : {}),
+        });
       else clearDraft(draftStorageKey);
     },
     [draftStorageKey, base],
@@ -261,7 +298,7 @@ export function EditorForm(props: EditorFormProps) {
       clearTimeout(timer);
       if (idle !== undefined) cancelIdleCallback(idle);
     };
-  }, [values, samples, persist]);
+  }, [values, samples, staged, persist]);
 
   const onSubmit = (e: FormEvent) => {
     void handleSubmit(
@@ -290,6 +327,7 @@ export function EditorForm(props: EditorFormProps) {
   const discardDraft = () => {
     clearDraft(draftStorageKey);
     setBase(props.base);
+    setStaged(noStagedMethodResponse);
     reset(serverValues);
     setShowRestored(false);
     setSummary([]);
@@ -330,6 +368,14 @@ export function EditorForm(props: EditorFormProps) {
         <div id={fieldDomId('statusCode')} tabIndex={-1}>
           <FieldMessages baseId={fieldDomId('statusCode')} errors={statusErrors} />
         </div>
+      ) : null}
+
+      {methodResponse === undefined ? (
+        <MissingMethodResponseNotice
+          statusCode={statusCode}
+          staged={staged}
+          onCreateChange={(create) => setStaged((st) => ({ ...st, create }))}
+        />
       ) : null}
 
       <section aria-labelledby="ir-selection-heading" className="flex flex-col gap-4">
@@ -425,10 +471,10 @@ export function EditorForm(props: EditorFormProps) {
         warnings={stableWarnings}
         declaredHeaders={declared}
         statusCode={statusCode}
-        hasMethodResponse={methodResponse !== undefined}
-        onDeclareHeader={props.onDeclareHeader}
-        declaring={props.declaring ?? false}
-        declareError={props.declareError}
+        hasMethodResponse={effectiveMethodResponse !== undefined}
+        stagedHeaders={stagedHeaders}
+        onDeclareHeader={onDeclareHeader}
+        onUnstageHeader={onUnstageHeader}
         previewFor={previewFor}
       />
 
@@ -458,7 +504,9 @@ export function EditorForm(props: EditorFormProps) {
         <Button type="submit">Continue to review</Button>
         <p className="text-sm text-fg-muted" role="status">
           {analysis.errors.length === 0
-            ? 'No problems found.'
+            ? methodResponse === undefined && !hasStagedChanges(staged)
+              ? `AWS would accept this, but see the warning: there is no method response for ${statusCode}.`
+              : 'No problems found.'
             : `${analysis.errors.length} ${analysis.errors.length === 1 ? 'problem' : 'problems'} to fix before AWS would accept this.`}
           {/* Warnings never block, but "no problems" alone would hide them. */}
           {warnings.length > 0

@@ -1,11 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useBlocker, useNavigate } from '@tanstack/react-router';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
-import { describeApiError } from '@/api/api-error';
 import { useConnection } from '@/api/connection-provider';
 import type { Method } from '@/api/models';
 import { methodRefOf, type ResponseRef } from '@/api/refs';
-import { usePutMethodResponse, useUpdateMethodResponse } from '@/api/mutations';
 import { methodQueryOptions, resourcesQueryOptions } from '@/api/queries';
 import { BackLink } from '@/components/back-link';
 import { ConfirmDialog } from '@/components/confirm-dialog';
@@ -15,10 +13,10 @@ import { LoadingState, QueryState } from '@/components/query-state';
 import { DeleteIntegrationResponse } from '@/integration-response/delete-integration-response';
 import { NoIntegrationResponses } from '@/integration-response/no-integration-responses';
 import { isProxyIntegrationType } from '@/rules/integration-kind';
-import { responseHeaderKey } from '@/rules/mapping-expression';
 import { draftKey, loadDraft } from '@/integration-response/drafts';
 import { EditorForm } from './editor-form';
 import { integrationResponseToForm, sameBody } from '@/integration-response/form-model';
+import { hasStagedChanges } from '@/integration-response/send-plan';
 
 export interface EditorPageProps {
   target: ResponseRef;
@@ -95,7 +93,7 @@ function LoadedEditor({
   // Read once: later saves of this same page must not turn into a "restored" notice.
   const [restoredDraft] = useState(() => {
     const draft = loadDraft(key);
-    return draft && !sameBody(draft.form, serverValues) ? draft : undefined;
+    return draft && (!sameBody(draft.form, serverValues) || hasStagedChanges(draft.staged)) ? draft : undefined;
   });
   const siblings = useMemo(() => Object.values(integration?.integrationResponses ?? {}), [integration]);
 
@@ -109,34 +107,6 @@ function LoadedEditor({
     enableBeforeUnload: () => dirtyRef.current && !leavingOnPurpose.current,
     withResolver: true,
   });
-
-  const putMethodResponse = usePutMethodResponse();
-  const updateMethodResponse = useUpdateMethodResponse();
-  const [declareError, setDeclareError] = useState<string | undefined>();
-  const onDeclareHeader = useCallback(
-    async (name: string): Promise<boolean> => {
-      setDeclareError(undefined);
-      try {
-        if (methodResponse) {
-          await updateMethodResponse.mutateAsync({
-            ...target,
-            patchOperations: [{ op: 'add', path: `/responseParameters/${responseHeaderKey(name)}`, value: 'false' }],
-          });
-        } else {
-          await putMethodResponse.mutateAsync({
-            ...target,
-            body: { responseParameters: { [responseHeaderKey(name)]: false } },
-          });
-        }
-        return true;
-      } catch (error) {
-        const { title, detail } = describeApiError(error);
-        setDeclareError(`Could not declare ${name}: ${title}. ${detail}`);
-        return false;
-      }
-    },
-    [target, methodResponse, putMethodResponse, updateMethodResponse],
-  );
 
   if (!integration || isProxyIntegrationType(integration.type)) {
     return <NoIntegrationResponses integration={integration} httpMethod={httpMethod} />;
@@ -156,9 +126,6 @@ function LoadedEditor({
         draftStorageKey={key}
         restoredDraft={restoredDraft}
         base={existing ?? null}
-        onDeclareHeader={onDeclareHeader}
-        declaring={putMethodResponse.isPending || updateMethodResponse.isPending}
-        declareError={declareError}
         onDirtyChange={onDirtyChange}
         onErrorSummaryChange={onErrorSummaryChange}
         onContinue={() => {

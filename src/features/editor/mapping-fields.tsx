@@ -47,9 +47,9 @@ export const MappingFields = memo(function MappingFields({
   declaredHeaders,
   statusCode,
   hasMethodResponse,
+  stagedHeaders,
   onDeclareHeader,
-  declaring,
-  declareError,
+  onUnstageHeader,
   previewFor,
 }: {
   control: Control<EditorFormValues>;
@@ -60,9 +60,10 @@ export const MappingFields = memo(function MappingFields({
   declaredHeaders: string[];
   statusCode: string;
   hasMethodResponse: boolean;
-  onDeclareHeader: (name: string) => Promise<boolean>;
-  declaring: boolean;
-  declareError?: string;
+  /** Headers declared in this edit: sent with the integration response, before it (declaredHeaders lists them too). */
+  stagedHeaders: string[];
+  onDeclareHeader: (name: string) => void;
+  onUnstageHeader: (name: string) => void;
   previewFor: (row: MappingRow) => MappingPreview;
 }) {
   const { fields, append, remove } = useFieldArray({ control, name: 'mappings' });
@@ -72,15 +73,14 @@ export const MappingFields = memo(function MappingFields({
   const [newHeaderError, setNewHeaderError] = useState<string | null>(null);
   const sectionErrors = messagesFor(errors, 'mappings');
 
-  const declare = async () => {
+  const declare = () => {
     const name = newHeader.trim();
     if (name === '') return setNewHeaderError('Enter a header name');
     if (!isValidHeaderName(name))
       return setNewHeaderError("A header name can contain only letters, digits and !#$%&'*+-.^_`|~");
     if (declaredHeaders.includes(name)) return setNewHeaderError(`${name} is already declared`);
     setNewHeaderError(null);
-    const ok = await onDeclareHeader(name);
-    if (!ok) return;
+    onDeclareHeader(name);
     setNewHeader('');
     setDeclareOpen(false);
     // Use the new header straight away: fill the first row still waiting for a header, or add a row.
@@ -93,7 +93,7 @@ export const MappingFields = memo(function MappingFields({
     // Enter would submit the whole editor form; here it means "declare".
     if (e.key === 'Enter') {
       e.preventDefault();
-      void declare();
+      declare();
     }
   };
 
@@ -114,6 +114,23 @@ export const MappingFields = memo(function MappingFields({
           .
         </p>
       </div>
+      {stagedHeaders.length > 0 ? (
+        <div className="flex flex-col gap-2 rounded-md border-l-4 border-accent bg-surface-sunken px-4 py-3 text-sm">
+          <p className="font-medium text-fg">
+            To declare on the method response for {statusCode} when you send (not sent yet):
+          </p>
+          <ul className="flex flex-col gap-2" aria-label="Headers to declare when you send">
+            {stagedHeaders.map((name) => (
+              <li key={name} className="flex flex-wrap items-center gap-3">
+                <code className="font-mono text-fg">{name}</code>
+                <Button variant="secondary" onClick={() => onUnstageHeader(name)}>
+                  Don&apos;t declare {name}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div id={fieldDomId('mappings')} tabIndex={-1} className="flex flex-col gap-2">
         <FieldMessages baseId={fieldDomId('mappings')} errors={sectionErrors} />
       </div>
@@ -166,7 +183,11 @@ export const MappingFields = memo(function MappingFields({
                         <option value="">Choose a header</option>
                         {options.map((h) => (
                           <option key={h} value={h}>
-                            {declaredHeaders.includes(h) ? h : `${h} (not declared)`}
+                            {!declaredHeaders.includes(h)
+                              ? `${h} (not declared)`
+                              : stagedHeaders.includes(h)
+                                ? `${h} (declared when sent)`
+                                : h}
                           </option>
                         ))}
                       </select>
@@ -260,12 +281,7 @@ export const MappingFields = memo(function MappingFields({
                 </dl>
                 <div className="flex flex-wrap gap-3">
                   {row.header !== '' && !declaredHeaders.includes(row.header) ? (
-                    <Button
-                      variant="secondary"
-                      busy={declaring}
-                      disabled={declaring}
-                      onClick={() => void onDeclareHeader(row.header)}
-                    >
+                    <Button variant="secondary" onClick={() => onDeclareHeader(row.header)}>
                       Declare {row.header}
                       <span className="sr-only"> on the method response for {statusCode}</span>
                     </Button>
@@ -314,13 +330,11 @@ export const MappingFields = memo(function MappingFields({
           </label>
           <p id="ir-new-header-hint" className="text-sm text-fg-muted">
             {hasMethodResponse
-              ? `Adds it to the method response for ${statusCode} as an optional header.`
-              : `Creates the method response for ${statusCode} with this optional header.`}
+              ? `Adds it to the method response for ${statusCode} as an optional header when you send this change.`
+              : `Creates the method response for ${statusCode} with this optional header when you send this change.`}{' '}
+            Nothing is sent now: the review shows the request.
           </p>
-          <FieldMessages
-            baseId="ir-new-header"
-            errors={[newHeaderError, declareError].filter((m): m is string => !!m)}
-          />
+          <FieldMessages baseId="ir-new-header" errors={newHeaderError ? [newHeaderError] : []} />
           <div className="flex flex-wrap gap-3">
             <input
               id="ir-new-header"
@@ -328,14 +342,14 @@ export const MappingFields = memo(function MappingFields({
               autoComplete="off"
               spellCheck={false}
               value={newHeader}
-              aria-describedby={['ir-new-header-hint', newHeaderError || declareError ? 'ir-new-header-errors' : null]
+              aria-describedby={['ir-new-header-hint', newHeaderError ? 'ir-new-header-errors' : null]
                 .filter(Boolean)
                 .join(' ')}
-              aria-invalid={newHeaderError || declareError ? true : undefined}
+              aria-invalid={newHeaderError ? true : undefined}
               onChange={(e) => setNewHeader(e.target.value)}
               onKeyDown={onNewHeaderKeyDown}
             />
-            <Button variant="primary" busy={declaring} disabled={declaring} onClick={() => void declare()}>
+            <Button variant="primary" onClick={declare}>
               Declare header
             </Button>
           </div>

@@ -12,7 +12,8 @@ import type { EmulatorProcess } from '../../../test-support/emulator-process';
 import { apigw } from '../../../test-support/http-client';
 import { createApiGatewayClient } from '@/api/client';
 import type { ApiGatewayClient } from '@/api/client';
-import type { IntegrationResponse, IntegrationResponseInput } from '@/rules/types';
+import { integrationResponseStep, methodResponseStep, withStaged } from '@/integration-response/send-plan';
+import type { IntegrationResponse, IntegrationResponseInput, MethodResponse } from '@/rules/types';
 import type { ExportInput, ExportTarget } from './exports';
 import {
   awsCliCommand,
@@ -21,6 +22,7 @@ import {
   hclTemplate,
   openApiResponseKey,
   openApiYaml,
+  terraformHcl,
 } from './exports';
 
 let emulator: EmulatorProcess;
@@ -275,3 +277,167 @@ test.runIf(terraform)('Terraform template strings evaluate to the exact template
 
 if (!python) console.log('Skipping the YAML parse checks: python3 with PyYAML is not installed.');
 if (!terraform) console.log('Skipping the Terraform string check: terraform is not installed.');
+
+// What the review sends when the editor staged a header declaration (or the method response itself), and when it
+// sends only the changed fields: the commands must leave the same method response and integration response stored.
+describe('a staged method response change, then a PUT or a PATCH', () => {
+  const code = '404';
+  let stagedResource = '';
+  const mrPath = () => `/restapis/${apiId}/resources/${stagedResource}/methods/GET/responses/${code}`;
+  const irPath404 = () => `/restapis/${apiId}/resources/${stagedResource}/methods/GET/integration/responses/${code}`;
+  const before: IntegrationResponse = {
+    statusCode: code,
+    selectionPattern: 'Not found.*',
+    responseTemplates: { 'application/json': '{"a": 1}', 'text/plain': 'bye' },
+    responseParameters: { 'method.response.header.X-Old': "'o'" },
+  };
+  const { statusCode: _code, ...beforeBody } = before;
+  const after: IntegrationResponseInput = {
+    selectionPattern: 'Missing.*',
+    responseTemplates: { 'application/json': '{"a": 2}', 'application/x-www-form-urlencoded': 'x=$input.body' },
+    responseParameters: { 'method.response.header.X-Old': "'o'", 'method.response.header.X-Trace': "'t'" },
+  };
+
+  function stagedInput(
+    methodResponse: MethodResponse | undefined,
+    mode: 'put' | 'patch',
+    kind: ExportTarget['kind'],
+  ): ExportInput {
+    // Without a method response both mapped headers are declared in the editor first.
+    const staged = { declareHeaders: methodResponse ? ['X-Trace'] : ['X-Old', 'X-Trace'], create: false };
+    return {
+      restApiId: apiId,
+      resourceId: stagedResource,
+      httpMethod: 'GET',
+      statusCode: code,
+      body: after,
+      target: targetFor(kind),
+      resourcePath: '/staged',
+      methodStep: methodResponseStep(methodResponse, staged),
+      methodResponseAfter: withStaged(methodResponse, staged, code),
+      integrationStep: integrationResponseStep(mode, after, methodResponse ? before : null),
+    };
+  }
+
+  /** The starting point of each run: method response 404 declaring X-Old only (or none), integration response 404. */
+  async function arrange(withMethodResponse: boolean): Promise<MethodResponse | undefined> {
+    await apigw(emulator.baseUrl, 'DELETE', irPath404());
+    await apigw(emulator.baseUrl, 'DELETE', mrPath());
+    let methodResponse: MethodResponse | undefined;
+    if (withMethodResponse) {
+      methodResponse = await ok<MethodResponse>('PUT', mrPath(), {
+        responseParameters: { 'method.response.header.X-Old': true },
+      });
+      await ok('PUT', irPath404(), beforeBody);
+    }
+    return methodResponse;
+  }
+
+  async function expectStored(methodResponse: MethodResponse) {
+    expect((await apigw(emulator.baseUrl, 'GET', mrPath())).body).toEqual(methodResponse);
+    const ir = await apigw<IntegrationResponse>(emulator.baseUrl, 'GET', irPath404());
+    expect(ir.body).toEqual(intended404(after));
+  }
+
+  function intended404(body: IntegrationResponseInput): IntegrationResponse {
+    return { ...intended(body), statusCode: code };
+  }
+
+  const declaredBoth: MethodResponse = {
+    statusCode: code,
+    responseParameters: { 'method.response.header.X-Old': true, 'method.response.header.X-Trace': false },
+  };
+
+  beforeAll(async () => {
+    const root = (await ok<{ item: { id: string; path: string }[] }>('GET', `/restapis/${apiId}/resources`)).item.find(
+      (r) => r.path === '/',
+    );
+    const resource = await ok<{ id: string }>('POST', `/restapis/${apiId}/resources/${root?.id ?? ''}`, {
+      pathPart: 'staged',
+    });
+    stagedResource = resource.id;
+    const method = `/restapis/${apiId}/resources/${stagedResource}/methods/GET`;
+    await ok('PUT', method, { authorizationType: 'NONE' });
+    await ok('PUT', `${method}/integration`, { type: 'MOCK', requestTemplates: { 'application/json': '{}' } });
+  }, 60_000);
+
+  for (const mode of ['put', 'patch'] as const) {
+    test.runIf(cli.path !== null)(
+      `the AWS CLI commands (${mode}) declare X-Trace, then store the response`,
+      async () => {
+        const methodResponse = await arrange(true);
+        const run = await bash(awsCliCommand(stagedInput(methodResponse, mode, 'embedded')));
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+        await expectStored(declaredBoth);
+      },
+    );
+
+    test(`the curl commands (${mode}) declare X-Trace, then store the response`, async () => {
+      const methodResponse = await arrange(true);
+      const run = await bash(`${curlCommand(stagedInput(methodResponse, mode, 'embedded'))} -sS -o /dev/null`);
+      expect(run.code).toBe(0);
+      await expectStored(declaredBoth);
+    });
+  }
+
+  test.runIf(cli.path !== null)('with no method response, the CLI creates it first (put-method-response)', async () => {
+    await arrange(false);
+    const run = await bash(awsCliCommand(stagedInput(undefined, 'put', 'embedded')));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    await expectStored({
+      statusCode: code,
+      responseParameters: { 'method.response.header.X-Old': false, 'method.response.header.X-Trace': false },
+    });
+  });
+
+  test('curl stops after a refused first request: nothing else is stored', async () => {
+    await arrange(false);
+    // An UpdateMethodResponse of a method response that does not exist is refused (404); the PUT must not run.
+    const input = stagedInput({ statusCode: code }, 'put', 'embedded');
+    const run = await bash(curlCommand(input));
+    expect(run.code).not.toBe(0);
+    expect((await apigw(emulator.baseUrl, 'GET', irPath404())).status).toBe(404);
+  });
+
+  test.runIf(python)('CloudFormation parses to the MethodResponses and IntegrationResponses entries', () => {
+    const out = execFileSync(
+      'python3',
+      ['-c', 'import sys, json, yaml; print(json.dumps(yaml.safe_load(sys.stdin.read())))'],
+      { input: cloudFormationYaml(stagedInput(undefined, 'put', 'aws')), encoding: 'utf8' },
+    );
+    expect(JSON.parse(out)).toEqual({
+      MethodResponses: [
+        {
+          StatusCode: code,
+          ResponseParameters: { 'method.response.header.X-Old': false, 'method.response.header.X-Trace': false },
+        },
+      ],
+      Integration: {
+        IntegrationResponses: [
+          {
+            StatusCode: code,
+            SelectionPattern: 'Missing.*',
+            ResponseParameters: after.responseParameters,
+            ResponseTemplates: after.responseTemplates,
+          },
+        ],
+      },
+    });
+  });
+
+  test.runIf(terraform)('Terraform: both resources are well-formed HCL (terraform fmt parses them)', () => {
+    const text = terraformHcl(stagedInput(undefined, 'put', 'aws'));
+    // `fmt -` parses standard input and fails on a syntax error; its output is the same blocks, reformatted.
+    const out = execFileSync('terraform', ['fmt', '-'], {
+      input: text,
+      encoding: 'utf8',
+      timeout: 60_000,
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    expect(out.replace(/\s+/g, ' ')).toBe(text.replace(/\s+/g, ' '));
+    expect(text).toContain('resource "aws_api_gateway_method_response" "get_staged_404"');
+    expect(text).toContain('depends_on = [aws_api_gateway_method_response.get_staged_404]');
+  });
+});

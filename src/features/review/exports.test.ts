@@ -164,3 +164,87 @@ describe('createDeploymentCommand', () => {
     );
   });
 });
+
+describe('a staged method response change and a PATCH', () => {
+  const staged: ExportInput = {
+    ...base,
+    body: { responseParameters: { 'method.response.header.X-Trace': "'t'" } },
+    methodStep: {
+      kind: 'UpdateMethodResponse',
+      patchOperations: [{ op: 'add', path: '/responseParameters/method.response.header.X-Trace', value: 'false' }],
+      headers: ['X-Trace'],
+    },
+    methodResponseAfter: {
+      statusCode: '400',
+      responseParameters: { 'method.response.header.X-Old': true, 'method.response.header.X-Trace': false },
+    },
+  };
+
+  test('the CLI and curl declare the header first, and store the response only if that succeeded', () => {
+    const cli = awsCliCommand(staged);
+    expect(cli).toMatch(
+      /^aws apigateway update-method-response [^&]*--patch-operations '\[\{"op":"add","path":"\/responseParameters\/method\.response\.header\.X-Trace","value":"false"\}\]'[^&]* &&\naws apigateway put-integration-response /,
+    );
+    const curl = curlCommand(staged);
+    expect(curl.split(' &&\n')).toHaveLength(2);
+    expect(curl).toMatch(/^curl -X PATCH '?https:\/\/[^ ]*\/responses\/400'? /);
+    expect(curl).toContain('--fail-with-body');
+    expect(curl.split(' &&\n')[1]).toMatch(/^curl -X PUT '?https:\/\/[^ ]*\/integration\/responses\/400'? /);
+  });
+
+  test('a missing method response is created with put-method-response', () => {
+    const cli = awsCliCommand({
+      ...staged,
+      methodStep: {
+        kind: 'PutMethodResponse',
+        body: { responseParameters: { 'method.response.header.X-Trace': false } },
+        headers: ['X-Trace'],
+      },
+    });
+    expect(cli).toMatch(
+      /^aws apigateway put-method-response [^&]*--response-parameters '\{"method\.response\.header\.X-Trace":false\}'/,
+    );
+  });
+
+  test('CloudFormation, Terraform and OpenAPI describe the whole method response next to the integration response', () => {
+    const cfn = cloudFormationYaml(staged);
+    expect(cfn).toContain(
+      'MethodResponses:\n  - StatusCode: "400"\n    ResponseParameters:\n      method.response.header.X-Old: true\n      method.response.header.X-Trace: false\nIntegration:\n  IntegrationResponses:\n    - StatusCode: "400"\n      ResponseParameters:\n        method.response.header.X-Trace: "\'t\'"\n',
+    );
+    const tf = terraformHcl(staged);
+    expect(tf).toContain('resource "aws_api_gateway_method_response" "get_items_400" {');
+    expect(tf).toContain('"method.response.header.X-Trace" = false');
+    expect(tf).toContain('depends_on = [aws_api_gateway_method_response.get_items_400]');
+    expect(tf.indexOf('aws_api_gateway_method_response"')).toBeLessThan(
+      tf.indexOf('aws_api_gateway_integration_response'),
+    );
+    const openApi = openApiYaml(staged);
+    expect(openApi).toContain(
+      '    get:\n      responses:\n        "400":\n          description: "400 response"\n          headers:\n            X-Old:\n              required: true\n              schema:\n                type: string\n            X-Trace:\n              schema:\n                type: string\n      x-amazon-apigateway-integration:\n',
+    );
+  });
+
+  test('a PATCH is update-integration-response with the operations as JSON, and curl -X PATCH', () => {
+    const patch: ExportInput = {
+      ...base,
+      integrationStep: {
+        kind: 'UpdateIntegrationResponse',
+        patchOperations: [
+          { op: 'replace', path: '/selectionPattern', value: '4\\d{2}' },
+          { op: 'remove', path: '/responseTemplates/text~1plain' },
+        ],
+      },
+    };
+    const cli = awsCliCommand(patch);
+    expect(cli).toMatch(/^aws apigateway update-integration-response /);
+    expect(cli).toContain(
+      `--patch-operations '[{"op":"replace","path":"/selectionPattern","value":"4\\\\d{2}"},{"op":"remove","path":"/responseTemplates/text~1plain"}]'`,
+    );
+    expect(cli).not.toContain('--response-templates');
+    const curl = curlCommand(patch);
+    expect(curl).toMatch(/^curl -X PATCH /);
+    expect(curl).toContain(`--data-binary '{"patchOperations":[{"op":"replace"`);
+    // Declarative formats state the whole response, which is what the PATCH leaves stored.
+    expect(cloudFormationYaml(patch)).toBe(cloudFormationYaml(base));
+  });
+});

@@ -1,9 +1,11 @@
-// Copyable equivalents of the one PutIntegrationResponse the review step sends: curl, the AWS CLI,
-// CloudFormation, Terraform and OpenAPI. Pure string building (no React, no DOM, no fetch) so the same
+// Copyable equivalents of what the review step sends (the staged method response request, if any, then the
+// PutIntegrationResponse or UpdateIntegrationResponse): curl, the AWS CLI, CloudFormation, Terraform and OpenAPI. Pure string building (no React, no DOM, no fetch) so the same
 // functions run in unit tests and in the Node test that executes the shell commands against the emulator.
 import type { TargetKind } from '@/api/connection';
+import type { IntegrationResponseStep, MethodResponseStep, PatchOperation } from '@/api/models';
 import type { ResponseRef, RestApiRef } from '@/api/refs';
-import type { IntegrationResponseInput } from '@/rules/types';
+import { parseResponseHeaderKey } from '@/rules/mapping-expression';
+import type { IntegrationResponseInput, MethodResponse } from '@/rules/types';
 
 export interface ExportTarget {
   kind: TargetKind;
@@ -19,6 +21,13 @@ export interface ExportInput extends ResponseRef {
   resourcePath?: string;
   /** Add the session-token header placeholder to curl (temporary credentials). */
   withSessionToken?: boolean;
+  /** The method response request sent first (a header declared, or the method response created), if any. */
+  methodStep?: MethodResponseStep | null;
+  /** The whole method response once that request is applied: what the declarative formats describe. */
+  methodResponseAfter?: MethodResponse;
+  /** How the integration response is sent; a PUT of `body` when absent. The declarative formats always describe the
+   * whole integration response (`body`), which is what a PATCH leaves stored too. */
+  integrationStep?: IntegrationResponseStep;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -44,6 +53,14 @@ export function integrationResponseUrl(
   return `${base}/restapis/${rfc3986(input.restApiId)}/resources/${rfc3986(input.resourceId)}/methods/${rfc3986(input.httpMethod)}/integration/responses/${rfc3986(input.statusCode)}`;
 }
 
+/** The method response's URL, built like integrationResponseUrl. */
+export function methodResponseUrl(
+  input: Pick<ExportInput, 'restApiId' | 'resourceId' | 'httpMethod' | 'statusCode' | 'target'>,
+): string {
+  const base = input.target.endpointUrl.replace(/\/+$/, '');
+  return `${base}/restapis/${rfc3986(input.restApiId)}/resources/${rfc3986(input.resourceId)}/methods/${rfc3986(input.httpMethod)}/responses/${rfc3986(input.statusCode)}`;
+}
+
 /** The JSON body exactly as the client sends it (JSON.stringify of the PUT body). */
 export function requestBodyJson(body: IntegrationResponseInput): string {
   return JSON.stringify(body);
@@ -58,9 +75,9 @@ function joinLines(parts: string[]): string {
   return parts.join(' \\\n  ');
 }
 
-export function curlCommand(input: ExportInput): string {
+function curlRequest(input: ExportInput, method: string, url: string, body: unknown): string {
   const parts = [
-    `curl -X PUT ${shellQuote(integrationResponseUrl(input))}`,
+    `curl -X ${method} ${shellQuote(url)}`,
     `-H ${shellQuote('Accept: application/json')}`,
     `-H ${shellQuote('Content-Type: application/json')}`,
   ];
@@ -70,9 +87,35 @@ export function curlCommand(input: ExportInput): string {
     parts.push(`--user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"`);
     if (input.withSessionToken) parts.push(`-H "X-Amz-Security-Token: $AWS_SESSION_TOKEN"`);
   }
+  // --fail: a refused first request must stop the second (`&&`), as Send does.
+  if (input.methodStep) parts.push('--fail-with-body');
   // --data-binary: sent byte for byte (plain --data would strip newlines and read a leading @ as a file name).
-  parts.push(`--data-binary ${shellQuote(requestBodyJson(input.body))}`);
+  parts.push(`--data-binary ${shellQuote(JSON.stringify(body))}`);
   return joinLines(parts);
+}
+
+/** Commands run in order, each only when the one before succeeded (Send stops at the first failure too). */
+function inSequence(commands: string[]): string {
+  return commands.join(' &&\n');
+}
+
+export function curlCommand(input: ExportInput): string {
+  const commands: string[] = [];
+  const m = input.methodStep;
+  if (m) {
+    commands.push(
+      m.kind === 'PutMethodResponse'
+        ? curlRequest(input, 'PUT', methodResponseUrl(input), m.body)
+        : curlRequest(input, 'PATCH', methodResponseUrl(input), { patchOperations: m.patchOperations }),
+    );
+  }
+  const step = input.integrationStep;
+  commands.push(
+    step?.kind === 'UpdateIntegrationResponse'
+      ? curlRequest(input, 'PATCH', integrationResponseUrl(input), { patchOperations: step.patchOperations })
+      : curlRequest(input, 'PUT', integrationResponseUrl(input), input.body),
+  );
+  return inSequence(commands);
 }
 
 /** Long option with its value; the `=` form when the value starts with `-`, which the CLI would read as an option. */
@@ -84,30 +127,63 @@ function endpointOption(target: ExportTarget): string | undefined {
   return target.kind === 'aws' ? undefined : cliOption('--endpoint-url', target.endpointUrl);
 }
 
-export function awsCliCommand(input: ExportInput): string {
-  const { body } = input;
+function cliCall(input: ExportInput, operation: string, options: string[]): string {
   const parts = [
-    'aws apigateway put-integration-response',
+    `aws apigateway ${operation}`,
     cliOption('--rest-api-id', input.restApiId),
     cliOption('--resource-id', input.resourceId),
     cliOption('--http-method', input.httpMethod),
     cliOption('--status-code', input.statusCode),
+    ...options,
   ];
-  // Absent means absent: `--selection-pattern ''` would store an explicit "" (AWS echoes it), which is the
-  // default response too, but not the same stored object as leaving the pattern out.
-  if (body.selectionPattern !== undefined) parts.push(cliOption('--selection-pattern', body.selectionPattern));
-  if (body.responseTemplates !== undefined) {
-    // botocore rejects null inside a string map; AWS stores "" as null too, so "" gives the same stored object.
-    const templates = Object.fromEntries(Object.entries(body.responseTemplates).map(([k, v]) => [k, v ?? '']));
-    parts.push(cliOption('--response-templates', JSON.stringify(templates)));
-  }
-  if (body.responseParameters !== undefined)
-    parts.push(cliOption('--response-parameters', JSON.stringify(body.responseParameters)));
-  if (body.contentHandling !== undefined) parts.push(cliOption('--content-handling', body.contentHandling));
   const endpoint = endpointOption(input.target);
   if (endpoint) parts.push(endpoint);
   parts.push(cliOption('--region', input.target.region));
   return joinLines(parts);
+}
+
+/** `--patch-operations` as JSON: the shorthand syntax cannot carry every character a value may hold. */
+function patchOption(ops: PatchOperation[]): string {
+  return cliOption('--patch-operations', JSON.stringify(ops));
+}
+
+function putIntegrationResponseCli(input: ExportInput): string {
+  const { body } = input;
+  const options: string[] = [];
+  // Absent means absent: `--selection-pattern ''` would store an explicit "" (AWS echoes it), which is the
+  // default response too, but not the same stored object as leaving the pattern out.
+  if (body.selectionPattern !== undefined) options.push(cliOption('--selection-pattern', body.selectionPattern));
+  if (body.responseTemplates !== undefined) {
+    // botocore rejects null inside a string map; AWS stores "" as null too, so "" gives the same stored object.
+    const templates = Object.fromEntries(Object.entries(body.responseTemplates).map(([k, v]) => [k, v ?? '']));
+    options.push(cliOption('--response-templates', JSON.stringify(templates)));
+  }
+  if (body.responseParameters !== undefined)
+    options.push(cliOption('--response-parameters', JSON.stringify(body.responseParameters)));
+  if (body.contentHandling !== undefined) options.push(cliOption('--content-handling', body.contentHandling));
+  return cliCall(input, 'put-integration-response', options);
+}
+
+export function awsCliCommand(input: ExportInput): string {
+  const commands: string[] = [];
+  const m = input.methodStep;
+  if (m?.kind === 'PutMethodResponse') {
+    const params = m.body.responseParameters;
+    commands.push(
+      cliCall(
+        input,
+        'put-method-response',
+        params !== undefined ? [cliOption('--response-parameters', JSON.stringify(params))] : [],
+      ),
+    );
+  } else if (m) commands.push(cliCall(input, 'update-method-response', [patchOption(m.patchOperations)]));
+  const step = input.integrationStep;
+  commands.push(
+    step?.kind === 'UpdateIntegrationResponse'
+      ? cliCall(input, 'update-integration-response', [patchOption(step.patchOperations)])
+      : putIntegrationResponseCli(input),
+  );
+  return inSequence(commands);
 }
 
 /** The reminder after a change: nothing reaches clients until the API is deployed to a stage. */
@@ -175,13 +251,9 @@ function describeMethod(input: ExportInput): string {
   return `${input.httpMethod} ${input.resourcePath ?? `resource ${input.resourceId}`} of REST API ${input.restApiId}`;
 }
 
-export function cloudFormationYaml(input: ExportInput): string {
+function cloudFormationEntry(input: ExportInput): string[] {
   const { body } = input;
-  const lines = [
-    `# One entry of Integration.IntegrationResponses in the AWS::ApiGateway::Method for ${describeMethod(input)}.`,
-    '# The list replaces all integration responses of the method: keep the other entries next to this one.',
-    `- StatusCode: ${yamlString(input.statusCode)}`,
-  ];
+  const lines = [`- StatusCode: ${yamlString(input.statusCode)}`];
   if (body.selectionPattern !== undefined) lines.push(`  SelectionPattern: ${yamlString(body.selectionPattern)}`);
   if (body.contentHandling !== undefined) lines.push(`  ContentHandling: ${body.contentHandling}`);
   if (body.responseParameters !== undefined) {
@@ -192,12 +264,85 @@ export function cloudFormationYaml(input: ExportInput): string {
     lines.push('  ResponseTemplates:' + (Object.keys(body.responseTemplates).length === 0 ? ' {}' : ''));
     lines.push(...yamlMap(body.responseTemplates, '    ', true));
   }
+  return lines;
+}
+
+/** Moves YAML lines right; empty lines (inside literal blocks) stay empty. */
+function indentLines(lines: string[], by: string): string[] {
+  return lines.flatMap((line) => line.split('\n')).map((line) => (line === '' ? '' : `${by}${line}`));
+}
+
+/** The method response as it will be stored, for the declarative formats (the staged headers included). */
+function methodResponseAfter(input: ExportInput): MethodResponse | undefined {
+  if (!input.methodStep) return undefined;
+  if (input.methodResponseAfter) return input.methodResponseAfter;
+  const m = input.methodStep;
+  return m.kind === 'PutMethodResponse'
+    ? { statusCode: input.statusCode, ...m.body }
+    : {
+        statusCode: input.statusCode,
+        responseParameters: Object.fromEntries(m.headers.map((h) => [`method.response.header.${h}`, false])),
+      };
+}
+
+export function cloudFormationYaml(input: ExportInput): string {
+  const methodResponse = methodResponseAfter(input);
+  if (!methodResponse) {
+    const lines = [
+      `# One entry of Integration.IntegrationResponses in the AWS::ApiGateway::Method for ${describeMethod(input)}.`,
+      '# The list replaces all integration responses of the method: keep the other entries next to this one.',
+      ...cloudFormationEntry(input),
+    ];
+    return lines.join('\n') + '\n';
+  }
+  const lines = [
+    `# Properties of the AWS::ApiGateway::Method for ${describeMethod(input)}: the MethodResponses entry and the`,
+    '# Integration.IntegrationResponses entry for this status code. Each list replaces all entries of the method:',
+    '# keep the other entries next to these.',
+    'MethodResponses:',
+    `  - StatusCode: ${yamlString(input.statusCode)}`,
+  ];
+  const params = methodResponse.responseParameters ?? {};
+  if (Object.keys(params).length > 0) {
+    lines.push('    ResponseParameters:');
+    for (const [k, v] of Object.entries(params)) lines.push(`      ${yamlKey(k)}: ${v ? 'true' : 'false'}`);
+  }
+  const models = methodResponse.responseModels ?? {};
+  if (Object.keys(models).length > 0) {
+    lines.push('    ResponseModels:');
+    for (const [k, v] of Object.entries(models)) lines.push(`      ${yamlKey(k)}: ${yamlString(v)}`);
+  }
+  lines.push('Integration:', '  IntegrationResponses:', ...indentLines(cloudFormationEntry(input), '    '));
   return lines.join('\n') + '\n';
 }
 
 /** The `responses` key of `x-amazon-apigateway-integration`: the selection pattern, or `default`. */
 export function openApiResponseKey(body: IntegrationResponseInput): string {
   return body.selectionPattern === undefined || body.selectionPattern === '' ? 'default' : body.selectionPattern;
+}
+
+/** The operation's `responses` entry for the status code, when this change creates or extends the method response. */
+function openApiMethodResponse(input: ExportInput): string[] {
+  const methodResponse = methodResponseAfter(input);
+  if (!methodResponse) return [];
+  const lines = [
+    '      responses:',
+    `        ${yamlString(input.statusCode)}:`,
+    `          description: ${yamlString(`${input.statusCode} response`)}`,
+  ];
+  const headers = Object.entries(methodResponse.responseParameters ?? {}).flatMap(([key, required]) => {
+    const name = parseResponseHeaderKey(key);
+    return name === null ? [] : [[name, required] as const];
+  });
+  if (headers.length > 0) {
+    lines.push('          headers:');
+    for (const [name, required] of headers) {
+      lines.push(`            ${yamlKey(name)}:`);
+      if (required) lines.push('              required: true');
+      lines.push('              schema:', '                type: string');
+    }
+  }
+  return lines;
 }
 
 export function openApiYaml(input: ExportInput): string {
@@ -208,6 +353,7 @@ export function openApiYaml(input: ExportInput): string {
     'paths:',
     `  ${yamlKey(path)}:`,
     `    ${yamlKey(input.httpMethod.toLowerCase())}:`,
+    ...openApiMethodResponse(input),
     '      x-amazon-apigateway-integration:',
     '        responses:',
     `          ${yamlString(openApiResponseKey(body))}:`,
@@ -262,6 +408,32 @@ function hclIdentifier(input: ExportInput): string {
   return /^[a-z]/.test(id) ? id : `r_${id}`;
 }
 
+function terraformMethodResponse(input: ExportInput, methodResponse: MethodResponse): string[] {
+  const lines = [
+    `# Method response ${input.statusCode}: the resource manages all of it, so an existing one is imported first`,
+    `# (terraform import aws_api_gateway_method_response.${hclIdentifier(input)} ${input.restApiId}/${input.resourceId}/${input.httpMethod}/${input.statusCode}).`,
+    `resource "aws_api_gateway_method_response" ${hclString(hclIdentifier(input))} {`,
+    `  rest_api_id = ${hclString(input.restApiId)}`,
+    `  resource_id = ${hclString(input.resourceId)}`,
+    `  http_method = ${hclString(input.httpMethod)}`,
+    `  status_code = ${hclString(input.statusCode)}`,
+  ];
+  const params = Object.entries(methodResponse.responseParameters ?? {});
+  if (params.length > 0) {
+    lines.push('', '  response_parameters = {');
+    for (const [k, v] of params) lines.push(`    ${hclString(k)} = ${v ? 'true' : 'false'}`);
+    lines.push('  }');
+  }
+  const models = Object.entries(methodResponse.responseModels ?? {});
+  if (models.length > 0) {
+    lines.push('', '  response_models = {');
+    for (const [k, v] of models) lines.push(`    ${hclString(k)} = ${hclString(v)}`);
+    lines.push('  }');
+  }
+  lines.push('}', '');
+  return lines;
+}
+
 export function terraformHcl(input: ExportInput): string {
   const { body } = input;
   const attrs: [string, string][] = [
@@ -273,11 +445,14 @@ export function terraformHcl(input: ExportInput): string {
   if (body.selectionPattern !== undefined) attrs.push(['selection_pattern', hclString(body.selectionPattern)]);
   if (body.contentHandling !== undefined) attrs.push(['content_handling', hclString(body.contentHandling)]);
   const width = Math.max(...attrs.map(([k]) => k.length));
-  const lines = [
+  const methodResponse = methodResponseAfter(input);
+  const lines = methodResponse ? terraformMethodResponse(input, methodResponse) : [];
+  lines.push(
     `# ${describeMethod(input)}`,
     `resource "aws_api_gateway_integration_response" ${hclString(hclIdentifier(input))} {`,
     ...attrs.map(([k, v]) => `  ${k.padEnd(width)} = ${v}`),
-  ];
+  );
+  if (methodResponse) lines.push('', `  depends_on = [aws_api_gateway_method_response.${hclIdentifier(input)}]`);
   if (body.responseParameters !== undefined) {
     lines.push('', '  response_parameters = {');
     for (const [k, v] of Object.entries(body.responseParameters)) lines.push(`    ${hclString(k)} = ${hclString(v)}`);

@@ -1,21 +1,32 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useQuery } from '@tanstack/react-query';
 import { useConnection } from '@/api/connection-provider';
+import type { IntegrationResponseStep, MethodResponseStep } from '@/api/models';
 import type { ResponseRef } from '@/api/refs';
-import type { IntegrationResponseInput } from '@/rules/types';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { CodeBlock } from './code-block';
 import type { ExportFormat, ExportInput } from './exports';
 import { exportFormats, renderExport } from './exports';
 
-/** The exact request the Send button makes, as the typed client describes it (Authorization redacted). */
-export function RequestPanel({ ids, body }: { ids: ResponseRef; body: IntegrationResponseInput }) {
+/** One exact request the Send button makes, as the typed client describes it (Authorization redacted). */
+export function RequestPanel({
+  ids,
+  step,
+  testIdPrefix = 'request',
+  name = 'Request',
+}: {
+  ids: ResponseRef;
+  step: MethodResponseStep | IntegrationResponseStep;
+  testIdPrefix?: string;
+  /** Names the code blocks for assistive technology when a page shows more than one request. */
+  name?: string;
+}) {
   const { client, scope } = useConnection();
-  const bodyJson = JSON.stringify(body);
+  const stepJson = JSON.stringify(step);
   const request = useQuery({
     // Local to this page (not an API Gateway read), so it lives outside the ['apigateway', scope] keys.
-    queryKey: ['review-request', scope, ids.restApiId, ids.resourceId, ids.httpMethod, ids.statusCode, bodyJson],
-    queryFn: () => client.describePutIntegrationResponse(ids, body),
+    queryKey: ['review-request', scope, ids.restApiId, ids.resourceId, ids.httpMethod, ids.statusCode, stepJson],
+    queryFn: () => client.describeStep(ids, step),
     staleTime: Infinity,
     gcTime: 0,
   });
@@ -28,7 +39,7 @@ export function RequestPanel({ ids, body }: { ids: ResponseRef; body: Integratio
     .join('\n');
   return (
     <div className="flex flex-col gap-3">
-      <p className="font-mono text-sm break-all text-fg" data-testid="request-line">
+      <p className="font-mono text-sm break-all text-fg" data-testid={`${testIdPrefix}-line`}>
         <span className="font-semibold">{method}</span> {url}
       </p>
       <div>
@@ -38,9 +49,9 @@ export function RequestPanel({ ids, body }: { ids: ResponseRef; body: Integratio
         </p>
         <pre
           tabIndex={0}
-          aria-label="Request headers"
+          aria-label={`${name} headers`}
           className="mt-1 overflow-auto rounded-md border border-border bg-surface-sunken p-3 font-mono text-sm whitespace-pre text-fg"
-          data-testid="request-headers"
+          data-testid={`${testIdPrefix}-headers`}
         >
           {headerText}
         </pre>
@@ -49,9 +60,9 @@ export function RequestPanel({ ids, body }: { ids: ResponseRef; body: Integratio
         <h3 className="text-sm font-medium text-fg">JSON body</h3>
         <pre
           tabIndex={0}
-          aria-label="Request body"
+          aria-label={`${name} body`}
           className="mt-1 overflow-auto rounded-md border border-border bg-surface-sunken p-3 font-mono text-sm break-all whitespace-pre-wrap text-fg"
-          data-testid="request-body"
+          data-testid={`${testIdPrefix}-body`}
         >
           {sentBody}
         </pre>
@@ -90,18 +101,37 @@ export function ExportTabs({ input }: { input: ExportInput }) {
 }
 
 function exportHint(format: ExportFormat, input: ExportInput): string {
+  const declarative =
+    input.integrationStep?.kind === 'UpdateIntegrationResponse'
+      ? ' It describes the whole integration response as it will be after the update.'
+      : '';
+  return formatHint(format, input) + (format === 'aws-cli' || format === 'curl' ? '' : declarative);
+}
+
+function formatHint(format: ExportFormat, input: ExportInput): string {
   switch (format) {
     case 'aws-cli':
       return 'Uses the credentials and profile of your shell. AWS CLI v1 and v2 accept it alike.';
     case 'curl':
-      return input.target.kind === 'embedded'
-        ? 'The embedded emulator needs no signature.'
-        : 'Needs curl 7.75 or later for --aws-sigv4; reads the keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.';
+      return (
+        (input.target.kind === 'embedded'
+          ? 'The embedded emulator needs no signature.'
+          : 'Needs curl 7.75 or later for --aws-sigv4; reads the keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.') +
+        (input.methodStep
+          ? ' The second request runs only if the first succeeds (--fail-with-body: curl 7.76 or later).'
+          : '')
+      );
     case 'cloudformation':
-      return 'Add it to the IntegrationResponses list of the method’s Integration.';
+      return input.methodStep
+        ? 'Add the entries to the MethodResponses list and the IntegrationResponses list of the method’s Integration.'
+        : 'Add it to the IntegrationResponses list of the method’s Integration.';
     case 'terraform':
-      return 'An aws_api_gateway_integration_response resource; reference your own resources instead of the ids if you manage them in Terraform.';
+      return input.methodStep
+        ? 'aws_api_gateway_method_response and aws_api_gateway_integration_response resources; reference your own resources instead of the ids if you manage them in Terraform.'
+        : 'An aws_api_gateway_integration_response resource; reference your own resources instead of the ids if you manage them in Terraform.';
     case 'openapi':
-      return 'For APIs imported from OpenAPI: the entry under the operation’s x-amazon-apigateway-integration.';
+      return input.methodStep
+        ? 'For APIs imported from OpenAPI: the operation’s response for this status code and the entry under its x-amazon-apigateway-integration.'
+        : 'For APIs imported from OpenAPI: the entry under the operation’s x-amazon-apigateway-integration.';
   }
 }

@@ -5,9 +5,14 @@ import { ApiError, describeApiError } from '@/api/api-error';
 import { resolveEndpoint } from '@/api/connection';
 import { useConnection } from '@/api/connection-provider';
 import { invalidateIntegrationResponse } from '@/api/invalidation';
-import type { Method } from '@/api/models';
+import type { Method, MethodResponse } from '@/api/models';
 import { methodRefOf, restApiRefOf, type ResponseRef } from '@/api/refs';
-import { StoredVersionChangedError, useSendIntegrationResponse } from '@/api/mutations';
+import {
+  PartialSendError,
+  StoredVersionChangedError,
+  useSendIntegrationResponse,
+  type SendStage,
+} from '@/api/mutations';
 import { integrationResponseQueryOptions, methodQueryOptions, resourcesQueryOptions } from '@/api/queries';
 import { BackLink } from '@/components/back-link';
 import { Button } from '@/components/button';
@@ -18,8 +23,26 @@ import { PageLayout } from '@/components/page-layout';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import type { IntegrationResponse } from '@/rules/types';
 import type { BaseVersion, Draft } from '@/integration-response/drafts';
-import { clearDraft, draftKey, loadDraft, recordDraftBase, saveDraft } from '@/integration-response/drafts';
+import {
+  clearDraft,
+  draftKey,
+  loadDraft,
+  recordDraftBase,
+  saveDraft,
+  updateDraftStaged,
+} from '@/integration-response/drafts';
 import { formToPutBody, integrationResponseToForm } from '@/integration-response/form-model';
+import { MissingMethodResponseNotice } from '@/integration-response/missing-method-response';
+import {
+  describeStep,
+  hasStagedChanges,
+  integrationResponsePatch,
+  integrationResponseStep,
+  methodResponseStep,
+  withStaged,
+  type SendMode,
+  type StagedMethodResponse,
+} from '@/integration-response/send-plan';
 import { ChangeTable } from './change-table';
 import { CodeBlock } from './code-block';
 import { DeleteIntegrationResponse } from '@/integration-response/delete-integration-response';
@@ -37,7 +60,33 @@ export interface ReviewPageProps {
   target: ResponseRef;
 }
 
-type Outcome = { kind: 'sent'; stored: IntegrationResponse; created: boolean } | { kind: 'deleted' };
+type Outcome =
+  | {
+      kind: 'sent';
+      stored: IntegrationResponse;
+      created: boolean;
+      mode: SendMode;
+      /** The method response as stored by the same send, when it changed it. */
+      methodResponse?: MethodResponse;
+    }
+  | { kind: 'deleted' };
+
+/** The method response request of a send that is stored, while the integration response request failed. */
+interface PartialSend {
+  methodResponse: MethodResponse;
+  description: string;
+  kind: string;
+}
+
+/** Headers declared in either copy: a declaration stored by a send counts even before the method is read again. */
+function mergeDeclared(
+  read: MethodResponse | undefined,
+  stored: MethodResponse | undefined,
+): MethodResponse | undefined {
+  if (!stored) return read;
+  if (!read) return stored;
+  return { ...read, responseParameters: { ...stored.responseParameters, ...read.responseParameters } };
+}
 
 function isNotFound(error: unknown): boolean {
   return (
@@ -61,7 +110,7 @@ export function ReviewPage({ target }: ReviewPageProps) {
 
   const title =
     outcome?.kind === 'sent'
-      ? `Integration response ${statusCode} ${outcome.created ? 'created' : 'replaced'}`
+      ? `Integration response ${statusCode} ${outcome.created ? 'created' : outcome.mode === 'patch' ? 'updated' : 'replaced'}`
       : outcome?.kind === 'deleted'
         ? `Integration response ${statusCode} deleted`
         : `Check and send the integration response for ${statusCode}`;
@@ -182,8 +231,35 @@ function LoadedReview(props: LoadedReviewProps) {
     if (baseRef.current !== undefined) recordDraftBase(draftStorageKey, baseRef.current);
   }, [draft, initialBase, currentLoaded, before, draftStorageKey]);
 
+  // The method response as stored now, for the staged declaration: read again on arrival like the response itself.
+  const method = useQuery({
+    ...methodQueryOptions(client, scope, ref),
+    staleTime: 0,
+    refetchOnMount: 'always',
+  });
+  const [staged, setStaged] = useState<StagedMethodResponse | undefined>(draft.staged);
+  const [partial, setPartial] = useState<PartialSend | undefined>();
+  const storedMethodResponse = mergeDeclared(method.data?.methodResponses?.[statusCode], partial?.methodResponse);
+  const methodStep = useMemo(() => methodResponseStep(storedMethodResponse, staged), [storedMethodResponse, staged]);
+  const methodResponseAfter = useMemo(
+    () => withStaged(storedMethodResponse, staged, statusCode),
+    [storedMethodResponse, staged, statusCode],
+  );
+  const changeStaged = (next: StagedMethodResponse) => {
+    setStaged(next);
+    updateDraftStaged(draftStorageKey, next);
+  };
+
+  const [chosenMode, setMode] = useState<SendMode>('put');
+  const patchOperations = useMemo(() => (before ? integrationResponsePatch(before, body) : []), [before, body]);
+  const canPatch = before !== null && patchOperations.length > 0;
+  const mode: SendMode = canPatch ? chosenMode : 'put';
+  const integrationStep = useMemo(() => integrationResponseStep(mode, body, before), [mode, body, before]);
+
   const put = useSendIntegrationResponse();
-  const [phase, setPhase] = useState<'idle' | 'checking' | 'sending'>('idle');
+  const [phase, setPhase] = useState<'idle' | SendStage>('idle');
+  const stageRef = useRef<'idle' | SendStage>('idle');
+  const [failedStep, setFailedStep] = useState<string | undefined>();
   const [sendError, setSendError] = useState<unknown>();
   const [conflict, setConflict] = useState<{ server: IntegrationResponse | null; base: BaseVersion } | undefined>();
   const errorPanelRef = useRef<HTMLDivElement>(null);
@@ -214,32 +290,57 @@ function LoadedReview(props: LoadedReviewProps) {
 
   async function send(acceptedBase?: BaseVersion) {
     setSendError(undefined);
+    setFailedStep(undefined);
     setConflict(undefined);
     const known = firstKnown(acceptedBase, draft.base, baseRef.current, initialBase);
+    const onStage = (stage: SendStage) => {
+      stageRef.current = stage;
+      setPhase(stage);
+    };
     try {
       const sent = await put.mutateAsync({
         ...ref,
-        body,
+        methodStep,
+        // Built from what is stored at the moment of sending: a PATCH changes exactly that version into yours.
+        integrationStep: (server) => integrationResponseStep(mode, body, server),
         // Only when no version was ever recorded (storage unavailable and nothing cached) is there nothing to compare.
         isExpected: (server) => known === undefined || sameVersion(server, known),
-        onStage: setPhase,
+        onStage,
       });
       clearDraft(draftStorageKey);
-      onOutcome({ kind: 'sent', ...sent });
+      onOutcome({ kind: 'sent', ...sent, mode, methodResponse: sent.methodResponse ?? partial?.methodResponse });
     } catch (error) {
       if (error instanceof StoredVersionChangedError) setConflict({ server: error.server, base: known ?? null });
-      else setSendError(error);
+      else if (error instanceof PartialSendError) {
+        setPartial({
+          methodResponse: error.storedMethodResponse,
+          description: describeStep(error.stored, statusCode),
+          kind: error.stored.kind,
+        });
+        setFailedStep(integrationStep.kind);
+        setSendError(error.cause);
+      } else {
+        if (stageRef.current === 'method-response' && methodStep) setFailedStep(methodStep.kind);
+        setSendError(error);
+      }
+      stageRef.current = 'idle';
       setPhase('idle');
     }
   }
 
   useEffect(() => {
-    if (sendError !== undefined && errorFields.length === 0) errorPanelRef.current?.focus();
-  }, [sendError, errorFields.length]);
+    if (sendError !== undefined && (errorFields.length === 0 || partial)) errorPanelRef.current?.focus();
+  }, [sendError, errorFields.length, partial]);
 
   async function reloadIntoEditor(server: IntegrationResponse | null) {
     const form = integrationResponseToForm(server ?? undefined);
-    saveDraft(draftStorageKey, { body: formToPutBody(form), form, samples: draft.samples, base: server });
+    saveDraft(draftStorageKey, {
+      body: formToPutBody(form),
+      form,
+      samples: draft.samples,
+      base: server,
+      ...(hasStagedChanges(staged) && staged ? { staged } : {}),
+    });
     // The editor reads the method (cached for 30 s): fetch it now so it starts from this same server version.
     await Promise.allSettled([
       qc.fetchQuery({ ...methodQueryOptions(client, scope, ref), staleTime: 0 }),
@@ -251,7 +352,7 @@ function LoadedReview(props: LoadedReviewProps) {
     });
   }
 
-  if (current.isPending) return <LoadingState label="Reading what is stored now…" />;
+  if (current.isPending || method.isPending) return <LoadingState label="Reading what is stored now…" />;
   if (current.isError && !isNotFound(current.error)) {
     return (
       <ErrorState
@@ -259,6 +360,16 @@ function LoadedReview(props: LoadedReviewProps) {
         context={`the integration response for ${statusCode}`}
         onRetry={() => void current.refetch()}
         retrying={current.isFetching}
+      />
+    );
+  }
+  if (method.isError) {
+    return (
+      <ErrorState
+        error={method.error}
+        context={`the ${httpMethod} method`}
+        onRetry={() => void method.refetch()}
+        retrying={method.isFetching}
       />
     );
   }
@@ -270,28 +381,117 @@ function LoadedReview(props: LoadedReviewProps) {
     target: exportTarget,
     resourcePath,
     withSessionToken: Boolean(settings.credentials?.sessionToken),
+    methodStep,
+    methodResponseAfter,
+    integrationStep,
   };
   const busy = phase !== 'idle';
-  const sendLabel = isNew ? `Create integration response ${statusCode}` : `Replace integration response ${statusCode}`;
+  const sendLabel = isNew
+    ? `Create integration response ${statusCode}`
+    : mode === 'patch'
+      ? `Update integration response ${statusCode}`
+      : `Replace integration response ${statusCode}`;
   const described = sendError === undefined ? undefined : describeApiError(sendError);
+  const steps = methodStep ? [methodStep, integrationStep] : [integrationStep];
 
   return (
     <div className="flex flex-col gap-8">
       <ErrorSummary key={String(errorMessage)} errors={summary} />
 
+      {storedMethodResponse === undefined ? (
+        <MissingMethodResponseNotice
+          statusCode={statusCode}
+          staged={staged}
+          onCreateChange={(create) => changeStaged({ declareHeaders: staged?.declareHeaders ?? [], create })}
+        />
+      ) : null}
+
+      {methodStep || partial ? (
+        <section
+          aria-labelledby="review-method-response-heading"
+          className="flex flex-col gap-3"
+          data-testid="method-response-change"
+        >
+          <h2 id="review-method-response-heading" className="text-lg font-semibold text-fg">
+            {methodStep
+              ? `First: ${describeStep(methodStep, statusCode)}`
+              : `Method response ${statusCode}: already stored`}
+          </h2>
+          {methodStep ? (
+            <p className="max-w-prose text-sm text-fg">
+              {methodStep.kind === 'PutMethodResponse'
+                ? `There is no method response for ${statusCode} yet. It is created first (PutMethodResponse)`
+                : `The method response for ${statusCode} gets ${methodStep.headers.length === 1 ? 'this header' : 'these headers'}, as optional, first (UpdateMethodResponse)`}
+              {methodStep.headers.length > 0 ? `, declaring ${methodStep.headers.join(', ')}` : ''}; the integration
+              response is sent only when that succeeds. Headers it already declares stay as they are.
+            </p>
+          ) : (
+            <p className="max-w-prose text-sm text-fg" data-testid="method-response-stored">
+              {partial?.description} ({partial?.kind}) is stored. Sending again sends only the integration response.
+            </p>
+          )}
+        </section>
+      ) : null}
+
       <section aria-labelledby="review-changes-heading" className="flex flex-col gap-3">
         <h2 id="review-changes-heading" className="text-lg font-semibold text-fg">
+          {methodStep ? 'Then: ' : ''}
           {isNew ? `What will be created on ${httpMethod} ${resourcePath ?? ''}` : 'What changes'}
         </h2>
-        <Notice tone="warning" title="Sending replaces the whole integration response">
-          <p>
-            API Gateway&apos;s PutIntegrationResponse stores exactly what is sent: any field left out is cleared, not
-            kept.
-            {isNew
-              ? ' Fields not set below stay unset.'
-              : ' Everything below marked “cleared” will be gone after sending.'}
-          </p>
-        </Notice>
+        {!isNew ? (
+          <fieldset className="flex flex-col gap-2">
+            <legend className="mb-1 text-sm font-medium text-fg">How to send it</legend>
+            <label className="flex items-start gap-3 text-sm text-fg">
+              <input
+                type="radio"
+                name="review-send-mode"
+                className="mt-1 size-4 accent-accent"
+                checked={mode === 'put'}
+                onChange={() => setMode('put')}
+              />
+              <span>
+                <span className="font-medium">Replace the whole integration response</span>
+                <span className="text-fg-muted"> (PutIntegrationResponse)</span>
+              </span>
+            </label>
+            <label className="flex items-start gap-3 text-sm text-fg">
+              <input
+                type="radio"
+                name="review-send-mode"
+                className="mt-1 size-4 accent-accent"
+                checked={mode === 'patch'}
+                disabled={!canPatch}
+                onChange={() => setMode('patch')}
+              />
+              <span>
+                <span className="font-medium">Send only the changed fields</span>
+                <span className="text-fg-muted">
+                  {canPatch
+                    ? ` (UpdateIntegrationResponse, ${patchOperations.length} patch ${patchOperations.length === 1 ? 'operation' : 'operations'})`
+                    : ' (nothing in the integration response changed)'}
+                </span>
+              </span>
+            </label>
+          </fieldset>
+        ) : null}
+        {mode === 'put' ? (
+          <Notice tone="warning" title="Sending replaces the whole integration response">
+            <p>
+              API Gateway&apos;s PutIntegrationResponse stores exactly what is sent: any field left out is cleared, not
+              kept.
+              {isNew
+                ? ' Fields not set below stay unset.'
+                : ' Everything below marked “cleared” will be gone after sending.'}
+            </p>
+          </Notice>
+        ) : (
+          <Notice tone="info" title="Only the changed fields are sent">
+            <p>
+              UpdateIntegrationResponse applies the patch operations below to what is stored; fields you did not change
+              are left as they are on the server.
+            </p>
+          </Notice>
+        )}
         <ChangeTable rows={rows} isNew={isNew} editor={ref} errors={fieldErrors} />
         <ReviewWarnings target={ref} body={body} />
       </section>
@@ -311,9 +511,23 @@ function LoadedReview(props: LoadedReviewProps) {
 
       <section aria-labelledby="review-request-heading" className="flex flex-col gap-3">
         <h2 id="review-request-heading" className="text-lg font-semibold text-fg">
-          The request that will be sent
+          {steps.length > 1 ? 'The requests that will be sent, in this order' : 'The request that will be sent'}
         </h2>
-        <RequestPanel ids={ref} body={body} />
+        {steps.map((step, index) => (
+          <div key={step.kind} className="flex flex-col gap-2">
+            {steps.length > 1 ? (
+              <h3 className="text-base font-semibold text-fg" data-testid={`request-step-${index + 1}`}>
+                {index + 1}. {step.kind}: {describeStep(step, statusCode)}
+              </h3>
+            ) : null}
+            <RequestPanel
+              ids={ref}
+              step={step}
+              testIdPrefix={step.kind.endsWith('MethodResponse') ? 'method-request' : 'request'}
+              name={step.kind.endsWith('MethodResponse') ? 'Method response request' : 'Request'}
+            />
+          </div>
+        ))}
       </section>
 
       <section aria-labelledby="review-export-heading" className="flex flex-col gap-3">
@@ -321,8 +535,8 @@ function LoadedReview(props: LoadedReviewProps) {
           The same change as code
         </h2>
         <p className="max-w-prose text-sm text-fg-muted">
-          Each of these stores the same integration response as the button above. None of them contains your
-          credentials.
+          Each of these makes the same change as the button below
+          {methodStep ? ', the method response included' : ''}. None of them contains your credentials.
         </p>
         <ExportTabs input={exportInput} />
       </section>
@@ -346,8 +560,27 @@ function LoadedReview(props: LoadedReviewProps) {
           tabIndex={-1}
           role="alert"
           className="rounded-md border-l-4 border-danger bg-danger-soft px-4 py-3 text-fg"
+          data-testid="send-error"
         >
-          <p className="font-semibold">The change was not sent: {described?.title}</p>
+          <p className="font-semibold">
+            {partial && failedStep
+              ? `Only part of the change was sent: ${described?.title}`
+              : `The change was not sent: ${described?.title}`}
+          </p>
+          {partial && failedStep ? (
+            <ul className="mt-2 list-disc pl-5 text-sm" data-testid="send-partial">
+              <li>
+                Stored: {partial.description} ({partial.kind}).
+              </li>
+              <li>
+                Not stored: integration response {statusCode} ({failedStep}): API Gateway refused it.
+              </li>
+            </ul>
+          ) : failedStep ? (
+            <p className="mt-2 text-sm">
+              The {failedStep} request failed, so nothing was stored: the integration response was not sent.
+            </p>
+          ) : null}
           <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="font-medium">Error type</dt>
             <dd className="font-mono break-all" data-testid="send-error-type">
@@ -362,7 +595,10 @@ function LoadedReview(props: LoadedReviewProps) {
               {sendError instanceof ApiError && sendError.requestId ? sendError.requestId : 'not given'}
             </dd>
           </dl>
-          <p className="mt-2 text-sm">Your changes are kept. Fix them with the Change links, or try again.</p>
+          <p className="mt-2 text-sm">
+            Your changes are kept. Fix them with the Change links, or try again
+            {partial ? ': sending again does not repeat what is already stored.' : '.'}
+          </p>
         </div>
       ) : null}
 
@@ -387,7 +623,13 @@ function LoadedReview(props: LoadedReviewProps) {
             />
           ) : null}
           <span role="status" className="text-sm text-fg-muted">
-            {phase === 'checking' ? 'Checking for changes on the server…' : phase === 'sending' ? 'Sending…' : ''}
+            {phase === 'checking'
+              ? 'Checking for changes on the server…'
+              : phase === 'method-response'
+                ? `Sending the method response for ${statusCode}…`
+                : phase === 'sending'
+                  ? 'Sending…'
+                  : ''}
           </span>
         </div>
       </section>
@@ -481,8 +723,17 @@ function OutcomeView({
           <Notice
             tone="success"
             role="status"
-            title={`API Gateway ${outcome.created ? 'created' : 'replaced'} the integration response`}
+            title={`API Gateway ${outcome.created ? 'created' : outcome.mode === 'patch' ? 'updated' : 'replaced'} the integration response`}
           >
+            {outcome.methodResponse ? (
+              <p data-testid="stored-method-response">
+                Method response {statusCode} is stored too, declaring{' '}
+                {Object.keys(outcome.methodResponse.responseParameters ?? {})
+                  .map((k) => k.replace(/^method\.response\.header\./, ''))
+                  .join(', ') || 'no headers'}
+                .
+              </p>
+            ) : null}
             <p>This is what the server stored, as it answered the request:</p>
           </Notice>
         ) : (
