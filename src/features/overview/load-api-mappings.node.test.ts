@@ -116,11 +116,26 @@ afterAll(async () => {
   if (emu) removeDir(emu.dataDir);
 });
 
-/** Our client, with getMethod instrumented: calls, peak concurrency, and an optional hook before each call. */
-function observed(before?: (resourceId: string, httpMethod: string) => Promise<void>) {
+/**
+ * Our client, with getMethod instrumented: calls, peak concurrency, and an optional hook before each call. With
+ * `listing: 'verbs only'` the listing's methods are cut down to `{}`, as AWS lists them without `embed` (and as a
+ * server that ignores `embed` would), so every method takes the GetMethod fallback.
+ */
+function observed(
+  before?: (resourceId: string, httpMethod: string) => Promise<void>,
+  listing: 'embedded' | 'verbs only' = 'verbs only',
+) {
   const stats = { calls: [] as string[], inFlight: 0, peak: 0 };
   const wrapped: MappingsClient = {
-    getAllResources: (ref, o) => client.getAllResources(ref, o),
+    getAllResources: async (ref, o) => {
+      const resources = await client.getAllResources(ref, o);
+      if (listing === 'embedded') return resources;
+      return resources.map((r) =>
+        r.resourceMethods === undefined
+          ? r
+          : { ...r, resourceMethods: Object.fromEntries(Object.keys(r.resourceMethods).map((v) => [v, {}])) },
+      );
+    },
     getMethod: async (ref, o) => {
       const { resourceId: resId, httpMethod: m } = ref;
       stats.calls.push(`${resId} ${m}`);
@@ -140,29 +155,14 @@ function observed(before?: (resourceId: string, httpMethod: string) => Promise<v
 }
 
 describe('loadApiMappings', () => {
-  test('returns every method with the integration and method responses that GetMethod reports', async () => {
-    const { wrapped, stats } = observed();
-    const result = await loadApiMappings(wrapped, restApiId, { concurrency: 4 });
-
-    expect(result.failures).toEqual([]);
-    expect(result.methods.map((m) => `${m.path} ${m.httpMethod}`)).toEqual([
-      '/items/i00 GET',
-      '/items/i01 GET',
-      '/items/i02 GET',
-      '/items/i03 GET',
-      '/items/i04 GET',
-      '/items/i05 GET',
-      '/items/i06 GET',
-      '/items/i07 GET',
-      '/items/i08 GET',
-      '/items/i09 GET',
-      '/items/i10 GET',
-      '/items/i11 GET',
+  async function expectSameAsGetMethod(methods: Awaited<ReturnType<typeof loadApiMappings>>['methods']) {
+    expect(methods.map((m) => `${m.path} ${m.httpMethod}`)).toEqual([
+      ...itemIds.map((_, n) => `/items/i${String(n).padStart(2, '0')} GET`),
       '/plain POST',
       '/{proxy+} ANY',
     ]);
     for (const [n, resourceId] of itemIds.entries()) {
-      const loaded = result.methods.find((m) => m.resourceId === resourceId);
+      const loaded = methods.find((m) => m.resourceId === resourceId);
       const truth = await sdk.send(new GetMethodCommand({ restApiId, resourceId, httpMethod: 'GET' }));
       expect(Object.keys(loaded?.method.methodIntegration?.integrationResponses ?? {}).sort()).toEqual(
         Object.keys(truth.methodIntegration?.integrationResponses ?? {}).sort(),
@@ -170,17 +170,33 @@ describe('loadApiMappings', () => {
       expect(loaded?.method.methodIntegration?.integrationResponses?.['200']?.responseParameters).toEqual({
         'method.response.header.X-Item': `'${n}'`,
       });
+      expect(loaded?.method.methodIntegration?.integrationResponses?.['200']?.responseTemplates).toEqual({
+        'application/json': `{"n": ${n}}`,
+      });
       expect(loaded?.method.methodIntegration?.integrationResponses?.['404']?.selectionPattern).toBe('4\\d{2}');
       expect(loaded?.method.methodResponses?.['200']?.responseParameters).toEqual({
         'method.response.header.X-Item': false,
       });
     }
-    // The method without an integration is not fetched again; the rest are, each exactly once.
-    expect(stats.calls).not.toContain(`${plainId} POST`);
+    expect(methods.find((m) => m.resourceId === plainId)?.method.methodIntegration).toBeUndefined();
+    expect(methods.find((m) => m.resourceId === proxyId)?.method.methodIntegration?.type).toBe('HTTP_PROXY');
+  }
+
+  test('takes every method, integration responses included, from the embed=methods listing alone', async () => {
+    const { wrapped, stats } = observed(undefined, 'embedded');
+    const result = await loadApiMappings(wrapped, restApiId, { concurrency: 4 });
+    expect(result.failures).toEqual([]);
+    await expectSameAsGetMethod(result.methods);
+    expect(stats.calls).toEqual([]);
+  });
+
+  test('falls back to one GetMethod per method when the listing has bare verbs only', async () => {
+    const { wrapped, stats } = observed();
+    const result = await loadApiMappings(wrapped, restApiId, { concurrency: 4 });
+    expect(result.failures).toEqual([]);
+    await expectSameAsGetMethod(result.methods);
     expect(new Set(stats.calls).size).toBe(stats.calls.length);
-    expect(stats.calls).toHaveLength(itemCount + 1);
-    expect(result.methods.find((m) => m.resourceId === plainId)?.method.methodIntegration).toBeUndefined();
-    expect(result.methods.find((m) => m.resourceId === proxyId)?.method.methodIntegration?.type).toBe('HTTP_PROXY');
+    expect(stats.calls).toHaveLength(itemCount + 2);
   });
 
   test('never has more GetMethod requests in flight than the concurrency allows', async () => {
@@ -194,7 +210,8 @@ describe('loadApiMappings', () => {
 
   test('reports progress that only grows and ends at "all methods loaded"', async () => {
     const seen: LoadProgress[] = [];
-    await loadApiMappings(client, restApiId, { concurrency: 6, onProgress: (p) => seen.push(p) });
+    const { wrapped } = observed();
+    await loadApiMappings(wrapped, restApiId, { concurrency: 6, onProgress: (p) => seen.push(p) });
     const methodsPhase = seen.filter((p) => p.phase === 'methods');
     expect(seen[0]?.phase).toBe('resources');
     expect(methodsPhase.length).toBeGreaterThan(1);
@@ -244,7 +261,7 @@ describe('loadApiMappings', () => {
     const callsAtAbort = stats.calls.length;
     await new Promise((r) => setTimeout(r, 100));
     expect(stats.calls.length).toBe(callsAtAbort);
-    expect(callsAtAbort).toBeLessThan(itemCount + 1);
+    expect(callsAtAbort).toBeLessThan(itemCount + 2);
   });
 
   test('keeps going when one method disappears between the listing and its GetMethod', async () => {

@@ -1,6 +1,8 @@
-// Loads every method of every resource of one RestApi with its integration and method responses: one
-// paged GetResources?embed=methods listing, then GetMethod for each method with an integration, a bounded
-// number at a time. Framework-free so it runs the same in the page and in a Node test against the emulator.
+// Loads every method of every resource of one RestApi with its integration and method responses from one paged
+// GetResources?embed=methods listing. GetMethod is the fallback, a bounded number at a time, only for methods the
+// listing gave as bare verbs (a server that ignored `embed`). Against AWS, whose control plane allows a few requests
+// a second per account, this is the difference between a handful of requests and one per method.
+// Framework-free so it runs the same in the page and in a Node test against the emulator.
 import { ApiError } from '@/api/api-error';
 import type { ApiGatewayClient } from '@/api/client';
 import type { Method, Resource } from '@/api/models';
@@ -60,13 +62,13 @@ function compareVerbs(a: string, b: string): number {
 }
 
 /**
- * Whether the listing's copy of a method may be incomplete. Whether AWS embeds `integrationResponses` and
- * `methodResponses` under embed=methods is UNVERIFIED (docs/aws/control-plane.md, GetResources), so every method with an integration is
- * fetched again. A method without `authorizationType` (required by PutMethod) is a bare `{"GET": {}}` stub
- * from a server that ignored `embed`: it may have an integration we cannot see, so it is fetched too.
+ * Whether the listing's copy of a method is a bare verb that must be fetched with GetMethod. With `embed=methods`
+ * AWS embeds the whole Method, integration and integration responses included (docs/aws/control-plane.md,
+ * GetResources); without it, or from a server that ignores `embed`, a method is `{"GET": {}}`. A full Method always
+ * has `authorizationType` (PutMethod requires it), so its absence marks the stub.
  */
 export function needsGetMethod(embedded: Method): boolean {
-  return embedded.methodIntegration !== undefined || embedded.authorizationType === undefined;
+  return embedded.authorizationType === undefined;
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
