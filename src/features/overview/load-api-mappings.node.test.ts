@@ -118,7 +118,8 @@ afterAll(async () => {
 
 /**
  * Our client, with getMethod instrumented: calls, peak concurrency, and an optional hook before each call. With
- * `listing: 'verbs only'` the listing's methods are cut down to `{}`, as AWS lists them without `embed` (and as a
+ * `listing: 'verbs only'` the listing's methods are cut down to bare verbs (`{}` on the wire, `{httpMethod}` once parsed), as AWS lists them
+ * without `embed` (and as a
  * server that ignores `embed` would), so every method takes the GetMethod fallback.
  */
 function observed(
@@ -133,7 +134,10 @@ function observed(
       return resources.map((r) =>
         r.resourceMethods === undefined
           ? r
-          : { ...r, resourceMethods: Object.fromEntries(Object.keys(r.resourceMethods).map((v) => [v, {}])) },
+          : {
+              ...r,
+              resourceMethods: Object.fromEntries(Object.keys(r.resourceMethods).map((v) => [v, { httpMethod: v }])),
+            },
       );
     },
     getMethod: async (ref, o) => {
