@@ -314,7 +314,12 @@ test('the demo data editor is axe-clean in light and dark (screenshots in /tmp/s
     await page.screenshot({ path: `/tmp/shots/editor-${colorScheme}.png`, fullPage: true });
     // With live errors and the error summary showing.
     await page.getByRole('button', { name: 'Add a template' }).click();
-    await page.getByLabel('Content type').last().fill('123');
+    // Exactly the new row's content type: a looser label match can land on another field whose name mentions a
+    // content type (a template or preview named after an empty one).
+    const newType = page.getByRole('combobox', { name: 'Content type', exact: true }).last();
+    await expect(newType).toBeFocused();
+    await newType.fill('123');
+    await expect(newType).toHaveValue('123');
     await page.getByRole('button', { name: 'Continue to review' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
     await expectNoAxeViolations(page);
