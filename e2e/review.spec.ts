@@ -14,37 +14,21 @@ import {
   runAwsCli,
   runAwsCliJson,
   type IntegrationResponseJson,
+  editorUrl,
+  methodIdArgs,
+  type MethodIds,
 } from './support/e2e-server';
 import { motoServer, startMotoServer } from './support/moto-server';
 import { expectNoAxeViolations, trackConsoleErrors } from './support/page-checks';
 
 test.skip(!awsCli.available, `These journeys are judged by the AWS CLI: ${awsCli.reason}`);
 
-interface Ids {
-  restApiId: string;
-  resourceId: string;
-  httpMethod: string;
-}
-
-function editorUrl(ids: Ids, statusCode: string): string {
-  return `/apis/${ids.restApiId}/resources/${ids.resourceId}/methods/${ids.httpMethod}/responses/${statusCode}`;
-}
-
-function idArgs(ids: Ids, statusCode: string): string[] {
-  return [
-    '--rest-api-id',
-    ids.restApiId,
-    '--resource-id',
-    ids.resourceId,
-    '--http-method',
-    ids.httpMethod,
-    '--status-code',
-    statusCode,
-  ];
-}
-
-async function cliGet(ids: Ids, statusCode: string): Promise<IntegrationResponseJson> {
-  return runAwsCliJson<IntegrationResponseJson>(['apigateway', 'get-integration-response', ...idArgs(ids, statusCode)]);
+async function cliGet(ids: MethodIds, statusCode: string): Promise<IntegrationResponseJson> {
+  return runAwsCliJson<IntegrationResponseJson>([
+    'apigateway',
+    'get-integration-response',
+    ...methodIdArgs(ids, statusCode),
+  ]);
 }
 
 /** Templates with what shells and JSON find hard: single quotes, $, backslashes, newlines. */
@@ -58,7 +42,7 @@ interface EditorInput {
   contentHandling?: 'Passthrough' | 'Convert to text' | 'Convert to binary';
 }
 
-async function openEditor(page: Page, ids: Ids, statusCode: string): Promise<void> {
+async function openEditor(page: Page, ids: MethodIds, statusCode: string): Promise<void> {
   await page.goto(editorUrl(ids, statusCode));
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`integration response for ${statusCode}`);
 }
@@ -137,7 +121,7 @@ function expectedFull(statusCode: string): IntegrationResponseJson {
 
 const headers = { 'X-Static': false, 'X-Request-Id': false, 'X-Error-Code': false };
 
-async function fixture(statusCode = '400', extraHeaders: Record<string, boolean> = {}): Promise<Ids> {
+async function fixture(statusCode = '400', extraHeaders: Record<string, boolean> = {}): Promise<MethodIds> {
   const f = await createIntegrationFixture({ statusCodes: [statusCode], headers: { ...headers, ...extraHeaders } });
   return { restApiId: f.api.id, resourceId: f.resource.id, httpMethod: f.httpMethod };
 }
@@ -276,7 +260,7 @@ test('2. edits it, then deletes it; the CLI agrees each time', async ({ page }) 
   await screenshot(page, 'delete-dialog');
   await dialog.getByRole('button', { name: 'Delete integration response 400' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Integration response 400 deleted');
-  const gone = await runAwsCli(['apigateway', 'get-integration-response', ...idArgs(ids, '400')]);
+  const gone = await runAwsCli(['apigateway', 'get-integration-response', ...methodIdArgs(ids, '400')]);
   expect(gone.code).not.toBe(0);
   expect(gone.stderr).toContain('NotFoundException');
 });
@@ -289,7 +273,7 @@ test('3. a change made with the CLI while the review page is open is never silen
     runAwsCliJson([
       'apigateway',
       'put-integration-response',
-      ...idArgs(ids, '400'),
+      ...methodIdArgs(ids, '400'),
       '--selection-pattern',
       pattern,
       '--response-templates',
@@ -351,7 +335,7 @@ test('3b. a response created with the CLI while a new one is being reviewed is a
   await runAwsCliJson([
     'apigateway',
     'put-integration-response',
-    ...idArgs(ids, '400'),
+    ...methodIdArgs(ids, '400'),
     '--selection-pattern',
     '40\\d',
   ]);
@@ -404,7 +388,7 @@ test('4. a server error on send shows AWS’s message next to the field and keep
   await screenshot(page, 'error');
 
   // Nothing stored; the form and the draft are intact.
-  const stored = await runAwsCli(['apigateway', 'get-integration-response', ...idArgs(ids, '400')]);
+  const stored = await runAwsCli(['apigateway', 'get-integration-response', ...methodIdArgs(ids, '400')]);
   expect(stored.stderr).toContain('NotFoundException');
   // A Change link to an earlier wizard step keeps the draft too.
   await page.getByRole('link', { name: 'Change method' }).click();
@@ -444,7 +428,7 @@ test('5. the same create journey against moto_server, through the forwarding rou
       '--path-part',
       'items',
     ]);
-    const ids: Ids = { restApiId: api.id, resourceId: resource.id, httpMethod: 'GET' };
+    const ids: MethodIds = { restApiId: api.id, resourceId: resource.id, httpMethod: 'GET' };
     const m = ['--rest-api-id', api.id, '--resource-id', resource.id, '--http-method', 'GET'];
     await aws([...['put-method'], ...m, '--authorization-type', 'NONE']);
     await aws([

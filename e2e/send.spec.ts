@@ -12,45 +12,37 @@ import {
   runAwsCli,
   runAwsCliJson,
   type IntegrationResponseJson,
+  editorUrl,
+  methodIdArgs,
+  type MethodIds,
 } from './support/e2e-server';
 import { expectNoAxeViolations } from './support/page-checks';
 
 test.skip(!awsCli.available, `These journeys are judged by the AWS CLI: ${awsCli.reason}`);
-
-interface Ids {
-  restApiId: string;
-  resourceId: string;
-  httpMethod: string;
-}
 
 interface MethodResponseJson {
   statusCode: string;
   responseParameters?: Record<string, boolean>;
 }
 
-function editorUrl(ids: Ids, statusCode: string): string {
-  return `/apis/${ids.restApiId}/resources/${ids.resourceId}/methods/${ids.httpMethod}/responses/${statusCode}`;
+function cliGetIntegrationResponse(ids: MethodIds, statusCode: string): Promise<IntegrationResponseJson> {
+  return runAwsCliJson<IntegrationResponseJson>([
+    'apigateway',
+    'get-integration-response',
+    ...methodIdArgs(ids, statusCode),
+  ]);
 }
 
-function idArgs(ids: Ids, statusCode?: string): string[] {
-  const args = ['--rest-api-id', ids.restApiId, '--resource-id', ids.resourceId, '--http-method', ids.httpMethod];
-  return statusCode === undefined ? args : [...args, '--status-code', statusCode];
+function cliGetMethodResponse(ids: MethodIds, statusCode: string): Promise<MethodResponseJson> {
+  return runAwsCliJson<MethodResponseJson>(['apigateway', 'get-method-response', ...methodIdArgs(ids, statusCode)]);
 }
 
-function cliGetIntegrationResponse(ids: Ids, statusCode: string): Promise<IntegrationResponseJson> {
-  return runAwsCliJson<IntegrationResponseJson>(['apigateway', 'get-integration-response', ...idArgs(ids, statusCode)]);
-}
-
-function cliGetMethodResponse(ids: Ids, statusCode: string): Promise<MethodResponseJson> {
-  return runAwsCliJson<MethodResponseJson>(['apigateway', 'get-method-response', ...idArgs(ids, statusCode)]);
-}
-
-async function fixture(statusCodes: string[]): Promise<Ids> {
+async function fixture(statusCodes: string[]): Promise<MethodIds> {
   const f = await createIntegrationFixture({ statusCodes, headers: { 'X-Declared': false } });
   return { restApiId: f.api.id, resourceId: f.resource.id, httpMethod: f.httpMethod };
 }
 
-async function openEditor(page: Page, ids: Ids, statusCode: string): Promise<void> {
+async function openEditor(page: Page, ids: MethodIds, statusCode: string): Promise<void> {
   await page.goto(editorUrl(ids, statusCode));
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`integration response for ${statusCode}`);
 }
@@ -158,7 +150,7 @@ test('when the second request fails, the page says which one is stored, keeps th
 
   // Someone else deletes the method's integration meanwhile: the method response can still be changed, the
   // integration response no longer has an integration to belong to.
-  const removed = await runAwsCli(['apigateway', 'delete-integration', ...idArgs(ids)]);
+  const removed = await runAwsCli(['apigateway', 'delete-integration', ...methodIdArgs(ids)]);
   expect(removed.code).toBe(0);
   await page.getByRole('button', { name: 'Create integration response 404' }).click();
 
@@ -186,7 +178,7 @@ test('when the second request fails, the page says which one is stored, keeps th
   await expect(page.getByTestId('method-response-change')).toHaveCount(0);
 
   // The integration comes back; Send again: only the integration response is sent.
-  const restored = await runAwsCli(['apigateway', 'put-integration', ...idArgs(ids), '--type', 'MOCK']);
+  const restored = await runAwsCli(['apigateway', 'put-integration', ...methodIdArgs(ids), '--type', 'MOCK']);
   expect(restored.code).toBe(0);
   await page.getByRole('button', { name: 'Create integration response 404' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Integration response 404 created');

@@ -65,3 +65,21 @@ export const putIntegrationResponseViaHttp = fixtures.putIntegrationResponse;
 export function createIntegrationFixture(options: IntegrationFixtureOptions = {}): Promise<IntegrationFixture> {
   return fixtures.createIntegrationFixture({ ...options, name: options.name ?? uniqueName('e2e') });
 }
+
+/** The ids of one method, as the e2e specs pass them around. */
+export interface MethodIds {
+  restApiId: string;
+  resourceId: string;
+  httpMethod: string;
+}
+
+/** The editor's address (step 5) for one status code of a method. */
+export function editorUrl(ids: MethodIds, statusCode: string): string {
+  return `/apis/${ids.restApiId}/resources/${ids.resourceId}/methods/${ids.httpMethod}/responses/${statusCode}`;
+}
+
+/** The AWS CLI's arguments naming a method, and a status code when given. */
+export function methodIdArgs(ids: MethodIds, statusCode?: string): string[] {
+  const args = ['--rest-api-id', ids.restApiId, '--resource-id', ids.resourceId, '--http-method', ids.httpMethod];
+  return statusCode === undefined ? args : [...args, '--status-code', statusCode];
+}
