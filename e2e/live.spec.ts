@@ -72,6 +72,41 @@ test('a bad stage name is explained before anything is sent', async ({ page }) =
   await deploy.getByLabel('New stage name').fill('bad name');
   await deploy.getByRole('button', { name: 'Deploy' }).click();
   await expect(deploy.getByText('Enter a stage name of letters, digits, hyphens or underscores')).toBeVisible();
+  await expect(deploy.getByLabel('New stage name')).toHaveValue('bad name');
+  const deployments = await runAwsCliJson<{ items?: unknown[] }>([
+    'apigateway',
+    'get-deployments',
+    '--rest-api-id',
+    ids.restApiId,
+  ]);
+  expect(deployments.items ?? []).toEqual([]);
+});
+
+test('a test invoke with a header or stage variable line it cannot read says which line, keeps the text, sends nothing', async ({
+  page,
+}) => {
+  const f = await createIntegrationFixture({ pathPart: 'lines' });
+  const ids = { restApiId: f.api.id, resourceId: f.resource.id };
+  await sendDefault200(page, ids, '{"who": "$input.params(\'X-Who\')", "v": "$stageVariables.v"}');
+  let invocations = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && /\/methods\/GET$/.test(new URL(request.url()).pathname)) invocations++;
+  });
+  const invoke = page.getByRole('region', { name: 'Test invoke GET' });
+  await invoke.getByLabel('Headers').fill('X-Who: Ada\nAccept application/json');
+  await invoke.getByLabel('Stage variables').fill('v=1\nw');
+  await invoke.getByRole('button', { name: 'Test' }).click();
+  await expect(invoke.getByText('Line 2: write each as Name: value, or delete it.')).toBeVisible();
+  await expect(invoke.getByText('Line 2: write each as name=value, or delete it.')).toBeVisible();
+  await expect(invoke.getByLabel('Headers')).toHaveValue('X-Who: Ada\nAccept application/json');
+  expect(invocations).toBe(0);
+
+  // Fixed, the same form runs, and the template reads what was typed.
+  await invoke.getByLabel('Headers').fill('X-Who: Ada\nAccept: application/json');
+  await invoke.getByLabel('Stage variables').fill('v=1');
+  await invoke.getByRole('button', { name: 'Test' }).click();
+  await expect(invoke.getByTestId('test-invoke-body')).toHaveText('{"who": "Ada", "v": "1"}');
+  expect(invocations).toBe(1);
 });
 
 test('a throttled deploy waits, says so, and succeeds', async ({ page }) => {

@@ -1,6 +1,7 @@
 // UpdateStage's patch operations: which paths AWS accepts, its refusals in its words, and how method settings
 // ("resource/VERB" → settings) are created and changed. Evidence: docs/aws/deployments-stages.md.
 import type { PatchOperation } from '../src/rules/patch-operations';
+import { isStageVariableName, isStageVariableValue } from '../src/rules/stage';
 import { badRequest, type AwsError } from './errors';
 import type { MethodSetting, StageDoc } from './model';
 
@@ -77,18 +78,15 @@ const SETTING_FIELDS: Record<string, { field: keyof MethodSetting; kind: 'bool' 
   'caching/unauthorizedCacheControlHeaderStrategy': { field: 'unauthorizedCacheControlHeaderStrategy', kind: 'string' },
 };
 
-const STAGE_VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
-const STAGE_VARIABLE_VALUE = /^[A-Za-z0-9 \-._~:/?#&=,]+$/;
-
 /** AWS's refusals for stage variables (value text recorded in public reports of AWS's answer; see docs). */
 export function stageVariableViolation(name: string, value: string): AwsError | null {
-  if (!STAGE_VARIABLE_VALUE.test(value)) {
+  if (!isStageVariableValue(value)) {
     return badRequest(
       `Invalid stage variable value: ${value}.  Please use values with alphanumeric characters and the symbols ' ', -', '.', '_', ':', '/', '?', '&', '=', and ','.`,
     );
   }
   // UNVERIFIED wording: AWS documents names as alphanumeric and underscore; this text follows its value refusal.
-  if (!STAGE_VARIABLE_NAME.test(name)) {
+  if (!isStageVariableName(name)) {
     return badRequest(
       `Invalid stage variable name: ${name}.  Please use names with alphanumeric characters and the symbol '_'.`,
     );

@@ -1,7 +1,11 @@
 // Deploy the API to a stage (CreateDeployment) and test-invoke the method (TestInvokeMethod) against
 // the current target, like the console's Deploy and Test. Server strings are rendered as text, never as HTML.
+// Both are react-hook-form + zod forms like every other form of the dashboard; the stage rules are the emulator's.
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import * as z from 'zod/mini';
 import { describeApiError } from '@/api/api-error';
 import { useConnection } from '@/api/connection-provider';
 import type { Deployment, TestInvokeResult } from '@/api/models';
@@ -11,33 +15,36 @@ import { methodRefOf, restApiRefOf, type MethodRef, type RestApiRef } from '@/ap
 import { Button } from '@/components/button';
 import { Field, inputClassName } from '@/components/field';
 import { Notice } from '@/components/notice';
+import { lastValues, parseHeaderLines, parseNameValueLines } from '@/response/simulation-inputs';
+import { isStageName } from '@/rules/stage';
 import { useComparedStage } from './stage-choice';
 
 const NEW_STAGE = '__new__';
-const STAGE_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
 
 export function invokeUrl(restApiId: string, region: string, stageName: string): string {
   return `https://${restApiId}.execute-api.${region}.amazonaws.com/${stageName}`;
 }
 
-function parseHeaderLines(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    out[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
-  }
-  return out;
+interface DeployValues {
+  /** A stage's name, NEW_STAGE, or '' for the stage the page suggests (known once the stages have loaded). */
+  stage: string;
+  newName: string;
+  description: string;
 }
 
-function parseVariableLines(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const eq = line.indexOf('=');
-    if (eq <= 0) continue;
-    out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-  }
-  return out;
+function deploySchema(suggested: string | undefined) {
+  return z.object({ stage: z.string(), newName: z.string(), description: z.string() }).check(
+    z.superRefine((v, ctx) => {
+      const stage = v.stage === '' ? (suggested ?? NEW_STAGE) : v.stage;
+      if (stage === NEW_STAGE && !isStageName(v.newName.trim())) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Enter a stage name of letters, digits, hyphens or underscores (up to 128).',
+          path: ['newName'],
+        });
+      }
+    }),
+  );
 }
 
 export function DeployPanel({ target }: { target: RestApiRef }) {
@@ -45,27 +52,24 @@ export function DeployPanel({ target }: { target: RestApiRef }) {
   const { client, scope, settings } = useConnection();
   const stages = useQuery(stagesQueryOptions(client, scope, target));
   const deploy = useCreateDeployment();
-  const [choice, setChoice] = useState('');
-  const [newName, setNewName] = useState('');
-  const [description, setDescription] = useState('');
   const [waiting, setWaiting] = useState<number | null>(null);
-  const [nameError, setNameError] = useState<string | undefined>();
   const [done, setDone] = useState<{ deployment: Deployment; stageName: string } | null>(null);
   const headingId = useId();
 
   // The stage the pages compare with is the one a deploy most likely means.
   const [compared] = useComparedStage(scope, restApiId);
   const existing = stages.data ?? [];
-  const fallback = existing.find((s) => s.stageName === compared)?.stageName ?? existing[0]?.stageName;
-  const selected = choice === '' ? (fallback ?? NEW_STAGE) : choice;
-  const stageName = selected === NEW_STAGE ? newName.trim() : selected;
+  const suggested = existing.find((s) => s.stageName === compared)?.stageName ?? existing[0]?.stageName;
+  const resolver = useMemo(() => zodResolver(deploySchema(suggested)), [suggested]);
+  const { control, register, handleSubmit, formState, setValue } = useForm<DeployValues>({
+    defaultValues: { stage: '', newName: '', description: '' },
+    resolver,
+  });
+  const chosen = useWatch({ control, name: 'stage' });
+  const selected = chosen === '' ? (suggested ?? NEW_STAGE) : chosen;
 
-  function submit() {
-    if (!STAGE_NAME.test(stageName)) {
-      setNameError('Enter a stage name of letters, digits, hyphens or underscores (up to 128).');
-      return;
-    }
-    setNameError(undefined);
+  const submit = handleSubmit(({ newName, description }) => {
+    const stageName = selected === NEW_STAGE ? newName.trim() : selected;
     setDone(null);
     setWaiting(null);
     deploy.mutate(
@@ -75,13 +79,13 @@ export function DeployPanel({ target }: { target: RestApiRef }) {
           setWaiting(null);
           setDone({ deployment, stageName });
           // The new stage is now a stage like the others: the next deploy goes to it unless another is chosen.
-          setChoice(stageName);
-          setNewName('');
+          setValue('stage', stageName);
+          setValue('newName', '');
         },
         onError: () => setWaiting(null),
       },
     );
-  }
+  });
 
   const error = deploy.error ? describeApiError(deploy.error) : null;
   return (
@@ -91,35 +95,32 @@ export function DeployPanel({ target }: { target: RestApiRef }) {
       </h2>
       <Field label="Stage">
         {(p) => (
-          <select {...p} className={inputClassName} value={selected} onChange={(e) => setChoice(e.target.value)}>
-            {existing.map((s) => (
-              <option key={s.stageName} value={s.stageName}>
-                {s.stageName}
-              </option>
-            ))}
-            <option value={NEW_STAGE}>New stage…</option>
-          </select>
-        )}
-      </Field>
-      {selected === NEW_STAGE ? (
-        <Field label="New stage name" error={nameError}>
-          {(p) => (
-            <input {...p} className={inputClassName} value={newName} onChange={(e) => setNewName(e.target.value)} />
-          )}
-        </Field>
-      ) : null}
-      <Field label="Deployment description (optional)">
-        {(p) => (
-          <input
-            {...p}
-            className={inputClassName}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
+          <Controller
+            control={control}
+            name="stage"
+            render={({ field }) => (
+              <select {...p} {...field} className={inputClassName} value={selected}>
+                {existing.map((s) => (
+                  <option key={s.stageName} value={s.stageName}>
+                    {s.stageName}
+                  </option>
+                ))}
+                <option value={NEW_STAGE}>New stage…</option>
+              </select>
+            )}
           />
         )}
       </Field>
+      {selected === NEW_STAGE ? (
+        <Field label="New stage name" error={formState.errors.newName?.message}>
+          {(p) => <input {...p} {...register('newName')} className={inputClassName} autoComplete="off" />}
+        </Field>
+      ) : null}
+      <Field label="Deployment description (optional)">
+        {(p) => <input {...p} {...register('description')} className={inputClassName} autoComplete="off" />}
+      </Field>
       <div>
-        <Button onClick={submit} busy={deploy.isPending} disabled={deploy.isPending}>
+        <Button onClick={() => void submit()} busy={deploy.isPending} disabled={deploy.isPending}>
           Deploy
         </Button>
       </div>
@@ -208,27 +209,65 @@ function ResultView({ result }: { result: TestInvokeResult }) {
   );
 }
 
+interface TestInvokeValues {
+  path: string;
+  /** `Name: value` per line. */
+  headers: string;
+  /** `name=value` per line. */
+  variables: string;
+  body: string;
+}
+
+/** The 1-based numbers of the non-blank lines that lack `separator` after a name: they would be dropped unseen. */
+function malformedLines(text: string, separator: ':' | '='): number[] {
+  return text.split('\n').flatMap((line, i) => (line.trim() !== '' && line.indexOf(separator) <= 0 ? [i + 1] : []));
+}
+
+function linesMessage(lines: number[], shape: string): string {
+  const which = lines.length === 1 ? `Line ${lines[0]}` : `Lines ${lines.join(', ')}`;
+  return `${which}: write each as ${shape}, or delete ${lines.length === 1 ? 'it' : 'them'}.`;
+}
+
+// Only the shape is checked: AWS's own checks on a test invocation's values are unverified, and the form must not
+// refuse what AWS would run.
+const testInvokeSchema = z
+  .object({ path: z.string(), headers: z.string(), variables: z.string(), body: z.string() })
+  .check(
+    z.superRefine((v, ctx) => {
+      const badHeaders = malformedLines(v.headers, ':');
+      if (badHeaders.length > 0) {
+        ctx.addIssue({ code: 'custom', message: linesMessage(badHeaders, 'Name: value'), path: ['headers'] });
+      }
+      const badVariables = malformedLines(v.variables, '=');
+      if (badVariables.length > 0) {
+        ctx.addIssue({ code: 'custom', message: linesMessage(badVariables, 'name=value'), path: ['variables'] });
+      }
+    }),
+  );
+const testInvokeResolver = zodResolver(testInvokeSchema);
+
 export function TestInvokePanel({ target, resourcePath }: { target: MethodRef; resourcePath?: string }) {
   const { httpMethod } = target;
   const invoke = useTestInvokeMethod();
-  const [path, setPath] = useState(resourcePath ?? '');
-  const [headers, setHeaders] = useState('');
-  const [variables, setVariables] = useState('');
-  const [body, setBody] = useState('');
+  const { register, handleSubmit, formState } = useForm<TestInvokeValues>({
+    defaultValues: { path: resourcePath ?? '', headers: '', variables: '', body: '' },
+    resolver: testInvokeResolver,
+  });
   const headingId = useId();
   const error = invoke.error ? describeApiError(invoke.error) : null;
 
-  function run() {
+  const run = handleSubmit(({ path, headers, variables, body }) => {
     invoke.mutate({
       ...methodRefOf(target),
       request: {
         ...(path.trim() !== '' ? { pathWithQueryString: path.trim() } : {}),
         ...(body !== '' ? { body } : {}),
-        headers: parseHeaderLines(headers),
-        stageVariables: parseVariableLines(variables),
+        // TestInvokeMethod's `headers` is a single-value map: a repeated name sends its last value.
+        headers: lastValues(parseHeaderLines(headers)),
+        stageVariables: parseNameValueLines(variables),
       },
     });
-  }
+  });
 
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3 rounded-md border border-border p-4">
@@ -239,37 +278,19 @@ export function TestInvokePanel({ target, resourcePath }: { target: MethodRef; r
         Runs the method's current configuration on the target (TestInvokeMethod), without a deployment.
       </p>
       <Field label="Path and query string" hint="e.g. /pets/42?type=dog">
-        {(p) => <input {...p} className={inputClassName} value={path} onChange={(e) => setPath(e.target.value)} />}
+        {(p) => <input {...p} {...register('path')} className={inputClassName} autoComplete="off" />}
       </Field>
-      <Field label="Headers" hint="One Name: value per line">
-        {(p) => (
-          <textarea
-            {...p}
-            rows={2}
-            className={inputClassName}
-            value={headers}
-            onChange={(e) => setHeaders(e.target.value)}
-          />
-        )}
+      <Field label="Headers" hint="One Name: value per line" error={formState.errors.headers?.message}>
+        {(p) => <textarea {...p} {...register('headers')} rows={2} className={inputClassName} />}
       </Field>
-      <Field label="Stage variables" hint="One name=value per line">
-        {(p) => (
-          <textarea
-            {...p}
-            rows={2}
-            className={inputClassName}
-            value={variables}
-            onChange={(e) => setVariables(e.target.value)}
-          />
-        )}
+      <Field label="Stage variables" hint="One name=value per line" error={formState.errors.variables?.message}>
+        {(p) => <textarea {...p} {...register('variables')} rows={2} className={inputClassName} />}
       </Field>
       <Field label="Request body">
-        {(p) => (
-          <textarea {...p} rows={3} className={inputClassName} value={body} onChange={(e) => setBody(e.target.value)} />
-        )}
+        {(p) => <textarea {...p} {...register('body')} rows={3} className={inputClassName} />}
       </Field>
       <div>
-        <Button variant="secondary" onClick={run} busy={invoke.isPending} disabled={invoke.isPending}>
+        <Button variant="secondary" onClick={() => void run()} busy={invoke.isPending} disabled={invoke.isPending}>
           Test
         </Button>
       </div>
