@@ -9,6 +9,7 @@ import { awsCliEnv, runAws } from '../test-support/aws-cli';
 import { startEmulator } from '../test-support/emulator-process';
 import {
   awsCli,
+  cliGetIntegrationResponse,
   createIntegrationFixture,
   putIntegrationResponseViaHttp,
   runAwsCli,
@@ -22,14 +23,6 @@ import { motoServer, startMotoServer } from './support/moto-server';
 import { expectNoAxeViolations, trackConsoleErrors } from './support/page-checks';
 
 test.skip(!awsCli.available, `These journeys are judged by the AWS CLI: ${awsCli.reason}`);
-
-async function cliGet(ids: MethodIds, statusCode: string): Promise<IntegrationResponseJson> {
-  return runAwsCliJson<IntegrationResponseJson>([
-    'apigateway',
-    'get-integration-response',
-    ...methodIdArgs(ids, statusCode),
-  ]);
-}
 
 /** Templates with what shells and JSON find hard: single quotes, $, backslashes, newlines. */
 const JSON_TEMPLATE = `#set($msg = $input.path('$.errorMessage'))\n{\n  "message": "it's $msg",\n  "path": "C:\\\\temp\\\\x"\n}`;
@@ -189,7 +182,7 @@ test('1. creates an integration response with pattern, two templates, three head
   await expectNoAxeViolations(page);
   await screenshot(page, 'sent');
 
-  expect(await cliGet(ids, '400')).toEqual(expectedFull('400'));
+  expect(await cliGetIntegrationResponse(ids, '400')).toEqual(expectedFull('400'));
   // The draft is gone: the review page has nothing left to send.
   await page.goto(`${editorUrl(ids, '400')}/review`);
   await expect(page.getByText('There is nothing to review')).toBeVisible();
@@ -228,7 +221,7 @@ test('2. edits it, then deletes it; the CLI agrees each time', async ({ page }) 
 
   await page.getByRole('button', { name: 'Replace integration response 400' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Integration response 400 replaced');
-  expect(await cliGet(ids, '400')).toEqual({
+  expect(await cliGetIntegrationResponse(ids, '400')).toEqual({
     statusCode: '400',
     selectionPattern: '4\\d{2}|5\\d{2}',
     responseTemplates: {
@@ -299,7 +292,7 @@ test('3. a change made with the CLI while the review page is open is never silen
   // Cancel: nothing sent, the draft stays.
   await conflict.getByRole('button', { name: 'Cancel' }).click();
   await expect(conflict).toHaveCount(0);
-  expect((await cliGet(ids, '400')).selectionPattern).toBe('40\\d');
+  expect((await cliGetIntegrationResponse(ids, '400')).selectionPattern).toBe('40\\d');
   await page.reload();
   await expect(page.getByTestId('review-template-application_2fjson')).toContainText('{"v": "mine"}');
 
@@ -307,7 +300,7 @@ test('3. a change made with the CLI while the review page is open is never silen
   await page.getByRole('button', { name: 'Replace integration response 400' }).click();
   await conflict.getByRole('button', { name: 'Overwrite with my version' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Integration response 400 replaced');
-  expect(await cliGet(ids, '400')).toEqual({
+  expect(await cliGetIntegrationResponse(ids, '400')).toEqual({
     statusCode: '400',
     selectionPattern: '4\\d{2}',
     responseTemplates: { 'application/json': '{"v": "mine"}' },
@@ -324,7 +317,7 @@ test('3. a change made with the CLI while the review page is open is never silen
   await expect(page.getByRole('textbox', { name: /^Selection pattern/ })).toHaveValue('41\\d');
   await expect(page.getByRole('textbox', { name: 'Mapping template for application/json' })).toHaveText('{"v": "cli"}');
   // Nothing was sent by reloading.
-  expect((await cliGet(ids, '400')).selectionPattern).toBe('41\\d');
+  expect((await cliGetIntegrationResponse(ids, '400')).selectionPattern).toBe('41\\d');
 });
 
 test('3b. a response created with the CLI while a new one is being reviewed is a conflict too', async ({ page }) => {
@@ -343,7 +336,7 @@ test('3b. a response created with the CLI while a new one is being reviewed is a
   const conflict = page.getByTestId('conflict');
   await expect(conflict.getByTestId('conflict-server')).toContainText('40\\d');
   await conflict.getByRole('button', { name: 'Cancel' }).click();
-  expect(await cliGet(ids, '400')).toEqual({ statusCode: '400', selectionPattern: '40\\d' });
+  expect(await cliGetIntegrationResponse(ids, '400')).toEqual({ statusCode: '400', selectionPattern: '40\\d' });
 });
 
 test('4. a server error on send shows AWS’s message next to the field and keeps every field', async ({ page }) => {
@@ -489,7 +482,7 @@ test('6. the AWS CLI command copied from the page stores the same object in a fr
   const command = (await page.getByTestId('export-aws-cli').textContent()) ?? '';
   await page.getByRole('button', { name: 'Create integration response 400' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Integration response 400 created');
-  const fromUi = await cliGet(ids, '400');
+  const fromUi = await cliGetIntegrationResponse(ids, '400');
 
   const fresh = await startEmulator();
   try {

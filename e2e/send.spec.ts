@@ -7,11 +7,11 @@ import type { Page } from '@playwright/test';
 import {
   apiRequest,
   awsCli,
+  cliGetIntegrationResponse,
   createIntegrationFixture,
   putIntegrationResponseViaHttp,
   runAwsCli,
   runAwsCliJson,
-  type IntegrationResponseJson,
   editorUrl,
   methodIdArgs,
   type MethodIds,
@@ -23,14 +23,6 @@ test.skip(!awsCli.available, `These journeys are judged by the AWS CLI: ${awsCli
 interface MethodResponseJson {
   statusCode: string;
   responseParameters?: Record<string, boolean>;
-}
-
-function cliGetIntegrationResponse(ids: MethodIds, statusCode: string): Promise<IntegrationResponseJson> {
-  return runAwsCliJson<IntegrationResponseJson>([
-    'apigateway',
-    'get-integration-response',
-    ...methodIdArgs(ids, statusCode),
-  ]);
 }
 
 function cliGetMethodResponse(ids: MethodIds, statusCode: string): Promise<MethodResponseJson> {

@@ -1,5 +1,6 @@
 // The seeded demo emulator with the app's own API client on it, for the node tests that drive the client against
 // PetStore (deployments, stages, test invoke, stage exports).
+import { afterAll, beforeAll } from 'vitest';
 import type { ApiGatewayClient } from '../src/api/client';
 import { createApiGatewayClient } from '../src/api/client';
 import { removeDir, startEmulator } from './emulator-process';
@@ -14,7 +15,7 @@ export interface SeededPetStore {
   healthId: string;
 }
 
-export async function startSeededPetStore(): Promise<SeededPetStore> {
+async function startSeededPetStore(): Promise<SeededPetStore> {
   const emulator = await startEmulator({ seed: true });
   const client = createApiGatewayClient({ endpoint: emulator.baseUrl, region: 'us-east-1', retryBaseMs: 5 });
   const apiId = (await client.getAllRestApis()).find((a) => a.name === 'PetStore')?.id ?? '';
@@ -23,8 +24,24 @@ export async function startSeededPetStore(): Promise<SeededPetStore> {
   return { emulator, client, apiId, healthId };
 }
 
-export async function stopSeededPetStore(store: SeededPetStore | undefined): Promise<void> {
+async function stopSeededPetStore(store: SeededPetStore | undefined): Promise<void> {
   if (!store) return;
   await store.emulator.stop();
   removeDir(store.emulator.dataDir);
+}
+
+/**
+ * Starts the seeded emulator before a test file's tests and stops it after them. Call at the top level of the file;
+ * the returned function gives the running store to a test.
+ */
+export function seededPetStoreForFile(): () => SeededPetStore {
+  let store: SeededPetStore | undefined;
+  beforeAll(async () => {
+    store = await startSeededPetStore();
+  }, 60_000);
+  afterAll(() => stopSeededPetStore(store));
+  return () => {
+    if (!store) throw new Error('The seeded emulator did not start: see the error from beforeAll.');
+    return store;
+  };
 }

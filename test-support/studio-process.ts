@@ -14,11 +14,17 @@ export interface StudioProcess {
   stop(): Promise<void>;
 }
 
-export async function startStudio(args: string[] = []): Promise<StudioProcess> {
+export interface StudioOptions {
+  /** Writes the files to serve into the empty `dist` directory; by default a one-line index.html. */
+  prepareDist?: (dist: string) => void;
+}
+
+export async function startStudio(args: string[] = [], options: StudioOptions = {}): Promise<StudioProcess> {
   const dir = makeTempDir('irs-studio-');
   const dist = join(dir, 'dist');
   mkdirSync(dist);
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>fixture</title>');
+  if (options.prepareDist) options.prepareDist(dist);
+  else writeFileSync(join(dist, 'index.html'), '<!doctype html><title>fixture</title>');
   const child = spawn(
     process.execPath,
     [

@@ -83,3 +83,12 @@ export function methodIdArgs(ids: MethodIds, statusCode?: string): string[] {
   const args = ['--rest-api-id', ids.restApiId, '--resource-id', ids.resourceId, '--http-method', ids.httpMethod];
   return statusCode === undefined ? args : [...args, '--status-code', statusCode];
 }
+
+/** What `aws apigateway get-integration-response` prints for the method's status code, parsed. */
+export function cliGetIntegrationResponse(ids: MethodIds, statusCode: string): Promise<IntegrationResponseJson> {
+  return runAwsCliJson<IntegrationResponseJson>([
+    'apigateway',
+    'get-integration-response',
+    ...methodIdArgs(ids, statusCode),
+  ]);
+}

@@ -1,19 +1,12 @@
 // `server/start.ts` over real HTTP: the forwarding route relays to allowlisted targets only, and neither a Host
 // header nor an absolute request URL can aim it anywhere else (forward.test.ts covers the same rules at the unit
 // level; this proves the mounted route behaves the same); and the SPA's HTML carries the security headers.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+import { startStudio, type StudioProcess } from '../../test-support/studio-process';
 
 interface Seen {
   method: string;
@@ -21,13 +14,12 @@ interface Seen {
   headers: IncomingHttpHeaders;
 }
 
-let app: ChildProcess;
+let app: StudioProcess | undefined;
 let appBase = '';
 let appPort = 0;
 let target: Server;
 let targetOrigin = '';
 const seen: Seen[] = [];
-let dir = '';
 
 beforeAll(async () => {
   // The target: a loopback server (allowed by the default allowlist) that records what reaches it.
@@ -39,61 +31,21 @@ beforeAll(async () => {
   await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
   targetOrigin = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
 
-  dir = mkdtempSync(join(tmpdir(), 'irs-hardening-fwd-'));
-  const dist = join(dir, 'dist');
-  mkdirSync(dist);
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>fixture</title>');
-  app = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(repoRoot, 'server', 'start.ts'),
-      '--port',
-      '0',
-      '--data-dir',
-      join(dir, 'data'),
-      '--reset',
-      '--dist-dir',
-      dist,
-      // The forwarding allowlist names ports; this test's target is on a port of its own.
-      '--forward-allow',
-      `127.0.0.1:${new URL(targetOrigin).port}`,
-      // Lets requests with this Host through the Host check, to show the forwarding route itself ignores it.
-      '--allowed-hosts',
-      'evil.example',
-    ],
-    {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  appBase = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`start.ts not ready in time:\n${out}`)), 30_000);
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    app.stdout?.on('data', onData);
-    app.stderr?.on('data', onData);
-    app.once('exit', (code) => reject(new Error(`start.ts exited early (${code}):\n${out}`)));
-  });
-  appPort = Number(new URL(appBase).port);
+  app = await startStudio([
+    // The forwarding allowlist names ports; this test's target is on a port of its own.
+    '--forward-allow',
+    `127.0.0.1:${new URL(targetOrigin).port}`,
+    // Lets requests with this Host through the Host check, to show the forwarding route itself ignores it.
+    '--allowed-hosts',
+    'evil.example',
+  ]);
+  appBase = app.base;
+  appPort = app.port;
 }, 60_000);
 
 afterAll(async () => {
-  if (app && app.exitCode === null) {
-    const exited = new Promise((r) => app.once('exit', r));
-    app.kill('SIGTERM');
-    await exited;
-  }
+  await app?.stop();
   await new Promise((r) => target?.close(r));
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 beforeEach(() => {

@@ -1,22 +1,19 @@
 // `npm start`'s static serving over real HTTP: the precompressed copies (written by the same code the build runs)
 // chosen by Accept-Encoding, the caching headers, the favicon, 404 for unknown files and the SPA fallback for app
 // routes, and the page's security headers on every file. Raw node:http, because fetch would decode for us.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { precompressDir } from '../../scripts/precompress';
+import { repoRoot } from '../../test-support/emulator-process';
+import { startStudio, type StudioProcess } from '../../test-support/studio-process';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-let dir = '';
-let dist = '';
-let app: ChildProcess;
+/** The served build directory, inside the studio's throwaway directory. */
+let distDir = '';
+let app: StudioProcess | undefined;
 let base = '';
 
 const ASSETS = {
@@ -28,48 +25,22 @@ const ASSETS = {
 const INDEX = `<!doctype html><html lang="en"><head><title>studio</title><link rel="icon" href="/favicon.svg" /></head><body>${'<!-- padding -->'.repeat(60)}<div id="root"></div></body></html>`;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'irs-static-'));
-  dist = join(dir, 'dist');
-  mkdirSync(join(dist, 'assets'), { recursive: true });
-  writeFileSync(join(dist, 'index.html'), INDEX);
-  for (const [path, text] of Object.entries(ASSETS)) writeFileSync(join(dist, path), text);
-  copyFileSync(join(repoRoot, 'public', 'favicon.ico'), join(dist, 'favicon.ico'));
-  copyFileSync(join(repoRoot, 'public', 'favicon.svg'), join(dist, 'favicon.svg'));
-  precompressDir(dist);
-
-  app = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'server', 'start.ts'), '--port', '0', '--data-dir', join(dir, 'data')].concat([
-      '--reset',
-      '--dist-dir',
-      dist,
-    ]),
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`start.ts not ready in time:\n${out}`)), 30_000);
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    app.stdout?.on('data', onData);
-    app.stderr?.on('data', onData);
-    app.once('exit', (code) => reject(new Error(`start.ts exited early (${code}):\n${out}`)));
+  app = await startStudio([], {
+    prepareDist: (dist) => {
+      mkdirSync(join(dist, 'assets'), { recursive: true });
+      writeFileSync(join(dist, 'index.html'), INDEX);
+      for (const [path, text] of Object.entries(ASSETS)) writeFileSync(join(dist, path), text);
+      copyFileSync(join(repoRoot, 'public', 'favicon.ico'), join(dist, 'favicon.ico'));
+      copyFileSync(join(repoRoot, 'public', 'favicon.svg'), join(dist, 'favicon.svg'));
+      precompressDir(dist);
+      distDir = dist;
+    },
   });
+  base = app.base;
 }, 40_000);
 
 afterAll(async () => {
-  if (app && app.exitCode === null) {
-    const exited = new Promise((r) => app.once('exit', r));
-    app.kill('SIGTERM');
-    await exited;
-  }
-  rmSync(dir, { recursive: true, force: true });
+  await app?.stop();
 });
 
 interface Raw {
@@ -101,7 +72,7 @@ const files = [...Object.keys(ASSETS), '/favicon.svg', '/favicon.ico'];
 
 describe('compression', () => {
   test.each(Object.keys(ASSETS))('%s: br, gzip and identity each decode to the built file', async (path) => {
-    const original = readFileSync(join(dist, path));
+    const original = readFileSync(join(distDir, path));
     const br = await get(path, { 'accept-encoding': 'gzip, deflate, br' });
     expect(br.headers['content-encoding']).toBe('br');
     const gzip = await get(path, { 'accept-encoding': 'gzip, deflate' });
@@ -211,7 +182,8 @@ describe('files and fallback', () => {
   });
 
   test('nothing outside the build directory is reachable', async () => {
-    writeFileSync(join(dir, 'secret.txt'), 'outside');
+    // Next to the build directory, where a path escaping it would land.
+    writeFileSync(join(distDir, '..', 'secret.txt'), 'outside');
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
       const res = await get(path);
       expect(res.body.toString(), path).not.toContain('outside');

@@ -1,24 +1,13 @@
 // The client's deploy, stage and test-invoke calls against the real embedded emulator (seeded demo), over HTTP.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSeededPetStore, stopSeededPetStore } from '../../test-support/seeded-pet-store';
-import type { SeededPetStore } from '../../test-support/seeded-pet-store';
+import { describe, expect, test } from 'vitest';
+import { seededPetStoreForFile } from '../../test-support/seeded-pet-store';
 import { ApiError } from './api-error';
-import type { ApiGatewayClient } from './client';
 
-let store: SeededPetStore | undefined;
-let client: ApiGatewayClient;
-let apiId = '';
-let healthId = '';
-
-beforeAll(async () => {
-  store = await startSeededPetStore();
-  ({ client, apiId, healthId } = store);
-}, 60_000);
-
-afterAll(() => stopSeededPetStore(store));
+const petStore = seededPetStoreForFile();
 
 describe('deploy, stages, test invoke', () => {
   test('createDeployment creates the stage; getStages lists it, filtered by deployment', async () => {
+    const { client, apiId } = petStore();
     const dep = await client.createDeployment(
       { restApiId: apiId },
       { stageName: 'live', description: 'from the client' },
@@ -36,6 +25,7 @@ describe('deploy, stages, test invoke', () => {
   });
 
   test('testInvokeMethod returns status, headers, body, log and latency', async () => {
+    const { client, apiId, healthId } = petStore();
     const r = await client.testInvokeMethod(
       { restApiId: apiId, resourceId: healthId, httpMethod: 'GET' },
       { pathWithQueryString: '/health/db' },
@@ -51,6 +41,7 @@ describe('deploy, stages, test invoke', () => {
   });
 
   test('AWS errors come back as ApiError with AWS’s type and message', async () => {
+    const { client, apiId } = petStore();
     const e = await client.createDeployment({ restApiId: apiId }, { stageName: 'bad name' }).then(
       () => undefined,
       (err: unknown) => err,

@@ -1,24 +1,13 @@
 // The stage comparison fed by the real emulator over HTTP: the client's GetExport of a stage against the API's
 // current configuration, before and after an edit and a redeploy.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startSeededPetStore, stopSeededPetStore } from '../../test-support/seeded-pet-store';
-import type { SeededPetStore } from '../../test-support/seeded-pet-store';
-import type { ApiGatewayClient } from '@/api/client';
+import { expect, test } from 'vitest';
+import { seededPetStoreForFile } from '../../test-support/seeded-pet-store';
 import { compareStage, methodsOfResources, responseDiffOf } from './stage-diff';
 
-let store: SeededPetStore | undefined;
-let client: ApiGatewayClient;
-let apiId = '';
-let healthId = '';
-
-beforeAll(async () => {
-  store = await startSeededPetStore();
-  ({ client, apiId, healthId } = store);
-}, 60_000);
-
-afterAll(() => stopSeededPetStore(store));
+const petStore = seededPetStoreForFile();
 
 async function compare(stageName: string) {
+  const { client, apiId } = petStore();
   const [resources, doc] = await Promise.all([
     client.getAllResources({ restApiId: apiId }, { embedMethods: true }),
     client.getStageExport({ restApiId: apiId, stageName }),
@@ -27,6 +16,7 @@ async function compare(stageName: string) {
 }
 
 test('a fresh deployment matches; a sent edit differs until the next deployment', async () => {
+  const { client, apiId, healthId } = petStore();
   await client.createDeployment({ restApiId: apiId }, { stageName: 'diff' });
   expect(await compare('diff')).toEqual({ comparable: true, methods: [] });
 
@@ -57,6 +47,7 @@ test('a fresh deployment matches; a sent edit differs until the next deployment'
 });
 
 test('an unknown stage is AWS’s NotFoundException', async () => {
+  const { client, apiId } = petStore();
   await expect(client.getStageExport({ restApiId: apiId, stageName: 'nope' })).rejects.toMatchObject({
     kind: 'aws',
     errorType: 'NotFoundException',
