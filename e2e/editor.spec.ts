@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import {
   apiRequest,
   createIntegrationFixture,
+  editorUrl,
   getResourcesViaHttp,
   getRestApisViaHttp,
   putIntegrationResponseViaHttp,
@@ -18,10 +19,6 @@ import { expectNoAxeViolations, trackConsoleErrors } from './support/page-checks
 
 const LAMBDA_URI =
   'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:orders/invocations';
-
-function editorUrl(f: { restApiId: string; resourceId: string; httpMethod: string }, statusCode: string): string {
-  return `/apis/${f.restApiId}/resources/${f.resourceId}/methods/${f.httpMethod}/responses/${statusCode}`;
-}
 
 /** A Lambda (non-proxy) method with a default 200 and method responses 200/404 declaring X-Declared. */
 async function lambdaFixture(): Promise<IntegrationFixture & { restApiId: string; resourceId: string }> {
