@@ -145,6 +145,46 @@ test('a multi-line Lambda error message picks the integration response whose pat
   await expect(panel.getByTestId('simulate-status-override')).toHaveCount(0);
 });
 
+test('the method request a template reads (query string, headers, stage variables, $context) is set once, and the preview, the header mappings and Simulate all read it', async ({
+  page,
+}) => {
+  const f = await createIntegrationFixture({ pathPart: 'items', statusCodes: ['200'], headers: { 'X-Env': false } });
+  await putIntegrationViaHttp(f.api.id, f.resource.id, f.httpMethod, {
+    type: 'HTTP',
+    httpMethod: 'GET',
+    uri: 'https://backend.example/items',
+  });
+  await page.goto(`/apis/${f.api.id}/resources/${f.resource.id}/methods/${f.httpMethod}/responses/200`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('integration response for 200');
+
+  await page.getByRole('button', { name: 'Add a template' }).click();
+  await page.getByLabel('Content type').fill('application/json');
+  const editor = page.getByRole('textbox', { name: 'Mapping template for application/json' });
+  await expect(editor).toHaveAttribute('contenteditable', 'true');
+  await editor.click();
+  await page.keyboard.insertText(
+    '{"q": "$input.params(\'q\')", "who": "$input.params().header.get(\'X-Who\')", "env": "$stageVariables.env", "id": "$context.requestId", "stage": "$context.stage", "ip": "$context.identity.sourceIp"}',
+  );
+  await page.getByRole('button', { name: 'Add a header mapping' }).click();
+  await page.getByLabel('Response header', { exact: true }).selectOption('X-Env');
+  await page.getByLabel('Source', { exact: true }).selectOption('stageVariable');
+  await page.getByLabel('Stage variable name').fill('env');
+
+  const panel = simulate(page);
+  await panel.getByLabel('Query string parameters').fill('q=shoes');
+  await panel.getByLabel('Headers', { exact: true }).fill('Accept: application/json\nX-Who: Ada');
+  await panel.getByLabel('Stage variables').fill('env=staging');
+  await panel.getByLabel('$context.requestId').fill('req-42');
+  await panel.getByLabel('$context.stage').fill('beta');
+  await panel.getByLabel('$context.identity.sourceIp').fill('203.0.113.9');
+
+  const expected =
+    '{"q": "shoes", "who": "Ada", "env": "staging", "id": "req-42", "stage": "beta", "ip": "203.0.113.9"}';
+  await expect(page.getByRole('group', { name: 'Rendered output for application/json' })).toHaveText(expected);
+  await expect(panel.getByTestId('simulate-body')).toHaveText(expected);
+  await expect.poll(() => simulatedHeaders(panel)).toContain('X-Env: staging');
+});
+
 test('Simulate is axe-clean and readable in light and dark, at 390 and 1280 px (screenshots in /tmp/shots)', async ({
   page,
 }) => {
