@@ -231,6 +231,7 @@ export class Store {
         'SELECT id, doc FROM rest_apis WHERE region = ? AND id > ? ORDER BY id LIMIT ?',
       ),
       apiInsert: d.prepare('INSERT INTO rest_apis (region, id, doc) VALUES (?, ?, ?)'),
+      apiReplace: d.prepare('UPDATE rest_apis SET doc = ? WHERE region = ? AND id = ?'),
       apiDelete: d.prepare('DELETE FROM rest_apis WHERE region = ? AND id = ?'),
       resAllDelete: d.prepare('DELETE FROM resources WHERE region = ? AND api_id = ?'),
       methAllDelete: d.prepare('DELETE FROM methods WHERE region = ? AND api_id = ?'),
@@ -545,6 +546,11 @@ export class Store {
       this.st.apiInsert.run(region, api.id, JSON.stringify(api));
       this.st.resInsert.run(region, api.id, api.rootResourceId, null, null, '/');
     });
+  }
+
+  /** Stores a changed RestApi document (its id and root resource stay). */
+  replaceRestApi(region: string, api: RestApiDoc): void {
+    this.st.apiReplace.run(JSON.stringify(api), region, api.id);
   }
 
   deleteRestApi(region: string, id: string): void {

@@ -1,4 +1,4 @@
-// GetRestApis, CreateRestApi (with cloneFrom), GetRestApi, DeleteRestApi.
+// GetRestApis, CreateRestApi (with cloneFrom), GetRestApi, DeleteRestApi; ImportRestApi and PutRestApi route to rest-api-import.ts.
 import type { Hono } from 'hono';
 import { enumConstraintMessage, notNullConstraintMessage } from '../../src/rules/validation-message';
 import { optBool, optInt, optMap, optObject, optString, optStringList, validationError } from '../body';
@@ -8,6 +8,7 @@ import { awsId, unusedAwsId } from '../ids';
 import type { RestApiDoc } from '../model';
 import { decodePosition, pageBody, parseLimit } from '../paging';
 import type { RouteContext } from './context';
+import { restApiImportOperations } from './rest-api-import';
 
 const API_KEY_SOURCES = ['HEADER', 'AUTHORIZER'] as const;
 const ENDPOINT_TYPES = ['REGIONAL', 'EDGE', 'PRIVATE'] as const;
@@ -16,6 +17,7 @@ const includes = (list: readonly string[], v: string) => list.includes(v);
 
 export function registerRestApiRoutes(app: Hono, ctx: RouteContext): void {
   const { store, requireApi } = ctx;
+  const { importRestApi, putRestApi } = restApiImportOperations(ctx);
 
   app.get('/restapis', (c) => {
     const page = store.listRestApis(
@@ -27,6 +29,8 @@ export function registerRestApiRoutes(app: Hono, ctx: RouteContext): void {
   });
 
   app.post('/restapis', async (c) => {
+    // ImportRestApi shares CreateRestApi's path; `mode=import` tells them apart ([API ImportRestApi]).
+    if (c.req.query('mode') === 'import') return importRestApi(c);
     const b = await readJsonBody(c);
     const name = optString(b, 'name');
     const description = optString(b, 'description');
@@ -114,6 +118,8 @@ export function registerRestApiRoutes(app: Hono, ctx: RouteContext): void {
   }
 
   app.get('/restapis/:api', (c) => json(c, requireApi(requestRegion(c), c.req.param('api')), 200));
+
+  app.put('/restapis/:api', putRestApi);
 
   app.delete('/restapis/:api', async (c) => {
     const rg = requestRegion(c);
