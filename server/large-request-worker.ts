@@ -1,5 +1,6 @@
 // The worker thread of large-requests.ts: the emulator app on its own connection to the store's database,
 // answering the requests the main thread hands it.
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEmulatorApp } from './app';
 import type { WorkerAnswer, WorkerData, WorkerRequest } from './large-requests';
@@ -9,6 +10,18 @@ import { WORKER_SIDE, WriteLock } from './write-lock';
 const data = workerData as WorkerData;
 const port = parentPort;
 if (!port) throw new Error('large-request-worker.ts runs as a worker thread');
+
+// The worker's work is the large, slow kind; the event loop's is the small requests that must not wait behind it.
+// When both want a CPU, the kernel should pick the event loop: the worker thread runs at a lower priority (nice 10).
+// On Linux the nice value belongs to the calling thread (setpriority(2), "the nice value is a per-thread attribute");
+// elsewhere it would slow the whole process, so it is set on Linux only.
+if (process.platform === 'linux') {
+  try {
+    setPriority(10);
+  } catch {
+    // Not permitted in some sandboxes: the worker then runs at the process's priority, as before.
+  }
+}
 
 const store = openStore(data.dataDir, { lock: new WriteLock(data.lock, WORKER_SIDE) });
 const app = createEmulatorApp({ store, forwardAllowlist: data.forwardAllowlist });
