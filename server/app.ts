@@ -4,13 +4,14 @@
 // Validation comes from src/rules, shared with the SPA.
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { corsPreflight } from './cors';
 import { AwsError, errorResponse } from './errors';
-import { limitRequestBody, prepareErrorHeaders } from './http';
+import { limitRequestBody, prepareErrorHeaders, requestRegion } from './http';
 import { defaultForwardAllowlist } from './forward';
 import type { LargeRequestWorker } from './large-requests';
-import { offloadLargeBodies } from './large-requests';
-import { routeContext } from './routes/context';
+import { OFFLOAD_ABOVE_BYTES, offloadLargeBodies } from './large-requests';
+import { EMULATOR_ACCOUNT_ID, routeContext } from './routes/context';
 import { registerDeploymentRoutes } from './routes/deployments';
 import { registerExportRoutes } from './routes/exports';
 import { registerIntegrationResponseRoutes } from './routes/integration-responses';
@@ -22,6 +23,8 @@ import { registerRestApiRoutes } from './routes/rest-apis';
 import { registerStageRoutes } from './routes/stages';
 import { registerTestInvokeRoutes } from './routes/test-invoke';
 import type { Store } from './store';
+import type { Throttle } from './throttle';
+import { quotaKeyOf } from './throttle';
 
 export interface EmulatorOptions {
   store: Store;
@@ -35,6 +38,8 @@ export interface EmulatorOptions {
    * event loop. The entry points use one; in-process tests (app.request) run everything on one thread.
    */
   largeRequests?: LargeRequestWorker;
+  /** AWS's control-plane quotas (`--throttle aws`); none: every request is served. */
+  throttle?: Throttle;
 }
 
 export function createEmulatorApp(opts: EmulatorOptions): Hono {
@@ -48,6 +53,8 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
     return preflight(c, next);
   });
   app.use('*', limitRequestBody());
+  // Before the worker takes a large request: a throttled request is refused before any work is done for it.
+  if (opts.throttle) app.use('*', throttleRequests(opts.throttle));
   const allowlist = opts.forwardAllowlist ?? defaultForwardAllowlist;
   if (opts.largeRequests) app.use('*', offloadLargeBodies(opts.largeRequests));
 
@@ -83,4 +90,49 @@ export function createEmulatorApp(opts: EmulatorOptions): Hono {
     ...(opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {}),
   });
   return app;
+}
+
+/** CreateRestApi's endpoint types, from a body small enough to read here (see throttleRequests). */
+async function endpointTypesOf(c: Context): Promise<string[] | undefined> {
+  const length = Number(c.req.header('content-length') ?? Number.NaN);
+  // A larger body is the worker's to read (offloadLargeBodies reads it from the socket), and only a large
+  // policy makes a CreateRestApi body that large: it counts as edge-optimized, the default type.
+  if (!(length <= OFFLOAD_ABOVE_BYTES)) return undefined;
+  try {
+    const body: unknown = JSON.parse(new TextDecoder().decode(await c.req.arrayBuffer()));
+    const endpoint: unknown =
+      typeof body === 'object' && body !== null ? Reflect.get(body, 'endpointConfiguration') : undefined;
+    const types: unknown =
+      typeof endpoint === 'object' && endpoint !== null ? Reflect.get(endpoint, 'types') : undefined;
+    return Array.isArray(types) ? types.filter((t): t is string => typeof t === 'string') : undefined;
+  } catch {
+    // The operation itself answers a malformed body; for the quota it is the default (edge-optimized) type.
+    return undefined;
+  }
+}
+
+/**
+ * AWS's control-plane throttling (docs/aws/throttling.md): one account (EMULATOR_ACCOUNT_ID) with buckets per
+ * Region, as the emulator keeps a store per Region. A refused request gets 429 TooManyRequestsException with
+ * Retry-After and changes nothing.
+ */
+function throttleRequests(throttle: Throttle): MiddlewareHandler {
+  return async (c, next) => {
+    const url = new URL(c.req.url);
+    const method = c.req.method;
+    const creates =
+      method === 'POST' && /^\/restapis\/?$/.test(url.pathname) && url.searchParams.get('mode') !== 'import';
+    const endpointTypes = creates ? await endpointTypesOf(c) : undefined;
+    const key = quotaKeyOf({
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      ...(endpointTypes ? { endpointTypes } : {}),
+    });
+    const verdict = throttle.take(`${EMULATOR_ACCOUNT_ID}/${requestRegion(c)}`, key);
+    if (verdict.allowed) return next();
+    prepareErrorHeaders(c);
+    c.header('Retry-After', String(verdict.retryAfterSeconds));
+    return errorResponse(c, 'TooManyRequestsException', 'Too Many Requests');
+  };
 }

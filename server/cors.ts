@@ -21,7 +21,8 @@ export function isLoopbackOrigin(origin: string): boolean {
   return loopbackOrigin.test(origin);
 }
 
-const EXPOSE_HEADERS = ['x-amzn-ErrorType', 'x-amzn-RequestId'];
+// Retry-After: how long a throttled client waits (--throttle aws), read by the dashboard on another origin too.
+const EXPOSE_HEADERS = ['x-amzn-ErrorType', 'x-amzn-RequestId', 'Retry-After'];
 
 /** Value of Access-Control-Expose-Headers on every answer (preflights included, via hono's cors()). */
 export const EXPOSE_HEADERS_VALUE = EXPOSE_HEADERS.join(',');

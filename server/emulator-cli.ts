@@ -1,4 +1,5 @@
-// `npm run emulator -- --port <p> --data-dir <dir> [--no-seed] [--host 127.0.0.1] [--allowed-hosts a,b:8080]`
+// `npm run emulator -- --port <p> --data-dir <dir> [--no-seed] [--host 127.0.0.1] [--allowed-hosts a,b:8080]
+//   [--throttle aws]`
 // Other tooling waits for the exact line "Emulator listening on http://<host>:<port>": keep it stable.
 import { parseArgs } from 'node:util';
 import { createEmulatorApp } from './app';
@@ -6,7 +7,7 @@ import { defaultForwardAllowlist } from './forward';
 import { LargeRequestWorker } from './large-requests';
 import { guardLogStreams } from './log-guard';
 import { seedDemo } from './seed-demo';
-import { listFlag, listen, onShutdown, parsePort } from './serve-util';
+import { listFlag, listen, onShutdown, parsePort, parseThrottle } from './serve-util';
 import { openStore } from './store';
 
 const { values } = parseArgs({
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     'no-seed': { type: 'boolean', default: false },
     host: { type: 'string' },
     'allowed-hosts': { type: 'string' },
+    throttle: { type: 'string' },
   },
   strict: true,
 });
@@ -25,10 +27,12 @@ const port = parsePort(values.port, 4010);
 const host = values.host ?? '127.0.0.1';
 const store = openStore(values['data-dir'] ?? '.data/emulator');
 const largeRequests = new LargeRequestWorker(store, defaultForwardAllowlist);
-const app = createEmulatorApp({ store, largeRequests });
+const throttle = parseThrottle(values.throttle);
+const app = createEmulatorApp({ store, largeRequests, ...(throttle ? { throttle } : {}) });
 
 if (!values['no-seed'] && store.isEmpty()) {
-  await seedDemo(app);
+  // The demo data is the starting state, not a client's requests: it is written past the throttle.
+  await seedDemo(throttle ? createEmulatorApp({ store }) : app);
   console.log('Seeded demo data (PetStore, Notifications)');
 }
 

@@ -6,6 +6,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { guardLocal } from './local-guard';
+import type { Throttle } from './throttle';
+import { throttleFromFlag } from './throttle';
 
 export interface ListenOptions {
   /** Host names to answer besides the bound address and the loopback names (--allowed-hosts). */
@@ -83,6 +85,16 @@ export function parsePort(raw: string | undefined, fallback: number): number {
     process.exit(2);
   }
   return n;
+}
+
+/** `--throttle aws` (see throttle.ts); an unknown mode stops the process like a bad --port. */
+export function parseThrottle(raw: string | undefined): Throttle | undefined {
+  try {
+    return throttleFromFlag(raw);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(2);
+  }
 }
 
 /** A comma-separated flag value as a list (empty entries dropped). */

@@ -10,7 +10,7 @@ import { LargeRequestWorker } from './large-requests';
 import { guardLogStreams } from './log-guard';
 import { securityHeaders } from './security-headers';
 import { seedDemo } from './seed-demo';
-import { listFlag, listen, onShutdown, parsePort } from './serve-util';
+import { listFlag, listen, onShutdown, parsePort, parseThrottle } from './serve-util';
 import { noStore, staticFiles } from './static-files';
 import { openStore } from './store';
 
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     reset: { type: 'boolean', default: false },
     'forward-allow': { type: 'string' },
     'allowed-hosts': { type: 'string' },
+    // `aws`: AWS's control-plane quotas (server/throttle.ts); absent: no throttling.
+    throttle: { type: 'string' },
     // Where the built SPA lives; tests point it at a fixture. Default: the repo's dist/.
     'dist-dir': { type: 'string' },
   },
@@ -37,10 +39,17 @@ const distDir = resolve(values['dist-dir'] ?? fileURLToPath(new URL('../dist', i
 // Same layout as the emulator CLI's default (.data/emulator), so `npm start` and `npm run emulator` share data.
 const store = openStore(join(dataDir, 'emulator'));
 const largeRequests = new LargeRequestWorker(store, allowlist);
-const emulator = createEmulatorApp({ store, forwardAllowlist: allowlist, largeRequests });
+const throttle = parseThrottle(values.throttle);
+const emulator = createEmulatorApp({
+  store,
+  forwardAllowlist: allowlist,
+  largeRequests,
+  ...(throttle ? { throttle } : {}),
+});
 if (values.reset) store.resetDemo();
 if (store.isEmpty()) {
-  await seedDemo(emulator);
+  // The demo data is the starting state, not a client's requests: it is written past the throttle.
+  await seedDemo(throttle ? createEmulatorApp({ store, forwardAllowlist: allowlist }) : emulator);
   console.log('Seeded demo data (PetStore, Notifications)');
 }
 

@@ -46,18 +46,27 @@ export function awsCliEnv(): NodeJS.ProcessEnv {
     AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
     AWS_EC2_METADATA_DISABLED: 'true',
     // Retry settings stay at the CLI defaults: AWS_MAX_ATTEMPTS would append "(reached max retries: 0)" to
-    // every error line and the output would no longer be what a user sees.
+    // every error line and the output would no longer be what a user sees. A test about retrying sets its own
+    // (runAws's `env`).
   };
 }
 
-/** `aws <args> --endpoint-url <endpoint> --region us-east-1 --output json`. Never rejects on a non-zero exit. */
-export function runAws(endpoint: string, args: readonly string[], timeoutMs = 30_000): Promise<AwsCliResult> {
+/**
+ * `aws <args> --endpoint-url <endpoint> --region us-east-1 --output json`. Never rejects on a non-zero exit. `env`
+ * adds to awsCliEnv() (e.g. AWS_MAX_ATTEMPTS for a test about the CLI's retries).
+ */
+export function runAws(
+  endpoint: string,
+  args: readonly string[],
+  timeoutMs = 30_000,
+  env: Record<string, string> = {},
+): Promise<AwsCliResult> {
   const fullArgs = [...args, '--endpoint-url', endpoint, '--region', 'us-east-1', '--output', 'json'];
   return new Promise((resolveRun, reject) => {
     execFile(
       'aws',
       fullArgs,
-      { env: awsCliEnv(), encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+      { env: { ...awsCliEnv(), ...env }, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         if (err && typeof err.code !== 'number') {
           reject(new Error(`could not run aws ${fullArgs.join(' ')}: ${err.message}`));
