@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { ApiError, describeApiError } from './api-error';
 import { createApiGatewayClient } from './client';
+import { subscribeThrottleWaits, throttleWaitCount } from './throttle-waits';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
@@ -41,7 +42,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-function client(extra: { timeoutMs?: number; maxRetries?: number } = {}) {
+function client(extra: { timeoutMs?: number; maxRetries?: number; maxThrottleRetries?: number } = {}) {
   return createApiGatewayClient({ endpoint, region: 'us-east-1', retryBaseMs: 5, ...extra });
 }
 
@@ -317,7 +318,35 @@ describe('throttling', () => {
     expect(requests).toHaveLength(2);
   });
 
-  test('gives up after maxRetries with a typed, retryable throttling error', async () => {
+  test('a throttled request keeps waiting past maxRetries, says each time how long, and then succeeds', async () => {
+    let n = 0;
+    handler = (_req, res) => {
+      n += 1;
+      if (n <= 4)
+        json(
+          res,
+          429,
+          { message: 'Too Many Requests' },
+          { 'x-amzn-errortype': 'TooManyRequestsException', 'retry-after': '0' },
+        );
+      else json(res, 200, { item: [] });
+    };
+    const waits: number[] = [];
+    const seen: number[] = [];
+    const unsubscribe = subscribeThrottleWaits(() => seen.push(throttleWaitCount()));
+    try {
+      const page = await client({ maxRetries: 1 }).getRestApis(undefined, { onThrottled: (ms) => waits.push(ms) });
+      expect(page.items).toEqual([]);
+    } finally {
+      unsubscribe();
+    }
+    expect(requests).toHaveLength(5);
+    expect(waits).toHaveLength(4);
+    // Each wait was counted while it lasted, and none is left over.
+    expect(seen).toEqual([1, 0, 1, 0, 1, 0, 1, 0]);
+  });
+
+  test('gives up after maxThrottleRetries with a typed, retryable throttling error', async () => {
     handler = (_req, res) =>
       json(
         res,
@@ -325,10 +354,11 @@ describe('throttling', () => {
         { message: 'Rate exceeded' },
         { 'x-amzn-errortype': 'LimitExceededException', 'retry-after': '0' },
       );
-    const e = await failure(client({ maxRetries: 2 }).getRestApis());
+    const e = await failure(client({ maxThrottleRetries: 2 }).getRestApis());
     expect(e).toMatchObject({ kind: 'aws', errorType: 'LimitExceededException', status: 429, retryable: true });
     expect(requests).toHaveLength(3);
     expect(describeApiError(e).title).toBe('Too many requests');
+    expect(throttleWaitCount()).toBe(0);
   });
 });
 

@@ -149,66 +149,31 @@ export function useUpdateMethodResponse() {
   });
 }
 
-/** AWS allows about one CreateDeployment every 5 seconds per account ([DG `limits`]). */
-export const DEPLOY_THROTTLE_WAIT_MS = 5_000;
-const DEPLOY_THROTTLE_TRIES = 6;
-
-function isThrottled(e: unknown): boolean {
-  return (
-    e instanceof ApiError &&
-    e.kind === 'aws' &&
-    (e.errorType === 'TooManyRequestsException' || e.errorType === 'LimitExceededException' || e.status === 429)
-  );
-}
-
 function outcomeUnknown(e: unknown): boolean {
   return !(e instanceof ApiError) || e.kind !== 'aws' || (e.status ?? 0) >= 500;
 }
 
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new ApiError({ kind: 'aborted', message: 'The request was cancelled.' }));
-      },
-      { once: true },
-    );
-  });
-}
-
 /**
- * CreateDeployment. A throttled deploy is not an error: it waits (telling `onThrottled` how long) and tries again,
- * a few times, before giving up with AWS's error.
+ * CreateDeployment. AWS allows one every 5 seconds per account (docs/aws/throttling.md): a throttled deploy is not an
+ * error, the client waits and sends it again, telling `onThrottled` how long each wait is.
  */
 export function useCreateDeployment() {
   const { client, scope } = useConnection();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (
+    mutationFn: (
       v: RestApiRef &
         Call & {
           stageName: string;
           description?: string;
           onThrottled?: (waitMs: number) => void;
         },
-    ) => {
-      for (let n = 1; ; n++) {
-        try {
-          return await client.createDeployment(
-            v,
-            { stageName: v.stageName, ...(v.description ? { description: v.description } : {}) },
-            { signal: v.signal },
-          );
-        } catch (e) {
-          if (!isThrottled(e) || n >= DEPLOY_THROTTLE_TRIES) throw e;
-          v.onThrottled?.(DEPLOY_THROTTLE_WAIT_MS);
-          await wait(DEPLOY_THROTTLE_WAIT_MS, v.signal);
-        }
-      }
-    },
+    ) =>
+      client.createDeployment(
+        v,
+        { stageName: v.stageName, ...(v.description ? { description: v.description } : {}) },
+        { signal: v.signal, ...(v.onThrottled ? { onThrottled: v.onThrottled } : {}) },
+      ),
     onSuccess: (_data, v) => invalidateStage(qc, scope, v),
     // A refusal (4xx) changed nothing; after a lost answer the deployment may or may not have happened.
     onError: (error, v) => (outcomeUnknown(error) ? invalidateStage(qc, scope, v) : undefined),

@@ -16,11 +16,16 @@ import {
 } from './aws-errors';
 import type { Credentials } from './connection';
 import { resolveEndpoint } from './connection';
+import { beginThrottleWait } from './throttle-waits';
 
 /** Header that tells the project's /__forward route where to send the request (origin + optional base path). */
 export const FORWARD_TARGET_HEADER = 'x-forward-target';
 
-export type CallOptions = { signal?: AbortSignal };
+export type CallOptions = {
+  signal?: AbortSignal;
+  /** Called before each wait caused by throttling (429), with its length; the request is retried after it. */
+  onThrottled?: (waitMs: number) => void;
+};
 export type PagingOptions = CallOptions & { onProgress?: (loaded: number) => void };
 
 export interface ClientOptions {
@@ -31,6 +36,12 @@ export interface ClientOptions {
   fetchImpl?: typeof fetch;
   timeoutMs?: number;
   maxRetries?: number;
+  /**
+   * Retries of a throttled request (429). A throttled request was refused before anything was done, so it is always
+   * safe to send again; AWS's control plane allows a few requests a second per account and CreateDeployment one
+   * every 5 seconds (docs/aws/throttling.md), so a busy page meets it routinely and waits instead of failing.
+   */
+  maxThrottleRetries?: number;
   /** Base of the exponential backoff; tests shorten it. */
   retryBaseMs?: number;
   /** Fixed signing time (`YYYYMMDDTHHMMSSZ`), for reproducible signatures in tests. */
@@ -55,6 +66,7 @@ export interface RequestSpec {
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_MAX_RETRIES = 3;
+const DEFAULT_MAX_THROTTLE_RETRIES = 40;
 const DEFAULT_RETRY_BASE_MS = 250;
 const MAX_BACKOFF_MS = 10_000;
 // moto routes by the SigV4 credential scope and never checks the signature, and the embedded emulator ignores
@@ -103,6 +115,7 @@ export interface Transport {
 export function createTransport(opts: ClientOptions): Transport {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRetries = opts.maxRetries ?? DEFAULT_MAX_RETRIES;
+  const maxThrottleRetries = opts.maxThrottleRetries ?? DEFAULT_MAX_THROTTLE_RETRIES;
   const retryBaseMs = opts.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
   const credentials = opts.credentials?.accessKeyId ? opts.credentials : DUMMY_CREDENTIALS;
   const signer = new AwsClient({
@@ -293,7 +306,9 @@ export function createTransport(opts: ClientOptions): Transport {
 
   async function send(spec: RequestSpec, callOpts: CallOptions | undefined): Promise<unknown> {
     const signal = callOpts?.signal;
-    for (let n = 0; ; n++) {
+    let retries = 0;
+    let throttleRetries = 0;
+    for (;;) {
       if (signal?.aborted) throw abortedError(signal.reason);
       try {
         return await attempt(spec, signal);
@@ -311,9 +326,28 @@ export function createTransport(opts: ClientOptions): Transport {
             err.retryable = isIdempotent(spec.method);
           throw err;
         }
-        if (n >= maxRetries) throw err;
+        if (throttled) {
+          if (throttleRetries >= maxThrottleRetries) throw err;
+          // The server said when a token is due: wait that long, plus a little jitter so that requests refused
+          // together do not all come back in the same millisecond. Without Retry-After: exponential full jitter.
+          const delay =
+            err.retryAfterMs !== undefined
+              ? err.retryAfterMs + Math.random() * retryBaseMs
+              : Math.random() * Math.min(MAX_BACKOFF_MS, retryBaseMs * 2 ** throttleRetries);
+          throttleRetries += 1;
+          callOpts?.onThrottled?.(delay);
+          const end = beginThrottleWait();
+          try {
+            await sleep(delay, signal);
+          } finally {
+            end();
+          }
+          continue;
+        }
+        if (retries >= maxRetries) throw err;
         // Full jitter: a random delay in [0, base·2^n], but never less than what Retry-After asks for.
-        const backoff = Math.random() * Math.min(MAX_BACKOFF_MS, retryBaseMs * 2 ** n);
+        const backoff = Math.random() * Math.min(MAX_BACKOFF_MS, retryBaseMs * 2 ** retries);
+        retries += 1;
         await sleep(Math.max(backoff, err.retryAfterMs ?? 0), signal);
       }
     }

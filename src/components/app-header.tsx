@@ -3,6 +3,7 @@ import { describeTarget } from '@/api/connection';
 import { useConnection } from '@/api/connection-provider';
 import { AppLink } from './app-link';
 import { PRODUCT_NAME } from './page-title';
+import { ThrottleStatus } from './throttle-status';
 
 const navLink =
   'rounded px-2 py-1 text-sm font-medium text-fg hover:bg-surface-sunken data-[status=active]:text-accent data-[status=active]:underline data-[status=active]:underline-offset-4';
@@ -44,6 +45,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
       <SkipLink />
       <AppHeader />
       <main id="main" className="mx-auto w-full max-w-6xl px-6 py-8">
+        <ThrottleStatus />
         {children}
       </main>
     </>
