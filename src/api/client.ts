@@ -4,6 +4,8 @@ import { ApiError } from './api-error';
 import { isRecord, parseWith } from './aws-errors';
 import {
   deploymentSchema,
+  exportFileSchema,
+  importedRestApiSchema,
   integrationResponseSchema,
   integrationSchema,
   methodResponseSchema,
@@ -19,6 +21,9 @@ import {
 import type {
   Deployment,
   DeploymentInput,
+  ExportFormat,
+  ExportType,
+  ImportedRestApi,
   Integration,
   IntegrationResponse,
   IntegrationResponseInput,
@@ -53,6 +58,8 @@ export interface ApiGatewayClient {
   getRestApis(params?: { limit?: number; position?: string }, opts?: CallOptions): Promise<Page<RestApi>>;
   getAllRestApis(opts?: PagingOptions): Promise<RestApi[]>;
   getRestApi(ref: RestApiRef, opts?: CallOptions): Promise<RestApi>;
+  /** ImportRestApi: a new API from an OpenAPI file's text, sent as it is (JSON or YAML, named by contentType). */
+  importRestApi(file: { text: string; contentType: string }, opts?: CallOptions): Promise<ImportedRestApi>;
   getResources(
     ref: RestApiRef,
     params?: { limit?: number; position?: string; embedMethods?: boolean },
@@ -86,6 +93,12 @@ export interface ApiGatewayClient {
   testInvokeMethod(ref: MethodRef, body: TestInvokeRequest, opts?: CallOptions): Promise<TestInvokeResult>;
   /** GetExport of a stage as OpenAPI 3 (JSON) with the API Gateway extensions: what the stage serves. */
   getStageExport(ref: StageRef, opts?: CallOptions): Promise<StageExport>;
+  /** GetExport of a stage as a file (with the API Gateway extensions), in the OpenAPI version and format asked for. */
+  getExportFile(
+    ref: StageRef,
+    params: { exportType: ExportType; format: ExportFormat },
+    opts?: CallOptions,
+  ): Promise<string>;
   /** The exact PutIntegrationResponse request (for the review step), with Authorization and tokens redacted. */
   describePutIntegrationResponse(ref: ResponseRef, body: IntegrationResponseInput): Promise<DescribedRequest>;
   /** The exact request of one step of a send, redacted the same way. */
@@ -115,6 +128,8 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
         o?.onProgress,
       ),
     getRestApi: (ref, o) => call({ method: 'GET', path: restApiPath(ref) }, restApiSchema(), o),
+    importRestApi: (file, o) =>
+      call({ method: 'POST', path: '/restapis', query: { mode: 'import' }, rawBody: file }, importedRestApiSchema(), o),
     getResources: (ref, params, o) =>
       call(
         {
@@ -188,6 +203,18 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
           query: { extensions: 'apigateway' },
         },
         stageExportSchema(),
+        o,
+      ),
+    getExportFile: (ref, params, o) =>
+      call(
+        {
+          method: 'GET',
+          path: `${restApiPath(ref)}/stages/${seg(ref.stageName)}/exports/${seg(params.exportType)}`,
+          query: { extensions: 'apigateway' },
+          accept: params.format === 'yaml' ? 'application/yaml' : 'application/json',
+          answerAs: 'text',
+        },
+        exportFileSchema(),
         o,
       ),
     describePutIntegrationResponse: (ref, body) =>

@@ -217,3 +217,47 @@ describe('AWS errors come back typed', () => {
     expect(e.errorType).toBe('NotFoundException');
   });
 });
+
+describe('ImportRestApi and GetExport as files', () => {
+  const yaml = [
+    'openapi: 3.0.1',
+    'info:',
+    '  title: imported-by-client',
+    '  version: "1"',
+    'paths:',
+    '  /items:',
+    '    get:',
+    '      responses:',
+    '        "200":',
+    '          description: ok',
+    '      x-amazon-apigateway-integration:',
+    '        type: mock',
+    '        responses:',
+    '          default:',
+    '            statusCode: "200"',
+    '',
+  ].join('\n');
+
+  test('importRestApi sends the file as it is (signed, YAML Content-Type) and getExportFile reads it back as JSON or YAML', async () => {
+    const api = await client.importRestApi({ text: yaml, contentType: 'application/yaml' });
+    expect(api).toMatchObject({ name: 'imported-by-client' });
+    expect(api.warnings).toBeUndefined();
+    const ref = { restApiId: api.id, stageName: 'files' };
+    await client.createDeployment(ref, { stageName: 'files' });
+    const json = await client.getExportFile(ref, { exportType: 'oas30', format: 'json' });
+    expect(JSON.parse(json)).toMatchObject({ openapi: '3.0.1', paths: { '/items': { get: {} } } });
+    const swaggerYaml = await client.getExportFile(ref, { exportType: 'swagger', format: 'yaml' });
+    expect(swaggerYaml).toMatch(/^"swagger": "2\.0"$/m);
+    expect(swaggerYaml).toContain('"x-amazon-apigateway-integration"');
+  });
+
+  test('a file that is not OpenAPI is an AWS error with AWS’s message', async () => {
+    const e = await rejection(client.importRestApi({ text: 'not: [openapi', contentType: 'application/yaml' }));
+    expect([e.kind, e.errorType, e.status, e.message]).toEqual([
+      'aws',
+      'BadRequestException',
+      400,
+      'Invalid OpenAPI input.',
+    ]);
+  });
+});

@@ -2,7 +2,12 @@
 // listing. Nothing of another method, another api or another target (scope) is touched.
 import { QueryClient } from '@tanstack/react-query';
 import { expect, test } from 'vitest';
-import { invalidateIntegrationResponse, invalidateMethodResponse, invalidateStage } from './invalidation';
+import {
+  invalidateIntegrationResponse,
+  invalidateMethodResponse,
+  invalidateRestApiList,
+  invalidateStage,
+} from './invalidation';
 import { apiGatewayKeys as k } from './query-keys';
 
 const S = 'moto|http://127.0.0.1:5000|us-east-1';
@@ -61,6 +66,14 @@ test('a method-response write invalidates that response, its method and the api 
   const { qc, invalidated } = seeded();
   await invalidateMethodResponse(qc, S, ref);
   expect(invalidated()).toEqual(['method', 'mr', 'resources']);
+});
+
+test('an imported API invalidates the list of APIs of that target only', async () => {
+  const { qc, invalidated } = seeded();
+  qc.setQueryData(k.restApis(OTHER), { cached: true });
+  await invalidateRestApiList(qc, S);
+  expect(invalidated()).toEqual(['restApis']);
+  expect(qc.getQueryState(k.restApis(OTHER))?.isInvalidated).toBe(false);
 });
 
 test('a deployment to a stage invalidates the stage list and that stage’s export only', async () => {

@@ -40,3 +40,8 @@ export async function invalidateStage(qc: QueryClient, scope: string, ref: Stage
     qc.invalidateQueries({ queryKey: apiGatewayKeys.stageExport(scope, ref), exact: true }),
   ]);
 }
+
+/** A new RestApi (ImportRestApi): the list of APIs, and nothing else (no other API changed). */
+export async function invalidateRestApiList(qc: QueryClient, scope: string) {
+  await qc.invalidateQueries({ queryKey: apiGatewayKeys.restApis(scope), exact: true });
+}

@@ -222,6 +222,14 @@ export const stageExportSchema = onFirstUse(() =>
   }),
 );
 
+/** ImportRestApi's answer: the new RestApi, with what the import left out as `warnings`. */
+export const importedRestApiSchema = onFirstUse(() =>
+  z.object({ ...restApiSchema().shape, warnings: opt(z.array(z.string())) }),
+);
+
+/** GetExport's file, as text: JSON or YAML as asked for. */
+export const exportFileSchema = onFirstUse(() => z.string());
+
 export const restApiPageSchema = onFirstUse(() => pageSchema(restApiSchema()));
 export const resourcePageSchema = onFirstUse(() => pageSchema(resourceSchema()));
 
@@ -236,6 +244,10 @@ export type Deployment = z.output<ReturnType<typeof deploymentSchema>>;
 export type Stage = z.output<ReturnType<typeof stageSchema>>;
 export type TestInvokeResult = z.output<ReturnType<typeof testInvokeSchema>>;
 export type StageExport = z.output<ReturnType<typeof stageExportSchema>>;
+export type ImportedRestApi = z.output<ReturnType<typeof importedRestApiSchema>>;
+/** GetExport's choices: the OpenAPI version (`exportType`) and the file format (Accept). */
+export type ExportType = 'oas30' | 'swagger';
+export type ExportFormat = 'json' | 'yaml';
 /** The TestInvokeMethod body (what the app sends; not read back). */
 export type TestInvokeRequest = {
   pathWithQueryString?: string;

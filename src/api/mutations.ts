@@ -20,6 +20,7 @@ import {
   invalidateIntegrationResponse,
   invalidateMethodResponse,
   invalidateMethodViews,
+  invalidateRestApiList,
   invalidateStage,
   refetchMethod,
 } from './invalidation';
@@ -184,5 +185,15 @@ export function useTestInvokeMethod() {
   const { client } = useConnection();
   return useMutation({
     mutationFn: (v: MethodRef & { request: TestInvokeRequest }) => client.testInvokeMethod(v, v.request),
+  });
+}
+
+/** ImportRestApi: a new API from an OpenAPI file. Only the list of APIs changes. */
+export function useImportRestApi() {
+  const { client, scope } = useConnection();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: { text: string; contentType: string }) => client.importRestApi(file),
+    onSuccess: () => invalidateRestApiList(qc, scope),
   });
 }

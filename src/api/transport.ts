@@ -62,6 +62,12 @@ export interface RequestSpec {
   path: string;
   query?: Record<string, string | undefined>;
   body?: unknown;
+  /** A body sent as it is instead of as JSON (ImportRestApi's OpenAPI file), with its Content-Type. */
+  rawBody?: { text: string; contentType: string };
+  /** The Accept header (default application/json); GetExport answers YAML for application/yaml. */
+  accept?: string;
+  /** 'text': a successful answer is returned as its text, not parsed (GetExport's file). */
+  answerAs?: 'json' | 'text';
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -168,9 +174,9 @@ export function createTransport(opts: ClientOptions): Transport {
     spec: RequestSpec,
   ): Promise<{ url: string; headers: Headers; body: string | undefined }> {
     const url = buildUrl(spec);
-    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const body = spec.rawBody ? spec.rawBody.text : spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const headers: Record<string, string> = { accept: spec.accept ?? 'application/json' };
+    if (body !== undefined) headers['content-type'] = spec.rawBody?.contentType ?? 'application/json';
     const signed = await signer.sign(url, {
       method: spec.method,
       headers,
@@ -260,6 +266,7 @@ export function createTransport(opts: ClientOptions): Transport {
       }
     }
 
+    if (response.ok && spec.answerAs === 'text') return text;
     if (response.ok) {
       if (parsed && isEnvelope(body)) {
         if (!body.success) throw envelopeError(body.error, status, requestId);
