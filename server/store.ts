@@ -253,6 +253,10 @@ export class Store {
           SELECT r.id FROM resources r JOIN sub ON r.parent_id = sub.id WHERE r.region = ? AND r.api_id = ?
         ) SELECT id FROM sub`),
       resDelete: d.prepare('DELETE FROM resources WHERE region = ? AND api_id = ? AND id = ?'),
+      resMove: d.prepare(
+        'UPDATE resources SET parent_id = ?, path_part = ?, path = ? WHERE region = ? AND api_id = ? AND id = ?',
+      ),
+      resRepath: d.prepare('UPDATE resources SET path = ? WHERE region = ? AND api_id = ? AND id = ?'),
       methResDelete: d.prepare('DELETE FROM methods WHERE region = ? AND api_id = ? AND resource_id = ?'),
       methGet: d.prepare<[string, string, string, string], { doc: string }>(
         'SELECT doc FROM methods WHERE region = ? AND api_id = ? AND resource_id = ? AND http_method = ?',
@@ -594,6 +598,25 @@ export class Store {
   createResource(region: string, apiId: string, r: ResourceRow): void {
     this.resourceCache.delete(resKey(region, apiId, r.id));
     this.st.resInsert.run(region, apiId, r.id, r.parentId ?? null, r.pathPart ?? null, r.path);
+  }
+
+  /**
+   * Gives a resource a new parent and path part (UpdateResource); its descendants' paths follow. The caller has
+   * checked the move (no cycle, no sibling of that name).
+   */
+  moveResource(region: string, apiId: string, id: string, parentId: string, pathPart: string, path: string): void {
+    this.clearCaches();
+    this.transaction(() => {
+      this.st.resMove.run(parentId, pathPart, path, region, apiId, id);
+      const queue: Array<{ id: string; path: string }> = [{ id, path }];
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        for (const child of this.st.resChildren.all(region, apiId, next.id)) {
+          const childPath = `${next.path === '/' ? '' : next.path}/${child.path_part ?? ''}`;
+          this.st.resRepath.run(childPath, region, apiId, child.id);
+          queue.push({ id: child.id, path: childPath });
+        }
+      }
+    });
   }
 
   /** Deletes a resource, all its descendants and their methods. */

@@ -1,12 +1,14 @@
-// PutIntegration, GetIntegration, DeleteIntegration.
-import type { Hono } from 'hono';
+// PutIntegration, GetIntegration, UpdateIntegration, DeleteIntegration.
+import type { Context, Hono } from 'hono';
+import { validatePatchOperationsShape } from '../../src/rules/patch-operations';
 import { putIntegrationRequestViolations, putIntegrationViolations } from '../../src/rules/put-integration';
+import { applyIntegrationPatch } from '../control-plane-patch';
 import { optBool, optInt, optMap, optObject, optString, optStringList } from '../body';
 import { answerParts, json, noContent, readJsonBody, throwIfViolations } from '../http';
 import type { IntegrationDoc } from '../model';
 import { spliceIntegrationResponses } from '../store';
 import type { RouteContext } from './context';
-import { INTEGRATION_PATH, methodRef, requireIntegration } from './context';
+import { INTEGRATION_PATH, methodRef, requireIntegration, type MethodRef } from './context';
 
 /** AWS stores an empty or null mapping template as null. */
 function normalizeTemplates(t: Record<string, string | null> | undefined): Record<string, string | null> | undefined {
@@ -75,13 +77,25 @@ export function registerIntegrationRoutes(app: Hono, ctx: RouteContext): void {
     return json(c, integration, 201);
   });
 
-  app.get(INTEGRATION_PATH, (c) => {
-    const ref = methodRef(c);
+  /** The integration as GetIntegration gives it, with its integration responses. */
+  function integrationAnswer(c: Context, ref: MethodRef): Response {
     const integration = requireIntegration(ctx.requireMethod(ref));
     const responses = ctx.store.integrationResponsesOf(ref.region, ref.apiId, ref.resourceId, ref.verb);
     if (responses.length === 0) return json(c, integration, 200);
     // The stored integration responses' JSON goes into the answer as it is, like GetMethod's.
     return answerParts(c, 200, spliceIntegrationResponses(JSON.stringify(integration), 1, responses));
+  }
+
+  app.get(INTEGRATION_PATH, (c) => integrationAnswer(c, methodRef(c)));
+
+  app.patch(INTEGRATION_PATH, async (c) => {
+    const shape = validatePatchOperationsShape(await readJsonBody(c), 'updateIntegrationInput');
+    throwIfViolations(shape.violations);
+    const ref = methodRef(c);
+    await ctx.writeMethod(ref, (m) => {
+      m.methodIntegration = applyIntegrationPatch(requireIntegration(m), shape.ops ?? []);
+    });
+    return integrationAnswer(c, ref);
   });
 
   app.delete(INTEGRATION_PATH, async (c) => {

@@ -1,12 +1,14 @@
-// PutMethod, GetMethod, DeleteMethod.
-import type { Hono } from 'hono';
+// PutMethod, GetMethod, UpdateMethod, DeleteMethod.
+import type { Context, Hono } from 'hono';
+import { validatePatchOperationsShape } from '../../src/rules/patch-operations';
 import { putMethodRequestViolations, putMethodViolations } from '../../src/rules/put-method';
+import { applyMethodPatch, replaceContents } from '../control-plane-patch';
 import { optBool, optMap, optObject, optString, optStringList } from '../body';
 import { AwsError, notFound } from '../errors';
 import { answerParts, json, noContent, readJsonBody, throwIfViolations } from '../http';
 import type { MethodDoc } from '../model';
 import type { RouteContext } from './context';
-import { METHOD_PATH, methodRef, MSG } from './context';
+import { METHOD_PATH, methodRef, MSG, type MethodRef } from './context';
 
 export function registerMethodRoutes(app: Hono, ctx: RouteContext): void {
   const { store } = ctx;
@@ -54,14 +56,23 @@ export function registerMethodRoutes(app: Hono, ctx: RouteContext): void {
     return json(c, doc, 201);
   });
 
-  app.get(METHOD_PATH, async (c) => {
-    const ref = methodRef(c);
+  /** The whole method as GetMethod gives it; the stored texts go into the answer as they are, not re-serialized. */
+  async function methodAnswer(c: Context, ref: MethodRef): Promise<Response> {
     ctx.requireResource(ref.region, ref.apiId, ref.resourceId);
     await store.loadIntegrationResponses(ref.region, ref.apiId, ref.resourceId, ref.verb);
-    // The stored texts are JSON.stringify of the documents: the answer is made of them, not re-serialized.
     const parts = store.methodAnswerParts(ref.region, ref.apiId, ref.resourceId, ref.verb);
     if (parts === undefined) throw notFound(MSG.method);
     return answerParts(c, 200, parts);
+  }
+
+  app.get(METHOD_PATH, (c) => methodAnswer(c, methodRef(c)));
+
+  app.patch(METHOD_PATH, async (c) => {
+    const shape = validatePatchOperationsShape(await readJsonBody(c), 'updateMethodInput');
+    throwIfViolations(shape.violations);
+    const ref = methodRef(c);
+    await ctx.writeMethod(ref, (m) => replaceContents(m, applyMethodPatch(m, shape.ops ?? [])));
+    return methodAnswer(c, ref);
   });
 
   app.delete(METHOD_PATH, async (c) => {

@@ -1,9 +1,12 @@
-// GetRestApis, CreateRestApi (with cloneFrom), GetRestApi, DeleteRestApi; ImportRestApi and PutRestApi route to rest-api-import.ts.
+// GetRestApis, CreateRestApi (with cloneFrom), GetRestApi, UpdateRestApi, DeleteRestApi; ImportRestApi and PutRestApi
+// route to rest-api-import.ts.
 import type { Hono } from 'hono';
+import { validatePatchOperationsShape } from '../../src/rules/patch-operations';
 import { enumConstraintMessage, notNullConstraintMessage } from '../../src/rules/validation-message';
+import { applyRestApiPatch } from '../control-plane-patch';
 import { optBool, optInt, optMap, optObject, optString, optStringList, validationError } from '../body';
 import { badRequest } from '../errors';
-import { json, noContent, readJsonBody, requestRegion } from '../http';
+import { json, noContent, readJsonBody, requestRegion, throwIfViolations } from '../http';
 import { awsId, unusedAwsId } from '../ids';
 import type { RestApiDoc } from '../model';
 import { decodePosition, pageBody, parseLimit } from '../paging';
@@ -120,6 +123,19 @@ export function registerRestApiRoutes(app: Hono, ctx: RouteContext): void {
   app.get('/restapis/:api', (c) => json(c, requireApi(requestRegion(c), c.req.param('api')), 200));
 
   app.put('/restapis/:api', putRestApi);
+
+  app.patch('/restapis/:api', async (c) => {
+    const shape = validatePatchOperationsShape(await readJsonBody(c), 'updateRestApiInput');
+    throwIfViolations(shape.violations);
+    const rg = requestRegion(c);
+    const id = c.req.param('api');
+    const updated = await store.write(() => {
+      const next = applyRestApiPatch(requireApi(rg, id), shape.ops ?? []);
+      store.replaceRestApi(rg, next);
+      return next;
+    });
+    return json(c, updated, 200);
+  });
 
   app.delete('/restapis/:api', async (c) => {
     const rg = requestRegion(c);

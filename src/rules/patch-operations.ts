@@ -24,7 +24,14 @@ function notFound(message: string, field: string): RuleViolation {
 /** Request-stage checks of `{"patchOperations": [...]}`: JSON types, then the `op` enum (1-based index in AWS's text). */
 export function validatePatchOperationsShape(
   body: unknown,
-  inputName: 'updateIntegrationResponseInput' | 'updateMethodResponseInput' | 'updateStageInput',
+  inputName:
+    | 'updateIntegrationResponseInput'
+    | 'updateMethodResponseInput'
+    | 'updateStageInput'
+    | 'updateRestApiInput'
+    | 'updateResourceInput'
+    | 'updateMethodInput'
+    | 'updateIntegrationInput',
 ): { ops?: PatchOperation[]; violations: RuleViolation[] } {
   const parsed = bodyAsObject(body);
   if ('violation' in parsed) return { violations: [parsed.violation] };
