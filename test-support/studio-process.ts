@@ -17,21 +17,27 @@ export interface StudioProcess {
 export interface StudioOptions {
   /** Writes the files to serve into the empty `dist` directory; by default a one-line index.html. */
   prepareDist?: (dist: string) => void;
+  /** Serve this directory instead (e.g. the repo's built `dist/`, for Playwright); prepareDist is not used then. */
+  distDir?: string;
+  /** Default: a free port. */
+  port?: number;
 }
 
 export async function startStudio(args: string[] = [], options: StudioOptions = {}): Promise<StudioProcess> {
   const dir = makeTempDir('irs-studio-');
-  const dist = join(dir, 'dist');
-  mkdirSync(dist);
-  if (options.prepareDist) options.prepareDist(dist);
-  else writeFileSync(join(dist, 'index.html'), '<!doctype html><title>fixture</title>');
+  const dist = options.distDir ?? join(dir, 'dist');
+  if (options.distDir === undefined) {
+    mkdirSync(dist);
+    if (options.prepareDist) options.prepareDist(dist);
+    else writeFileSync(join(dist, 'index.html'), '<!doctype html><title>fixture</title>');
+  }
   const child = spawn(
     process.execPath,
     [
       '--import',
       'tsx',
       join(repoRoot, 'server', 'start.ts'),
-      ...['--port', '0', '--data-dir', join(dir, 'data'), '--reset', '--dist-dir', dist],
+      ...['--port', String(options.port ?? 0), '--data-dir', join(dir, 'data'), '--reset', '--dist-dir', dist],
       ...args,
     ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },

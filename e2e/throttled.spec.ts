@@ -1,0 +1,106 @@
+// The dashboard against AWS's control-plane quotas: a second server, started here with `--throttle aws` on
+// E2E_PORT + 3 (the built app and the emulator with its demo data, as the main e2e server but throttled). Deploying
+// twice in a row waits for AWS's limit, says so and succeeds; a load refused by the limit waits, says so and
+// completes; nothing is marked failed. The AWS CLI checks what was deployed.
+import { expect, test } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { runAws } from '../test-support/aws-cli';
+import { apigw, apigwOk } from '../test-support/http-client';
+import { startStudio } from '../test-support/studio-process';
+import type { StudioProcess } from '../test-support/studio-process';
+import { awsCli } from './support/e2e-server';
+
+test.skip(!awsCli.available, `These journeys are judged by the AWS CLI: ${awsCli.reason}`);
+test.describe.configure({ mode: 'serial' });
+
+const port = Number(process.env.E2E_PORT ?? 5199) + 3;
+let studio: StudioProcess;
+let petStore: string;
+
+test.beforeAll(async () => {
+  studio = await startStudio(['--throttle', 'aws'], {
+    port,
+    distDir: fileURLToPath(new URL('../dist', import.meta.url)),
+  });
+  const apis = await apigwOk<{ item: { id: string; name: string }[] }>(studio.base, 'GET', '/restapis', 200);
+  petStore = apis.item.find((a) => a.name === 'PetStore')?.id ?? '';
+});
+test.afterAll(async () => {
+  await studio?.stop();
+});
+test.use({ baseURL: `http://127.0.0.1:${port}` });
+
+async function cliJson<T>(args: string[]): Promise<T> {
+  const r = await runAws(studio.base, ['apigateway', ...args], 120_000);
+  if (r.code !== 0) throw new Error(`aws ${args.join(' ')} exited with ${r.code}:\n${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}
+
+test("deploying twice in a row: the second deploy waits for AWS's limit, says so, and succeeds", async ({ page }) => {
+  await page.goto(`/apis/${petStore}/overview`);
+  await expect(page.getByTestId('overview-summary')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Deploy the API…' }).click();
+  const deploy = page.getByRole('region', { name: 'Deploy to a stage' });
+  await deploy.getByLabel('Stage', { exact: true }).selectOption({ label: 'New stage…' });
+  await deploy.getByLabel('New stage name').fill('twice');
+  await deploy.getByRole('button', { name: 'Deploy' }).click();
+  const deployed = deploy.getByRole('status').filter({ hasText: 'Deployed to stage twice' });
+  await expect(deployed).toBeVisible({ timeout: 30_000 });
+  const firstId = await deployed.locator('code').first().textContent();
+
+  // At once again, to the same stage: AWS allows one CreateDeployment every 5 seconds.
+  await expect(deploy.getByLabel('Stage', { exact: true })).toHaveValue('twice');
+  await deploy.getByRole('button', { name: 'Deploy' }).click();
+  await expect(deploy.getByText("Waiting for AWS's deployment limit")).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: "Waiting for AWS's request limit…" })).toBeVisible();
+  await expect(deployed).toBeVisible({ timeout: 30_000 });
+  const secondId = await deployed.locator('code').first().textContent();
+  expect(secondId).not.toBe(firstId);
+  await expect(deploy.getByText("Waiting for AWS's deployment limit")).toHaveCount(0);
+  await expect(page.getByText("Waiting for AWS's request limit…")).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  const deployments = await cliJson<{ items: { id: string }[] }>(['get-deployments', '--rest-api-id', petStore]);
+  expect(deployments.items.map((d) => d.id).sort()).toEqual([firstId, secondId].sort());
+  const stages = await cliJson<{ item: { stageName: string; deploymentId: string }[] }>([
+    'get-stages',
+    '--rest-api-id',
+    petStore,
+  ]);
+  expect(stages.item).toEqual([expect.objectContaining({ stageName: 'twice', deploymentId: secondId })]);
+});
+
+test('a page load refused by the limit waits, says so, and completes with no error and no failed row', async ({
+  page,
+}) => {
+  // Other clients of the same account use up its requests while the page loads (10 a second, burst 40).
+  let hammering = true;
+  const refusedByHammer: number[] = [];
+  const hammer = Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (hammering) {
+        const r = await apigw(studio.base, 'GET', '/restapis');
+        if (r.status === 429) refusedByHammer.push(r.status);
+      }
+    }),
+  );
+  try {
+    await page.goto(`/apis/${petStore}/overview`);
+    await expect(page.getByRole('status').filter({ hasText: "Waiting for AWS's request limit…" })).toBeVisible();
+  } finally {
+    hammering = false;
+    await hammer;
+  }
+  expect(refusedByHammer.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('overview-summary')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("Waiting for AWS's request limit…")).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByText(/could not be loaded in full/)).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const listed = await cliJson<{ items: { resourceMethods?: Record<string, unknown> }[] }>([
+    'get-resources',
+    '--rest-api-id',
+    petStore,
+  ]);
+  const methodCount = listed.items.reduce((n, r) => n + Object.keys(r.resourceMethods ?? {}).length, 0);
+  await expect(page.getByTestId('overview-summary')).toContainText(`${methodCount} methods,`);
+});
