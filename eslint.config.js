@@ -34,6 +34,13 @@ const zones = [
     message: 'The response pipeline imports only the rules module, the template engine and itself.',
   },
   {
+    target: './src/api-mappings',
+    from: './src',
+    except: ['./api-mappings', './api', './rules', './preview'],
+    message:
+      "The API mappings module (an API's methods loaded as rows, with their problems) imports only src/api, the rules, the template engine and itself.",
+  },
+  {
     target: './src/api',
     from: './src',
     except: ['./api', './rules'],
@@ -47,12 +54,25 @@ const zones = [
       'A feature never imports another feature: move what both need into a shared module (src/api, src/components, src/integration-response, ...).',
   })),
   {
-    target: ['./src/features', './src/components', './src/integration-response', './src/deployment', './src/simulate'],
+    target: [
+      './src/features',
+      './src/components',
+      './src/integration-response',
+      './src/deployment',
+      './src/simulate',
+      './src/api-mappings',
+    ],
     from: ['./src/routes', './src/main.tsx', './src/router.tsx', './src/router-app.tsx', './src/first-page.tsx'],
     message: 'Screens do not import the app shell or the routes.',
   },
   {
-    target: ['./src/components', './src/integration-response', './src/deployment', './src/simulate'],
+    target: [
+      './src/components',
+      './src/integration-response',
+      './src/deployment',
+      './src/simulate',
+      './src/api-mappings',
+    ],
     from: './src/features',
     message: 'Shared modules are used by features and import none of them.',
   },
@@ -154,7 +174,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/routes/**/*.{ts,tsx}', 'src/features/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
+    files: [
+      'src/routes/**/*.{ts,tsx}',
+      'src/features/**/*.{ts,tsx}',
+      'src/components/**/*.{ts,tsx}',
+      'src/api-mappings/**/*.{ts,tsx}',
+    ],
     ignores: testFiles,
     rules: {
       'no-restricted-globals': [

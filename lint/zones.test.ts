@@ -24,6 +24,9 @@ const cases: { fixture: string; as: string; rules: string[] }[] = [
   { fixture: 'feature-imports-server-app.ts', as: 'src/features/editor/fixture.ts', rules: [zones] },
   { fixture: 'component-imports-feature.ts', as: 'src/components/fixture.ts', rules: [zones] },
   { fixture: 'component-imports-feature.ts', as: 'src/deployment/fixture.ts', rules: [zones] },
+  // Two zones forbid it: the module's own (src/api, the rules and the template engine only) and the shared modules'.
+  { fixture: 'component-imports-feature.ts', as: 'src/api-mappings/fixture.ts', rules: [zones, zones] },
+  { fixture: 'screen-calls-window-fetch.ts', as: 'src/api-mappings/fixture.ts', rules: [screenFetch] },
   { fixture: 'server-imports-api.ts', as: 'server/fixture.ts', rules: [zones] },
   { fixture: 'server-imports-feature.ts', as: 'server/fixture.ts', rules: [zones] },
   { fixture: 'server-imports-preview.ts', as: 'server/fixture.ts', rules: [zones] },

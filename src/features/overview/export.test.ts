@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { exportColumns, toCsv, toMarkdown } from './export';
-import { makeRow } from './test-rows';
+import { makeRow } from '@/api-mappings/test-rows';
 
 /** A minimal RFC 4180 parser, so the tests check what a spreadsheet would read, not our own string building. */
 function parseCsv(text: string): string[][] {

@@ -1,6 +1,11 @@
 // CSV and Markdown exports of the (filtered) overview table. Pure: the page turns the strings into downloads.
-import type { OverviewRow } from './rows';
-import { describeDeclaredHeaders, describeHeaderMappings, describeProblems, describeSelectionPattern } from './rows';
+import type { OverviewRow } from '@/api-mappings/rows';
+import {
+  describeDeclaredHeaders,
+  describeHeaderMappings,
+  describeProblems,
+  describeSelectionPattern,
+} from '@/api-mappings/rows';
 
 export const exportColumns = [
   'Path',

@@ -4,8 +4,8 @@
 import { useId } from 'react';
 import type { IntegrationResponse } from '@/api/models';
 import { isLambdaIntegration, isProxyIntegrationType } from '@/rules/integration-kind';
-import type { MethodMapping } from './rows';
-import { compareStatusCodes } from './rows';
+import type { MethodMapping } from '@/api-mappings/rows';
+import { compareStatusCodes } from '@/api-mappings/rows';
 
 const laneHeight = 40;
 const laneGap = 10;

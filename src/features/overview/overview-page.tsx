@@ -14,12 +14,12 @@ import { PageLayout } from '@/components/page-layout';
 import { EmptyState, ErrorState } from '@/components/query-state';
 import { LiveActions, StageComparePanel, type StageReport } from '@/deployment/lazy-panels';
 import { toCsv, toMarkdown } from './export';
-import type { LoadProgress } from './load-api-mappings';
-import { defaultConcurrency, loadApiMappings } from './load-api-mappings';
+import type { LoadProgress } from '@/api-mappings/load-api-mappings';
+import { defaultConcurrency, loadApiMappings } from '@/api-mappings/load-api-mappings';
 import { OverviewTable } from './overview-table';
-import { problemLabels } from './problems';
-import type { MethodMapping, OverviewRow } from './rows';
-import { buildRows, methodKey } from './rows';
+import { problemLabels } from '@/api-mappings/problems';
+import type { MethodMapping, OverviewRow } from '@/api-mappings/rows';
+import { buildRows, methodKey } from '@/api-mappings/rows';
 import type { RowFilter, RowSort } from './table-model';
 import { defaultSort, emptyFilter, filterRows, methodsIn, sortRows } from './table-model';
 

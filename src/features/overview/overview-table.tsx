@@ -6,8 +6,8 @@ import { useRef, type KeyboardEvent } from 'react';
 import { Badge } from '@/components/badge';
 import { Button } from '@/components/button';
 import { UndeployedMarkPanel, type StageReport } from '@/deployment/lazy-panels';
-import type { OverviewRow } from './rows';
-import { describeDeclaredHeaders, describeSelectionPattern, methodKey } from './rows';
+import type { OverviewRow } from '@/api-mappings/rows';
+import { describeDeclaredHeaders, describeSelectionPattern, methodKey } from '@/api-mappings/rows';
 import type { RowSort, SortKey } from './table-model';
 
 const columns: { label: string; sort?: SortKey; width: string }[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { emptyFilter, filterRows, methodsIn, sortRows } from './table-model';
-import { makeRow } from './test-rows';
+import { makeRow } from '@/api-mappings/test-rows';
 
 const rows = [
   makeRow({ id: 'a', path: '/pets', httpMethod: 'GET', statusCode: '200' }),

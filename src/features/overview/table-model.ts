@@ -1,7 +1,7 @@
 // Filtering and sorting of overview rows. Pure, so the 2,000-method case can be reasoned about (and tested)
 // without a browser: one pass to filter, one sort.
-import type { OverviewRow } from './rows';
-import { comparePaths, compareStatusCodes, describeSelectionPattern } from './rows';
+import type { OverviewRow } from '@/api-mappings/rows';
+import { comparePaths, compareStatusCodes, describeSelectionPattern } from '@/api-mappings/rows';
 
 export type ProblemFilter = 'all' | 'with-problems' | 'without-problems' | (string & { readonly __code?: never });
 

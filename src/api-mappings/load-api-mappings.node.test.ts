@@ -12,7 +12,7 @@ import {
   PutMethodResponseCommand,
 } from '@aws-sdk/client-api-gateway';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startEmulator, removeDir, type EmulatorProcess } from '../../../test-support/emulator-process';
+import { startEmulator, removeDir, type EmulatorProcess } from '../../test-support/emulator-process';
 import { ApiError } from '@/api/api-error';
 import { createApiGatewayClient, type ApiGatewayClient } from '@/api/client';
 import type { LoadProgress, MappingsClient } from './load-api-mappings';
