@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { runAws } from '../test-support/aws-cli';
 import { apigw, apigwOk } from '../test-support/http-client';
+import { apiFixtures } from '../test-support/api-fixtures';
 import { startStudio } from '../test-support/studio-process';
 import type { StudioProcess } from '../test-support/studio-process';
 import { awsCli } from './support/e2e-server';
@@ -70,28 +71,73 @@ test("deploying twice in a row: the second deploy waits for AWS's limit, says so
   expect(stages.item).toEqual([expect.objectContaining({ stageName: 'twice', deploymentId: secondId })]);
 });
 
+/** Other clients of the same account using up its requests (10 a second, burst 40) until `stop` is called. */
+function hammer(): { refused: () => number; stop: () => Promise<void> } {
+  let on = true;
+  let refused = 0;
+  const loops = Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (on) if ((await apigw(studio.base, 'GET', '/restapis')).status === 429) refused += 1;
+    }),
+  );
+  return {
+    refused: () => refused,
+    stop: async () => {
+      on = false;
+      await loops;
+    },
+  };
+}
+
+test('a send refused by the limit waits, says so, and stores the integration response', async ({ page }) => {
+  const f = await apiFixtures(studio.base).createIntegrationFixture({ name: 'throttled-send', pathPart: 'pets' });
+  await page.goto(`/apis/${f.api.id}/resources/${f.resource.id}/methods/GET/responses/200`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('integration response for 200');
+  await page.getByRole('button', { name: 'Add a template' }).click();
+  await page.getByLabel('Content type').fill('application/json');
+  const editor = page.getByRole('textbox', { name: 'Mapping template for application/json' });
+  await expect(editor).toHaveAttribute('contenteditable', 'true');
+  await editor.click();
+  await page.keyboard.insertText('{"throttled": true}');
+  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await expect(page).toHaveURL(/\/review$/);
+  const others = hammer();
+  try {
+    await page.getByRole('button', { name: 'Create integration response 200' }).click();
+    await expect(page.getByRole('status').filter({ hasText: "Waiting for AWS's request limit…" })).toBeVisible();
+  } finally {
+    await others.stop();
+  }
+  expect(others.refused()).toBeGreaterThan(0);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Integration response 200 created', {
+    timeout: 60_000,
+  });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const stored = await cliJson<{ responseTemplates?: Record<string, string> }>([
+    'get-integration-response',
+    '--rest-api-id',
+    f.api.id,
+    '--resource-id',
+    f.resource.id,
+    '--http-method',
+    'GET',
+    '--status-code',
+    '200',
+  ]);
+  expect(stored.responseTemplates).toEqual({ 'application/json': '{"throttled": true}' });
+});
+
 test('a page load refused by the limit waits, says so, and completes with no error and no failed row', async ({
   page,
 }) => {
-  // Other clients of the same account use up its requests while the page loads (10 a second, burst 40).
-  let hammering = true;
-  const refusedByHammer: number[] = [];
-  const hammer = Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (hammering) {
-        const r = await apigw(studio.base, 'GET', '/restapis');
-        if (r.status === 429) refusedByHammer.push(r.status);
-      }
-    }),
-  );
+  const others = hammer();
   try {
     await page.goto(`/apis/${petStore}/overview`);
     await expect(page.getByRole('status').filter({ hasText: "Waiting for AWS's request limit…" })).toBeVisible();
   } finally {
-    hammering = false;
-    await hammer;
+    await others.stop();
   }
-  expect(refusedByHammer.length).toBeGreaterThan(0);
+  expect(others.refused()).toBeGreaterThan(0);
   await expect(page.getByTestId('overview-summary')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText("Waiting for AWS's request limit…")).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByText(/could not be loaded in full/)).toHaveCount(0);
