@@ -26,6 +26,8 @@ import type { ScaleResult } from './lib/scale';
 import { kb, round } from './lib/stats';
 import { measureStorm } from './lib/storm';
 import type { StormResult } from './lib/storm';
+import { measureThrottledOverview } from './lib/throttled-overview';
+import type { ThrottledOverviewResult } from './lib/throttled-overview';
 
 // Every budget is a ratio to a reference measured in the same run, so a busy machine slows both sides alike. The
 // keystroke budgets were 16 ms and 50 ms with the bare input at ~7.7 ms p95: about 2.1× and 6.5×.
@@ -38,6 +40,9 @@ const BUDGETS = {
   editingVsBare: 6.5,
   emulatorVsMoto: 20,
   stormVsIdle: 5,
+  // The overview of a throttled account from the listing, against one GetMethod per method: an order of magnitude at
+  // least (it is two to three, since the listing is a request per 500 resources), and no method failed.
+  throttledOverviewVsPerMethod: 0.1,
   lighthouse: { apis: 100, overview: 95, editor: 95, accessibility: 100, bestPractices: 100 },
 };
 
@@ -46,6 +51,7 @@ const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
 const SCALE_RESOURCES = Number(process.env.BENCH_RESOURCES ?? 10_000);
 const THROTTLED_RUNS = Number(process.env.BENCH_THROTTLED_RUNS ?? 5);
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const THROTTLED_OVERVIEW_METHODS = Number(process.env.BENCH_THROTTLED_OVERVIEW_METHODS ?? 2000);
 const EDITOR_ROUTE = /\/responses\/\$statusCode$/;
 
 interface Row extends TableRow {
@@ -77,7 +83,7 @@ function verdict(ok: boolean): 'yes' | 'NO' {
 
 // `npm run bench -- --only lighthouse,editing` runs those sections (and the bundle sizes, which take no time) and
 // prints their rows; only a run of every section writes its table into docs/performance.md and the README.
-const SECTIONS = ['cold', 'throttled', 'lighthouse', 'scale', 'editing', 'emulator'] as const;
+const SECTIONS = ['cold', 'throttled', 'lighthouse', 'scale', 'editing', 'emulator', 'throttled-overview'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseOnly(argv: string[]): Set<Section> | null {
@@ -113,6 +119,7 @@ async function main() {
   let emu: LoadResult | undefined;
   let moto: LoadResult | undefined;
   let storm: StormResult | undefined;
+  let throttledOverview: ThrottledOverviewResult | undefined;
   try {
     const [app, floor] = await timed('start servers', () =>
       Promise.all([startAppServer(appDir), startAppServer(floorDir)]),
@@ -181,6 +188,10 @@ async function main() {
       storm = await timed('emulator storm', () => measureStorm(emulator.e.baseUrl, { samples: 2000, stormClients: 4 }));
       moto = await timed('moto load', () => runLoad('moto_server', emulator.m.baseUrl, emulator.m.pid, load));
     }
+    if (runs('throttled-overview'))
+      throttledOverview = await timed('throttled overview (--throttle aws)', () =>
+        measureThrottledOverview(THROTTLED_OVERVIEW_METHODS),
+      );
   } finally {
     await browser.close();
     await Promise.all(servers.map((s) => s.stop()));
@@ -358,6 +369,32 @@ async function main() {
       holds: verdict(storm.ratio <= BUDGETS.stormVsIdle && storm.errors === 0),
     },
   ];
+  const throttledOverviewRows = (t: ThrottledOverviewResult): Row[] => {
+    const { embedded: e, perMethod: g } = t;
+    const missing = (r: typeof e) => (r.failures > 0 || r.methods !== t.methods ? `, ${r.failures} failed` : '');
+    return [
+      {
+        section: 'Throttled overview',
+        measure: `${t.methods}-method API, --throttle aws: overview complete, from the embed=methods listing${missing(e)}`,
+        value: `${round(e.seconds, 1)} s`,
+        reference: `GetMethod per method ${round(g.seconds, 1)} s${missing(g)}`,
+        ratio: `${round(e.seconds / g.seconds, 3)}×`,
+        budget: `≤ ${BUDGETS.throttledOverviewVsPerMethod}×`,
+        holds: verdict(
+          e.seconds / g.seconds <= BUDGETS.throttledOverviewVsPerMethod && missing(e) === '' && missing(g) === '',
+        ),
+      },
+      {
+        section: 'Throttled overview',
+        measure: `${t.methods}-method API, --throttle aws: requests made (429 among them)`,
+        value: `${e.requests} (${e.throttled})`,
+        reference: `GetMethod per method ${g.requests} (${g.throttled})`,
+        ratio: `${round(e.requests / g.requests, 3)}×`,
+        budget: '—',
+        holds: '—',
+      },
+    ];
+  };
   const rows: Row[] = [
     ...bundleRows,
     ...(cold ? coldRows(cold) : []),
@@ -366,6 +403,7 @@ async function main() {
     ...(scale && bare ? scaleRows(scale, bare) : []),
     ...(editing && bare ? editingRows(editing, bare) : []),
     ...(emu && moto && storm ? emulatorRows(emu, moto, storm) : []),
+    ...(throttledOverview ? throttledOverviewRows(throttledOverview) : []),
   ];
 
   const totalSeconds = round((performance.now() - started) / 1000, 1);
@@ -389,6 +427,7 @@ async function main() {
     emulator: emu,
     moto,
     storm,
+    throttledOverview,
   };
   writeFileSync(resolve('bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   if (!only) {

@@ -121,6 +121,25 @@ export function startEmulator(port = 0): Promise<Running> {
   );
 }
 
+/** `tsx server/emulator-cli.ts` on the store already in `dataDir` (removed on stop), with more flags. */
+export function startEmulatorOn(dataDir: string, args: string[] = []): Promise<Running> {
+  return spawnUntil(
+    tsx,
+    [
+      'server/emulator-cli.ts',
+      '--port',
+      String(chosenPort()),
+      '--data-dir',
+      join(dataDir, 'emulator'),
+      '--no-seed',
+      ...args,
+    ],
+    /Emulator listening on http:\/\/127\.0\.0\.1:(\d+)/,
+    60_000,
+    () => rmSync(dataDir, { recursive: true, force: true }),
+  );
+}
+
 /** moto_server on a free port; ready once it answers HTTP. */
 export async function startMoto(): Promise<Running> {
   const port = await freePort();
