@@ -8,8 +8,8 @@ import { createEmulatorApp } from '../../server/app';
 import { openStore } from '../../server/store';
 import { dummyAuthorization } from '../../test-support/http-client';
 import { createApiGatewayClient } from '../../src/api/client';
-import { loadApiMappings } from '../../src/features/overview/load-api-mappings';
-import type { MappingsClient } from '../../src/features/overview/load-api-mappings';
+import { loadApiMappings } from '../../src/api-mappings/load-api-mappings';
+import type { MappingsClient } from '../../src/api-mappings/load-api-mappings';
 import { pool } from './pool';
 import { startEmulatorOn, tempDir } from './processes';
 

@@ -3,9 +3,9 @@
 // embed=methods listing and by the GetMethod-per-method fallback, which runs into the account's 10 requests a
 // second. The API is written first by an emulator without the flag on the same data directory.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { apiFixtures } from '../../../test-support/api-fixtures';
-import { makeTempDir, removeDir, startEmulator } from '../../../test-support/emulator-process';
-import type { EmulatorProcess } from '../../../test-support/emulator-process';
+import { apiFixtures } from '../../test-support/api-fixtures';
+import { makeTempDir, removeDir, startEmulator } from '../../test-support/emulator-process';
+import type { EmulatorProcess } from '../../test-support/emulator-process';
 import { createApiGatewayClient } from '@/api/client';
 import type { ApiGatewayClient } from '@/api/client';
 import type { MappingsClient } from './load-api-mappings';
