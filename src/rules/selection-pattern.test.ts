@@ -180,6 +180,28 @@ describe('integrationResponseWarnings', () => {
     ).toEqual(['catch-all']);
   });
 
+  test('the catch-all warning names the default response by its status code, which need not be 200', () => {
+    const message = (isLambda: boolean, siblings: { statusCode: string; selectionPattern?: string }[]) =>
+      integrationResponseWarnings({
+        ...base,
+        isLambda,
+        statusCode: '200',
+        input: { selectionPattern: '.*' },
+        siblings,
+      }).find((w) => w.code === 'catch-all')?.message;
+    expect(message(false, [{ statusCode: '500' }])).toBe(
+      'This pattern matches every HTTP status code, so the default integration response (500, the one with no selection pattern) is never used: every status code that no other pattern matches gets 200 instead of 500.',
+    );
+    expect(message(true, [{ statusCode: '500' }])).toBe(
+      'This pattern matches an empty error message, so it also catches every successful Lambda call: they get 200 instead of 500 from the default integration response (500, the one with no selection pattern).',
+    );
+    // No default at all: nothing is "instead of" anything.
+    expect(message(false, [{ statusCode: '500', selectionPattern: '5\\d{2}' }])).toBe(
+      'This pattern matches every HTTP status code, so it acts as the default: every status code that no other pattern matches gets 200.',
+    );
+    expect(message(true, [])).not.toMatch(/default|successful responses get/);
+  });
+
   test('flags identical and covered patterns as shadowed', () => {
     const same = integrationResponseWarnings({
       ...base,

@@ -204,17 +204,26 @@ function selectionPatternWarnings(ctx: WarningContext): RuleWarning[] {
   const literal = jsRegexLiteralWarning(pattern, ctx.isLambda);
   if (literal) warnings.push(literal);
 
+  // The default is whichever response has no selection pattern, whatever its status code (not necessarily 200).
+  const fallback = others.find((o) => isDefault(o.selectionPattern))?.statusCode;
+  const defaultNamed = fallback
+    ? `the default integration response (${fallback}, the one with no selection pattern)`
+    : '';
   if (ctx.isLambda && matchesWhole(pattern, '')) {
     warnings.push({
       code: 'catch-all',
       field,
-      message: `This pattern matches an empty error message, so it also catches every successful Lambda call: successful responses get status ${ctx.statusCode} instead of the default response's.`,
+      message: fallback
+        ? `This pattern matches an empty error message, so it also catches every successful Lambda call: they get ${ctx.statusCode} instead of ${fallback} from ${defaultNamed}.`
+        : `This pattern matches an empty error message, so it also catches every successful Lambda call: they get ${ctx.statusCode}.`,
     });
   } else if (!ctx.isLambda && matchedCodes(pattern).size === STATUS_CODES.length) {
     warnings.push({
       code: 'catch-all',
       field,
-      message: `This pattern matches every HTTP status code, so the default integration response is never used; successful back-end responses get status ${ctx.statusCode} too.`,
+      message: fallback
+        ? `This pattern matches every HTTP status code, so ${defaultNamed} is never used: every status code that no other pattern matches gets ${ctx.statusCode} instead of ${fallback}.`
+        : `This pattern matches every HTTP status code, so it acts as the default: every status code that no other pattern matches gets ${ctx.statusCode}.`,
     });
   }
 
