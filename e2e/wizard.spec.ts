@@ -198,12 +198,12 @@ test('a proxy integration is explained and cannot be continued', async ({ page }
   const proxy = resourceByPath(resources, '/legacy/{proxy+}');
   await page.goto(`/apis/${api.id}/resources/${proxy.id}`);
   await expect(page.getByText('Lambda proxy (AWS_PROXY)')).toBeVisible();
-  await expect(page.getByText('Integration responses do not apply to proxy integrations')).toBeVisible();
+  await expect(page.getByText('Integration responses do not apply to Lambda proxy integrations')).toBeVisible();
   await expect(page.getByRole('link', { name: /Continue/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
   // A deep link past step 3 gets the same explanation instead of a form.
   await page.goto(`/apis/${api.id}/resources/${proxy.id}/methods/ANY`);
-  await expect(page.getByText('Integration responses do not apply to proxy integrations')).toBeVisible();
+  await expect(page.getByText('Integration responses do not apply to Lambda proxy integrations')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Continue' })).toHaveCount(0);
 });
 

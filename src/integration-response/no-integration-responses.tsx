@@ -1,5 +1,5 @@
 import { Notice } from '@/components/notice';
-import { integrationKind, isProxyKind, type IntegrationShape } from '@/rules/integration-kind';
+import { integrationKind, isLambdaProxy, isProxyKind, type IntegrationShape } from '@/rules/integration-kind';
 
 /**
  * Why this method can have no integration responses (it has no integration, or a proxy one), for step 3, step 4
@@ -26,12 +26,46 @@ export function NoIntegrationResponses({
       </Notice>
     );
   }
+  if (isLambdaProxy(integration)) {
+    // What AWS requires of the function's answer (docs/aws/integration-responses.md, "Lambda proxy integrations").
+    return (
+      <Notice tone="info" title="Integration responses do not apply to Lambda proxy integrations">
+        <p>
+          API Gateway builds the client&apos;s response from the object the function returns, with no integration
+          response or mapping, so there is nothing to edit here. The function must return JSON with these members:
+        </p>
+        <ul className="list-disc space-y-1 pl-5">
+          <li>
+            <code className="font-mono">statusCode</code>: the HTTP status code the client gets, a number;
+          </li>
+          <li>
+            <code className="font-mono">headers</code>: response headers, one value each (optional);
+          </li>
+          <li>
+            <code className="font-mono">multiValueHeaders</code>: response headers with a list of values each (optional;
+            where both name the same header, these values are used);
+          </li>
+          <li>
+            <code className="font-mono">body</code>: the response body, a string (serialise JSON yourself);
+          </li>
+          <li>
+            <code className="font-mono">isBase64Encoded</code>: true when <code className="font-mono">body</code> is
+            base64-encoded binary (optional).
+          </li>
+        </ul>
+        <p>
+          Anything else makes API Gateway answer 502 Bad Gateway, and the execution log says{' '}
+          <q>Execution failed due to configuration error: Malformed Lambda proxy response</q>.
+        </p>
+      </Notice>
+    );
+  }
   if (isProxyKind(kind)) {
     return (
       <Notice tone="info" title="Integration responses do not apply to proxy integrations">
         <p>
-          With a proxy integration the back end&apos;s response goes to the client unchanged: API Gateway does not map
-          status codes, headers or bodies, so there is nothing to edit here.
+          With a proxy integration API Gateway passes the back end&apos;s status code, headers and body on to the
+          client: it does not map them, so there is nothing to edit here.
         </p>
       </Notice>
     );

@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest';
-import { integrationKind, isLambdaIntegration, isProxyIntegrationType, isProxyKind } from './integration-kind';
+import {
+  integrationKind,
+  isLambdaIntegration,
+  isLambdaProxy,
+  isProxyIntegrationType,
+  isProxyKind,
+} from './integration-kind';
 
 test('tells Lambda (AWS with a lambda:path URI) apart from other AWS service integrations', () => {
   expect(
@@ -28,4 +34,15 @@ test('a Lambda integration is AWS with a lambda:path URI; a Lambda proxy is not 
   expect(isLambdaIntegration({ type: 'AWS_PROXY', uri })).toBe(false);
   expect(isLambdaIntegration({ type: 'AWS', uri: 'arn:aws:apigateway:us-east-1:s3:path/b/k' })).toBe(false);
   expect(isLambdaIntegration(undefined)).toBe(false);
+});
+
+test('a Lambda proxy is AWS_PROXY with a lambda:path URI; a Firehose proxy is not', () => {
+  const uri =
+    'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:f/invocations';
+  expect(isLambdaProxy({ type: 'AWS_PROXY', uri })).toBe(true);
+  expect(isLambdaProxy({ type: 'AWS', uri })).toBe(false);
+  expect(isLambdaProxy({ type: 'AWS_PROXY', uri: 'arn:aws:apigateway:us-east-1:firehose:action/PutRecord' })).toBe(
+    false,
+  );
+  expect(isLambdaProxy(undefined)).toBe(false);
 });

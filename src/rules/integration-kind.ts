@@ -24,6 +24,11 @@ export function isLambdaIntegration(integration: IntegrationShape | undefined): 
   return integration?.type === 'AWS' && (integration.uri ?? '').includes(':lambda:path/');
 }
 
+/** A Lambda proxy integration (AWS_PROXY invoking Lambda, as opposed to another service such as Firehose). */
+export function isLambdaProxy(integration: IntegrationShape | undefined): boolean {
+  return integration?.type === 'AWS_PROXY' && (integration.uri ?? '').includes(':lambda:path/');
+}
+
 export function integrationKind(integration: IntegrationShape | undefined): IntegrationKind {
   if (!integration) return 'none';
   switch (integration.type) {
