@@ -389,15 +389,6 @@ export function EditorForm(props: EditorFormProps) {
           <p id={`${patternId}-hint`} className="max-w-prose text-sm text-fg-muted">
             {patternHint}
           </p>
-          <FieldMessages
-            baseId={patternId}
-            errors={patternErrors}
-            warnings={patternWarnings}
-            onFix={(value) => {
-              setValue('selectionPattern', value, { shouldDirty: true });
-              setFocus('selectionPattern');
-            }}
-          />
           <input
             id={patternId}
             className={`${inputClassName} max-w-xl font-mono`}
@@ -409,6 +400,16 @@ export function EditorForm(props: EditorFormProps) {
               .join(' ')}
             aria-invalid={patternErrors.length > 0 || undefined}
             {...register('selectionPattern')}
+          />
+          {/* After the input: a message that appears while typing must not move the field being typed into. */}
+          <FieldMessages
+            baseId={patternId}
+            errors={patternErrors}
+            warnings={patternWarnings}
+            onFix={(value) => {
+              setValue('selectionPattern', value, { shouldDirty: true });
+              setFocus('selectionPattern');
+            }}
           />
         </div>
         <SelectionTester

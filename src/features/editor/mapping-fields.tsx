@@ -163,7 +163,6 @@ export const MappingFields = memo(function MappingFields({
                   <label htmlFor={headerId} className="text-sm font-medium text-fg">
                     Response header
                   </label>
-                  <FieldMessages baseId={headerId} errors={headerErrors} warnings={headerWarnings} />
                   <Controller
                     control={control}
                     name={`mappings.${index}.header`}
@@ -193,6 +192,7 @@ export const MappingFields = memo(function MappingFields({
                       </select>
                     )}
                   />
+                  <FieldMessages baseId={headerId} errors={headerErrors} warnings={headerWarnings} />
                 </div>
                 <div className="flex flex-col gap-1">
                   <label htmlFor={kindId} className="text-sm font-medium text-fg">
@@ -229,12 +229,6 @@ export const MappingFields = memo(function MappingFields({
                       {meta.hint}
                     </p>
                   ) : null}
-                  <FieldMessages
-                    baseId={valueId}
-                    errors={valueErrors}
-                    warnings={valueWarnings}
-                    onFix={(value) => setValue(`mappings.${index}.value`, value, { shouldDirty: true })}
-                  />
                   <input
                     id={valueId}
                     className={`${inputClassName} ${row.kind === 'static' ? '' : 'font-mono'}`}
@@ -248,6 +242,13 @@ export const MappingFields = memo(function MappingFields({
                     }
                     aria-invalid={valueErrors.length > 0 || undefined}
                     {...register(`mappings.${index}.value`)}
+                  />
+                  {/* After the field, not between label and field: a warning appearing while typing must not move it. */}
+                  <FieldMessages
+                    baseId={valueId}
+                    errors={valueErrors}
+                    warnings={valueWarnings}
+                    onFix={(value) => setValue(`mappings.${index}.value`, value, { shouldDirty: true })}
                   />
                 </div>
               </div>

@@ -129,7 +129,6 @@ export const TemplateFields = memo(function TemplateFields({
                   <label htmlFor={typeId} className="text-sm font-medium text-fg">
                     Content type
                   </label>
-                  <FieldMessages baseId={typeId} errors={typeErrors} warnings={typeWarnings} />
                   <input
                     id={typeId}
                     list="ir-content-type-suggestions"
@@ -140,6 +139,7 @@ export const TemplateFields = memo(function TemplateFields({
                     aria-invalid={typeErrors.length > 0 || undefined}
                     {...register(`templates.${index}.contentType`)}
                   />
+                  <FieldMessages baseId={typeId} errors={typeErrors} warnings={typeWarnings} />
                 </div>
                 <Button variant="secondary" onClick={() => remove(index)}>
                   Remove<span className="sr-only"> the template for {name}</span>
@@ -153,7 +153,6 @@ export const TemplateFields = memo(function TemplateFields({
                   Velocity (VTL): for example <code className="font-mono">$input.json('$')</code>. Empty means no
                   mapping for this content type.
                 </p>
-                <FieldMessages baseId={templateId} errors={templateErrors} warnings={templateWarnings} />
                 <Controller
                   control={control}
                   name={`templates.${index}.template`}
@@ -173,6 +172,8 @@ export const TemplateFields = memo(function TemplateFields({
                     />
                   )}
                 />
+                {/* After the editor: its JSON warning comes and goes while typing. */}
+                <FieldMessages baseId={templateId} errors={templateErrors} warnings={templateWarnings} />
               </div>
             </li>
           );
