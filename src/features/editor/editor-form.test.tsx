@@ -118,7 +118,8 @@ describe('EditorForm', () => {
 
   test('the tester table follows the selection pattern as it is typed', async () => {
     const { user } = setup();
-    const table = screen.getByRole('table');
+    // The tester loads after the form's first paint, with the Java-regex translator.
+    const table = await screen.findByRole('table');
     const rowFor = (sample: string) => within(table).getByRole('row', { name: new RegExp(`^${sample} `) });
     // Empty pattern: 400 is a second default; 200 (lowest status) wins, 503 goes to 500.
     expect(within(rowFor('404')).getByText('200')).toBeInTheDocument();
@@ -257,7 +258,7 @@ describe('EditorForm', () => {
         integration: lambda,
         siblings: [{ statusCode: '200' }, { statusCode: '500', selectionPattern: '(?s)Error.*' }],
       });
-      await user.click(screen.getByRole('button', { name: 'Add an error message' }));
+      await user.click(await screen.findByRole('button', { name: 'Add an error message' }));
       const box = screen.getByRole('textbox', { name: 'Error message 4' });
       expect(box).toHaveFocus();
       await user.type(box, 'Error: boom{Enter}    at handler (index.js:1:1)');

@@ -9,8 +9,7 @@ import { ErrorSummary, type FormError } from '@/components/error-summary';
 import { inputClassName } from '@/components/field';
 import { Notice } from '@/components/notice';
 import { isLambdaIntegration } from '@/rules/integration-kind';
-import { parseResponseHeaderKey } from '@/rules/mapping-expression';
-import { integrationResponseWarnings } from '@/rules/selection-pattern';
+import { mappingValueWarnings, parseResponseHeaderKey } from '@/rules/mapping-expression';
 import type { IntegrationResponse, MethodResponse } from '@/rules/types';
 import { clearDraft, saveDraft, type Draft, type DraftSamples } from '@/integration-response/drafts';
 import { defaultSimulation, requestView, type SimulationSamples } from '@/response/simulation-inputs';
@@ -33,13 +32,16 @@ import {
 } from '@/integration-response/send-plan';
 import { MappingFields } from './mapping-fields';
 import { defaultPreviewSample, mappingPreview, parseSampleHeaders, type SampleResponse } from './preview-model';
-import { defaultTesterSamples, SelectionTester } from './selection-tester';
+import { defaultTesterSamples } from './tester-samples';
 import { TemplateFields } from './template-fields';
 import { TemplatePreview } from './template-preview';
 import { usePreviewResults, type PreviewRunnerFactory } from './use-preview-results';
+import { useSelectionRules } from './use-selection-rules';
 
 // Its own chunk, loaded after the form has painted: the editor's first paint does not wait for it.
 const SimulatePanel = lazy(() => import('@/simulate/simulate-panel'));
+// The tester and the Java-regex translator it runs on: after the first paint too (use-selection-rules.ts).
+const SelectionTester = lazy(() => import('./selection-tester').then((m) => ({ default: m.SelectionTester })));
 
 const contentHandlingOptions = [
   {
@@ -218,14 +220,20 @@ export function EditorForm(props: EditorFormProps) {
     painted,
   );
 
+  // Until the selection-pattern rules have loaded, the pattern gets no verdict (the status line says it is being
+  // checked); the mapping checks need no translator and run from the first keystroke.
+  const selectionRules = useSelectionRules(painted);
   const warnings = useMemo<FieldMessage[]>(() => {
-    const out: FieldMessage[] = integrationResponseWarnings({
-      statusCode,
-      input: analysis.body,
-      siblings,
-      integrationType: integration.type,
-      isLambda,
-    }).flatMap((w) => warningFormMessages(w, values));
+    const ruleWarnings = selectionRules
+      ? selectionRules.integrationResponseWarnings({
+          statusCode,
+          input: analysis.body,
+          siblings,
+          integrationType: integration.type,
+          isLambda,
+        })
+      : mappingValueWarnings(analysis.body.responseParameters);
+    const out: FieldMessage[] = ruleWarnings.flatMap((w) => warningFormMessages(w, values));
     values.templates.forEach((row, index) => {
       const result = previews[index];
       if (result?.ok && result.json && !result.json.valid) {
@@ -236,7 +244,7 @@ export function EditorForm(props: EditorFormProps) {
       }
     });
     return out;
-  }, [statusCode, analysis.body, siblings, integration.type, isLambda, values, previews]);
+  }, [selectionRules, statusCode, analysis.body, siblings, integration.type, isLambda, values, previews]);
 
   // The template and mapping sections are memoised; their messages are new arrays on every keystroke and every
   // preview result, but rarely new content, so they are handed on by content (the lists are short).
@@ -412,13 +420,19 @@ export function EditorForm(props: EditorFormProps) {
             }}
           />
         </div>
-        <SelectionTester
-          isLambda={isLambda}
-          statusCode={statusCode}
-          samples={samples.testerSamples}
-          onSamplesChange={(testerSamples) => setSamples((s) => ({ ...s, testerSamples }))}
-          responses={responses}
-        />
+        {painted ? (
+          <Suspense fallback={<TesterLoading />}>
+            <SelectionTester
+              isLambda={isLambda}
+              statusCode={statusCode}
+              samples={samples.testerSamples}
+              onSamplesChange={(testerSamples) => setSamples((s) => ({ ...s, testerSamples }))}
+              responses={responses}
+            />
+          </Suspense>
+        ) : (
+          <TesterLoading />
+        )}
       </section>
 
       <fieldset
@@ -509,6 +523,7 @@ export function EditorForm(props: EditorFormProps) {
               ? `AWS would accept this, but see the warning: there is no method response for ${statusCode}.`
               : 'No problems found.'
             : `${analysis.errors.length} ${analysis.errors.length === 1 ? 'problem' : 'problems'} to fix before AWS would accept this.`}
+          {selectionRules ? '' : ' Checking the selection pattern…'}
           {/* Warnings never block, but "no problems" alone would hide them. */}
           {warnings.length > 0
             ? ` ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} above: AWS accepts ${warnings.length === 1 ? 'it' : 'them'}, but check ${warnings.length === 1 ? 'it is' : 'they are'} meant.`
@@ -517,6 +532,10 @@ export function EditorForm(props: EditorFormProps) {
       </div>
     </form>
   );
+}
+
+function TesterLoading() {
+  return <p className="text-sm text-fg-muted">Loading the pattern tester…</p>;
 }
 
 export function declaredHeaders(methodResponse: MethodResponse | undefined): string[] {

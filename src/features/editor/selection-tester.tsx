@@ -6,17 +6,6 @@ import { analyzeJavaPattern } from '@/rules/java-regex';
 import { selectIntegrationResponse, type BackendOutcome } from '@/rules/selection-pattern';
 import type { IntegrationResponse } from '@/rules/types';
 
-export const defaultLambdaSamples = [
-  'Invalid input: name is required',
-  'Not found: order 42',
-  'Task timed out after 3.00 seconds',
-];
-export const defaultStatusSamples = ['200', '201', '400', '404', '500', '503'];
-
-export function defaultTesterSamples(isLambda: boolean): string[] {
-  return isLambda ? defaultLambdaSamples : defaultStatusSamples;
-}
-
 export interface TesterRow {
   sample: string;
   label: string;
