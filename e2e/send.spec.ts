@@ -265,3 +265,163 @@ test('an existing response can be sent as a PATCH of the changed fields; a chang
   );
   expect(methodResponse.body?.responseParameters).toEqual({ 'method.response.header.X-Declared': false });
 });
+
+test('when the method response request itself fails, the page says nothing was stored and keeps the draft', async ({
+  page,
+}) => {
+  const ids = await fixture(['404']);
+  await openEditor(page, ids, '404');
+  await declareAndMap(page, 'X-Trace', 'abc');
+  await continueToReview(page, '404');
+  await expect(page.getByTestId('request-step-1')).toHaveText(
+    '1. UpdateMethodResponse: Declare X-Trace on method response 404',
+  );
+
+  // Someone else deletes the method response meanwhile: the UpdateMethodResponse has nothing to change.
+  const removed = await runAwsCli(['apigateway', 'delete-method-response', ...methodIdArgs(ids, '404')]);
+  expect(removed.code).toBe(0);
+  await page.getByRole('button', { name: 'Create integration response 404' }).click();
+
+  const error = page.getByTestId('send-error');
+  await expect(error).toBeFocused();
+  await expect(error).toContainText('The change was not sent');
+  await expect(error).toContainText(
+    'The UpdateMethodResponse request failed, so nothing was stored: the integration response was not sent.',
+  );
+  await expect(page.getByTestId('send-error-message')).toContainText('Invalid Response status code specified');
+  await expect(page.getByTestId('send-partial')).toHaveCount(0);
+  // Nothing is stored: no integration response, and the method response is still gone.
+  expect((await runAwsCli(['apigateway', 'get-integration-response', ...methodIdArgs(ids, '404')])).code).not.toBe(0);
+  expect((await runAwsCli(['apigateway', 'get-method-response', ...methodIdArgs(ids, '404')])).code).not.toBe(0);
+
+  // The plan follows what is stored now: the method response is to be created, with the header.
+  await expect(page.getByTestId('request-step-1')).toHaveText(
+    '1. PutMethodResponse: Create method response 404, declaring X-Trace',
+  );
+  // The draft is kept across a reload, and Send now stores both.
+  await page.reload();
+  await expect(page.getByTestId('request-body')).toContainText('method.response.header.X-Trace');
+  await page.getByRole('button', { name: 'Create integration response 404' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Integration response 404 created');
+  expect(await cliGetMethodResponse(ids, '404')).toEqual({
+    statusCode: '404',
+    responseParameters: { 'method.response.header.X-Trace': false },
+  });
+  expect(await cliGetIntegrationResponse(ids, '404')).toEqual({
+    statusCode: '404',
+    responseParameters: { 'method.response.header.X-Trace': "'abc'" },
+  });
+});
+
+test('a method response created by someone else before Send is a conflict: nothing is sent, the draft is kept', async ({
+  page,
+}) => {
+  const ids = await fixture(['200']);
+  const methodResponseRequests = countRequests(page, '/methods/GET/responses/504');
+  await openEditor(page, ids, '504');
+  await page.getByRole('textbox', { name: /^Selection pattern/ }).fill('5\\d{2}');
+  await continueToReview(page, '504');
+  await page.getByRole('button', { name: 'Create method response 504 when sending' }).click();
+  await expect(page.getByTestId('request-step-1')).toHaveText('1. PutMethodResponse: Create method response 504');
+
+  // Someone creates the method response meanwhile, declaring a header: a PutMethodResponse would replace it.
+  const created = await runAwsCli([
+    'apigateway',
+    'put-method-response',
+    ...methodIdArgs(ids, '504'),
+    '--response-parameters',
+    'method.response.header.X-Other=true',
+  ]);
+  expect(created.code).toBe(0);
+  await page.getByRole('button', { name: 'Create integration response 504' }).click();
+
+  const conflict = page.getByTestId('method-response-conflict');
+  await expect(conflict).toBeFocused();
+  await expect(conflict).toContainText('Method response 504 was created by someone else');
+  await expect(conflict).toContainText('Nothing was sent');
+  expect(methodResponseRequests.PUT ?? 0).toBe(0);
+  expect((await runAwsCli(['apigateway', 'get-integration-response', ...methodIdArgs(ids, '504')])).code).not.toBe(0);
+  expect(await cliGetMethodResponse(ids, '504')).toEqual({
+    statusCode: '504',
+    responseParameters: { 'method.response.header.X-Other': true },
+  });
+
+  // The review now starts from the method response as it is: nothing is left to do on it.
+  await expect(page.getByTestId('request-step-1')).toHaveCount(0);
+  await expect(page.getByTestId('method-response-change')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Create integration response 504' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Integration response 504 created');
+  expect(methodResponseRequests.PUT ?? 0).toBe(0);
+  expect(await cliGetMethodResponse(ids, '504')).toEqual({
+    statusCode: '504',
+    responseParameters: { 'method.response.header.X-Other': true },
+  });
+  expect(await cliGetIntegrationResponse(ids, '504')).toEqual({ statusCode: '504', selectionPattern: '5\\d{2}' });
+});
+
+test("“Don't declare” takes a staged header out of the send: only the other header is declared", async ({ page }) => {
+  const ids = await fixture(['404']);
+  await openEditor(page, ids, '404');
+  await declareAndMap(page, 'X-Trace', 'abc');
+  await declareAndMap(page, 'X-Keep', 'kept');
+  const staged = page.getByRole('list', { name: 'Headers to declare when you send' });
+  await expect(staged.getByRole('listitem')).toHaveText([/X-Trace/, /X-Keep/]);
+
+  await staged.getByRole('button', { name: "Don't declare X-Trace" }).click();
+  await expect(staged.getByRole('listitem')).toHaveText([/X-Keep/]);
+  // Its mapping now names a header the method response does not declare: AWS would refuse it.
+  const traceRow = page
+    .getByRole('listitem')
+    .filter({ has: page.getByLabel('Response header') })
+    .filter({ has: page.locator('option:checked', { hasText: 'X-Trace (not declared)' }) });
+  await expect(traceRow).toHaveCount(1);
+  await expect(traceRow.getByRole('button', { name: 'Declare X-Trace' })).toBeVisible();
+  await traceRow.getByRole('button', { name: /^Remove/ }).click();
+  await continueToReview(page, '404');
+
+  await expect(page.getByTestId('request-step-1')).toHaveText(
+    '1. UpdateMethodResponse: Declare X-Keep on method response 404',
+  );
+  expect(JSON.parse((await page.getByTestId('method-request-body').textContent()) ?? '')).toEqual({
+    patchOperations: [{ op: 'add', path: '/responseParameters/method.response.header.X-Keep', value: 'false' }],
+  });
+  expect(await exportText(page, 'AWS CLI', 'export-aws-cli')).not.toContain('X-Trace');
+  await page.getByRole('button', { name: 'Create integration response 404' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Integration response 404 created');
+  expect((await cliGetMethodResponse(ids, '404')).responseParameters).toEqual({
+    'method.response.header.X-Declared': false,
+    'method.response.header.X-Keep': false,
+  });
+  expect(await cliGetIntegrationResponse(ids, '404')).toEqual({
+    statusCode: '404',
+    responseParameters: { 'method.response.header.X-Keep': "'kept'" },
+  });
+});
+
+test("“Don't create” takes the method response out of the send: only the integration response is stored", async ({
+  page,
+}) => {
+  const ids = await fixture(['200']);
+  const methodResponseRequests = countRequests(page, '/methods/GET/responses/504');
+  await openEditor(page, ids, '504');
+  await page.getByRole('textbox', { name: /^Selection pattern/ }).fill('5\\d{2}');
+  await continueToReview(page, '504');
+  await page.getByRole('button', { name: 'Create method response 504 when sending' }).click();
+  await expect(page.getByTestId('request-step-1')).toHaveText('1. PutMethodResponse: Create method response 504');
+
+  await page.getByRole('button', { name: "Don't create method response 504" }).click();
+  await expect(page.getByText('There is no method response for 504', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('request-step-1')).toHaveCount(0);
+  await expect(page.getByTestId('method-response-change')).toHaveCount(0);
+  expect(await exportText(page, 'AWS CLI', 'export-aws-cli')).not.toContain('put-method-response');
+  // The choice is part of the draft: a reload keeps it.
+  await page.reload();
+  await expect(page.getByText('There is no method response for 504', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('method-response-change')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Create integration response 504' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Integration response 504 created');
+  expect(methodResponseRequests.PUT ?? 0).toBe(0);
+  expect((await runAwsCli(['apigateway', 'get-method-response', ...methodIdArgs(ids, '504')])).code).not.toBe(0);
+  expect(await cliGetIntegrationResponse(ids, '504')).toEqual({ statusCode: '504', selectionPattern: '5\\d{2}' });
+});

@@ -51,6 +51,17 @@ export class PartialSendError extends Error {
   }
 }
 
+/**
+ * A send was to create the method response (PutMethodResponse), and one exists now: someone created it since the page
+ * read the method. PutMethodResponse would replace it (and drop the headers it declares), so nothing was sent.
+ */
+export class MethodResponseExistsError extends Error {
+  constructor(readonly server: MethodResponse) {
+    super(`Method response ${server.statusCode} exists now; nothing was sent.`);
+    this.name = 'MethodResponseExistsError';
+  }
+}
+
 export type SendStage = 'checking' | 'method-response' | 'sending';
 
 function sendMethodResponseStep(client: ApiGatewayClient, ref: ResponseRef, step: MethodResponseStep) {
@@ -68,7 +79,8 @@ function sendIntegrationResponseStep(client: ApiGatewayClient, ref: ResponseRef,
 /**
  * Send, in order: read the integration response straight from the server (not the cache: someone may have changed it
  * while the page was open) and stop with StoredVersionChangedError, sending nothing, if it is not the expected
- * version; then the method response request the editor staged, if any; then the integration response request, built
+ * version; before creating the method response, read it too and stop with MethodResponseExistsError, sending nothing,
+ * if someone created it meanwhile; then the method response request the editor staged, if any; then the integration response request, built
  * from what is stored (a PATCH is computed against it). When the first request succeeds and the second fails, the
  * error is a PartialSendError saying which one is stored. The cached copies are refreshed either way; the method is
  * refetched even when no page shows it, so the editor starts from what was just stored.
@@ -91,10 +103,27 @@ export function useSendIntegrationResponse() {
         throw error;
       });
       if (!v.isExpected(server)) throw new StoredVersionChangedError(server);
+      if (v.methodStep?.kind === 'PutMethodResponse') {
+        // The same check for the method response the send creates: it must still not exist.
+        const existing = await client.getMethodResponse(v).catch((error: unknown) => {
+          if (isNotFound(error)) return null;
+          throw error;
+        });
+        if (existing !== null) {
+          await invalidateMethodResponse(qc, scope, v);
+          throw new MethodResponseExistsError(existing);
+        }
+      }
       let methodResponse: MethodResponse | undefined;
       if (v.methodStep) {
         v.onStage?.('method-response');
-        methodResponse = await sendMethodResponseStep(client, v, v.methodStep);
+        try {
+          methodResponse = await sendMethodResponseStep(client, v, v.methodStep);
+        } catch (error) {
+          // Nothing is stored; the page plans the next send from the method response as it is now (it may be gone).
+          await invalidateMethodResponse(qc, scope, v);
+          throw error;
+        }
         await invalidateMethodResponse(qc, scope, v);
       }
       v.onStage?.('sending');

@@ -8,6 +8,7 @@ import { invalidateIntegrationResponse } from '@/api/invalidation';
 import type { Method, MethodResponse } from '@/api/models';
 import { methodRefOf, restApiRefOf, type ResponseRef } from '@/api/refs';
 import {
+  MethodResponseExistsError,
   PartialSendError,
   StoredVersionChangedError,
   useSendIntegrationResponse,
@@ -262,6 +263,9 @@ function LoadedReview(props: LoadedReviewProps) {
   const [failedStep, setFailedStep] = useState<string | undefined>();
   const [sendError, setSendError] = useState<unknown>();
   const [conflict, setConflict] = useState<{ server: IntegrationResponse | null; base: BaseVersion } | undefined>();
+  /** The method response this send was to create, created by someone else meanwhile (nothing was sent). */
+  const [methodConflict, setMethodConflict] = useState<MethodResponse | undefined>();
+  const methodConflictRef = useRef<HTMLDivElement>(null);
   const errorPanelRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLElement>(null);
 
@@ -269,6 +273,9 @@ function LoadedReview(props: LoadedReviewProps) {
   useEffect(() => {
     if (conflict) conflictRef.current?.focus();
   }, [conflict]);
+  useEffect(() => {
+    if (methodConflict) methodConflictRef.current?.focus();
+  }, [methodConflict]);
 
   const errorMessage =
     sendError instanceof ApiError ? sendError.message : sendError instanceof Error ? sendError.message : undefined;
@@ -292,6 +299,7 @@ function LoadedReview(props: LoadedReviewProps) {
     setSendError(undefined);
     setFailedStep(undefined);
     setConflict(undefined);
+    setMethodConflict(undefined);
     const known = firstKnown(acceptedBase, draft.base, baseRef.current, initialBase);
     const onStage = (stage: SendStage) => {
       stageRef.current = stage;
@@ -311,6 +319,7 @@ function LoadedReview(props: LoadedReviewProps) {
       onOutcome({ kind: 'sent', ...sent, mode, methodResponse: sent.methodResponse ?? partial?.methodResponse });
     } catch (error) {
       if (error instanceof StoredVersionChangedError) setConflict({ server: error.server, base: known ?? null });
+      else if (error instanceof MethodResponseExistsError) setMethodConflict(error.server);
       else if (error instanceof PartialSendError) {
         setPartial({
           methodResponse: error.storedMethodResponse,
@@ -551,6 +560,30 @@ function LoadedReview(props: LoadedReviewProps) {
           onReload={() => void reloadIntoEditor(conflict.server)}
           onCancel={() => setConflict(undefined)}
         />
+      ) : null}
+
+      {methodConflict ? (
+        <div
+          ref={methodConflictRef}
+          tabIndex={-1}
+          role="alert"
+          data-testid="method-response-conflict"
+          className="rounded-md border-l-4 border-warning bg-warning-soft px-4 py-3 text-fg"
+        >
+          <p className="font-semibold">
+            Method response {statusCode} was created by someone else since this page read the method
+          </p>
+          <p className="mt-2 text-sm">
+            Nothing was sent: creating it (PutMethodResponse) would have replaced theirs
+            {methodConflict.responseParameters && Object.keys(methodConflict.responseParameters).length > 0
+              ? `, which declares ${Object.keys(methodConflict.responseParameters)
+                  .map((k) => k.replace(/^method\.response\.header\./, ''))
+                  .join(', ')}`
+              : ''}
+            . Your draft is kept, and the requests above now start from the method response as it is; check them and
+            send again.
+          </p>
+        </div>
       ) : null}
 
       {sendError !== undefined ? (
