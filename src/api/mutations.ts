@@ -80,8 +80,8 @@ function sendIntegrationResponseStep(client: ApiGatewayClient, ref: ResponseRef,
  * Send, in order: read the integration response straight from the server (not the cache: someone may have changed it
  * while the page was open) and stop with StoredVersionChangedError, sending nothing, if it is not the expected
  * version; before creating the method response, read it too and stop with MethodResponseExistsError, sending nothing,
- * if someone created it meanwhile; then the method response request the editor staged, if any; then the integration response request, built
- * from what is stored (a PATCH is computed against it). When the first request succeeds and the second fails, the
+ * if someone created it meanwhile; then the method response request the editor staged, if any; then the integration
+ * response request, built from what is stored (a PATCH is computed against it). When the first request succeeds and the second fails, the
  * error is a PartialSendError saying which one is stored. The cached copies are refreshed either way; the method is
  * refetched even when no page shows it, so the editor starts from what was just stored.
  */
