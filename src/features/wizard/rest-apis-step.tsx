@@ -8,6 +8,7 @@ import { Badge } from '@/components/badge';
 import { FilterInput } from '@/components/filter-input';
 import { PageLayout } from '@/components/page-layout';
 import { EmptyState, QueryState } from '@/components/query-state';
+import { ImportApiPanel } from '@/import-export/lazy-panels';
 import { formatAwsDate } from './format';
 import { filterAndSortRestApis, type Sort, type SortKey } from './rest-api-list';
 
@@ -16,6 +17,7 @@ export function RestApisStep() {
   const query = useQuery(restApisQueryOptions(client, scope));
   return (
     <PageLayout step={1} title="Choose an API" intro="Pick the REST API whose integration response you want to edit.">
+      <ImportApiPanel />
       <QueryState
         query={query}
         context="the list of APIs"
@@ -23,7 +25,7 @@ export function RestApisStep() {
         isEmpty={(apis) => apis.length === 0}
         empty={
           <EmptyState title="This target has no REST APIs">
-            Create one with the AWS console or CLI, or{' '}
+            Import an OpenAPI file above, create one with the AWS console or CLI, or{' '}
             <AppLink href="/connection" className="text-accent underline underline-offset-2">
               connect to another target
             </AppLink>
