@@ -474,7 +474,11 @@ const finding4: Finding = async (o) => {
           'content-length': String(150 * MiB),
         },
         body: async (write) => {
-          for (let i = 0; i < 150; i++) await write(chunk);
+          // A pause after the first MiB lets a server that refuses by the announced length answer before the
+          // client is still writing into a socket it has closed (which shows as EPIPE instead of the answer).
+          await write(chunk);
+          await sleep(200);
+          for (let i = 1; i < 150; i++) await write(chunk);
         },
       }),
     );
