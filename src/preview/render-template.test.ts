@@ -194,9 +194,10 @@ describe('errors', () => {
     const r = renderTemplate('{\n  "a": 1,\n  #if($x\n  "b": 2\n}', sample('{}'));
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.error.line).toBe(4);
-      expect(r.error.column).toBe(3);
-      expect(r.error.message).toMatch(/Unexpected/);
+      // Reported where the unclosed `(` is, not where the parser gave up.
+      expect(r.error.line).toBe(3);
+      expect(r.error.column).toBe(6);
+      expect(r.error.message).toBe('The ( after #if is never closed: add ) after its condition.');
     }
     const r2 = renderTemplate('line1\n  #set($x = )', sample('{}'));
     expect(r2.ok === false && [r2.error.line, r2.error.column]).toEqual([2, 13]);
@@ -207,7 +208,7 @@ describe('errors', () => {
     expect(unterminated.ok === false && unterminated.error.line).toBe(2);
     const unclosed = renderTemplate('a\n#if(true)\nb', sample('{}'));
     expect(unclosed.ok === false && unclosed.error).toEqual({
-      message: '#if has no matching #end',
+      message: 'This #if is never closed: add #end where its block should stop.',
       line: 2,
       column: 1,
     });

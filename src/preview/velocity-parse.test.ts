@@ -48,10 +48,10 @@ describe('chunked parsing of large templates gives the same tree as a whole pars
     const template = big('line $x\n', '#if($broken\n', 4000);
     const r = parseTemplate(template);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.line).toBe(2002);
+    if (!r.ok) expect(r.error.line).toBe(2001);
     const unclosed = parseTemplate(big('line $x\n', '#foreach($a in $b)\n', 4000));
     expect(unclosed.ok === false && unclosed.error).toMatchObject({
-      message: '#foreach has no matching #end',
+      message: 'This #foreach is never closed: add #end where its block should stop.',
       line: 2001,
     });
   });
@@ -120,5 +120,103 @@ describe('re-parsing after an edit (the unchanged start of the template is reuse
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('parse errors say in plain words what is wrong, with the line and column to look at', () => {
+  const cases: [string, string, number, number, string][] = [
+    [
+      '#if without parentheses',
+      '{\n  "a": 1,\n  #if $x == 1\n  x\n#end',
+      3,
+      7,
+      '#if needs its condition in parentheses, e.g. #if($x == 1).',
+    ],
+    [
+      '#elseif without a condition',
+      '#if($x)\n#elseif\n#end',
+      2,
+      8,
+      '#elseif needs its condition in parentheses, e.g. #elseif($x == 2).',
+    ],
+    ['#set without parentheses', '#set $a = 1\n', 1, 6, '#set needs parentheses, e.g. #set($name = "value").'],
+    ['an empty #if()', '#if()\n#end', 1, 5, '#if needs a condition inside the parentheses, e.g. #if($x == 1).'],
+    ['#set with nothing after =', '#set($a = )\n', 1, 11, '#set needs a value after =, e.g. #set($name = "value").'],
+    [
+      '#foreach without in',
+      '#foreach($a $list)\n$a\n#end',
+      1,
+      13,
+      '#foreach needs “in” between the variable and the list, e.g. #foreach($item in $list).',
+    ],
+    [
+      'an unclosed #if',
+      'a\n#if($x == 1)\nyes\n',
+      2,
+      1,
+      'This #if is never closed: add #end where its block should stop.',
+    ],
+    [
+      'an unclosed #foreach',
+      '#foreach($a in $list)\n$a\n',
+      1,
+      1,
+      'This #foreach is never closed: add #end where its block should stop.',
+    ],
+    [
+      'a stray #end',
+      'text\n  #end\n',
+      2,
+      3,
+      'This #end closes nothing: no #if, #foreach, #macro or #define is open here. Remove it, or add the block it should end.',
+    ],
+    ['#else outside #if', '#else\n', 1, 1, '#else must be inside an #if … #end block: there is no open #if here.'],
+    [
+      'a missing ) after a condition',
+      '{\n  #if($x == 1\n  yes\n#end',
+      2,
+      6,
+      'The ( after #if is never closed: add ) after its condition.',
+    ],
+    ['a missing ) after method arguments', '$input.path("$.a"\n', 1, 12, 'This ( is never closed: add the missing ).'],
+    [
+      'an unterminated double-quoted string',
+      'ok\n#set($a = "abc)\n$a',
+      2,
+      11,
+      'This string is never closed: add the closing " (or remove the stray ").',
+    ],
+    [
+      'an unterminated single-quoted string',
+      "#set($a = 'abc)",
+      1,
+      11,
+      "This string is never closed: add the closing ' (or remove the stray ').",
+    ],
+    ['an unclosed $!{', 'x $!{foo\n', 1, 3, 'This $!{ is never closed: add } after the name, e.g. $!{name}.'],
+    ['an unclosed ${', '${foo.bar\n', 1, 1, 'This ${ is never closed: add } after the name, e.g. ${name}.'],
+    ['an empty $!{}', '$!{}', 1, 4, '$!{ needs a reference name inside the braces, e.g. $!{name}.'],
+  ];
+  for (const [what, template, line, column, message] of cases) {
+    test(what, () => {
+      expect(parseTemplate(template)).toEqual({ ok: false, error: { message, line, column } });
+    });
+  }
+
+  test('other mistakes get a plain fallback naming what was found and what could come there', () => {
+    expect(parseTemplate('#if($a $b)\n#end')).toEqual({
+      ok: false,
+      error: {
+        message: "Velocity can't read the template here: it found “$” where it expected ) or an operator.",
+        line: 1,
+        column: 8,
+      },
+    });
+    const r = parseTemplate('#set($m = {"a" 1})');
+    expect(r.ok === false && r.error.message).toMatch(
+      /^Velocity can't read the template here: it found “1” where it expected /,
+    );
+    // No parser jargon reaches the person.
+    expect(r.ok === false && r.error.message).not.toMatch(/PARENTHESIS|MAP_END|CLOSE_|EOF/);
   });
 });

@@ -45,19 +45,153 @@ function isErrorWithHash(e: unknown): e is Error & { hash: VelocityParseErrorHas
   );
 }
 
-function describeParseError(template: string, hash: VelocityParseErrorHash, raw: string): TemplateError {
-  const offset = hash.offset ?? template.length;
-  const { line, column } = lineColumnAt(template, offset);
-  if (hash.token === null || hash.token === undefined) {
-    // jison's lexical error: nothing matched at this point (typically an unterminated string literal).
-    const snippet = template.slice(offset, offset + 20).split('\n')[0] ?? '';
-    return { message: `Unrecognized text near \`${snippet}\` (unterminated string or stray character?)`, line, column };
+// What the parser's token names mean to a person writing a template.
+const TOKEN_WORDS: Record<string, string> = {
+  PARENTHESIS: '(',
+  CLOSE_PARENTHESIS: ')',
+  MAP_BEGIN: '{',
+  MAP_END: '}',
+  VAR_END: '}',
+  BRACKET: '[',
+  CLOSE_BRACKET: ']',
+  COMMA: 'a comma',
+  DOT: '.',
+  EQUAL: '=',
+  IN: 'in',
+  ID: 'a name',
+  DOLLAR: 'a $reference',
+  BOOL: 'true or false',
+  INTEGER: 'a number',
+  STRING: 'a string',
+  EVAL_STRING: 'a string',
+  RANGE: 'a range (..)',
+  MAP_SPLIT: ':',
+  EOF: 'the end of the template',
+};
+const OPERATORS = new Set(['||', '&&', '+', '-', '*', '/', '%', '>', '<', '==', '>=', '<=', '!=', '!']);
+
+function listInWords(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
+}
+
+/** The directive the parser was reading at `offset`: the last `#name` (or `#{name}`) before it. */
+function directiveBefore(template: string, offset: number): { name: string; index: number } | undefined {
+  const prefix = template.slice(0, offset);
+  let found: { name: string; index: number } | undefined;
+  for (const m of prefix.matchAll(/#\{?([a-zA-Z@][\w-]*)\}?/g)) found = { name: m[1] ?? '', index: m.index };
+  return found;
+}
+
+/**
+ * The `(` still open at `offset` that nothing after it closes either, scanning from `from` (the directive being read,
+ * so that quotes in plain text before it do not count) with strings skipped: a missing `)` is reported where its `(`
+ * is. A `(` closed later means something else is wrong in between (a missing comma or operator).
+ */
+function unclosedParenthesis(template: string, from: number, offset: number): number | undefined {
+  const open: number[] = [];
+  let quote: string | undefined;
+  let candidate: number | undefined;
+  for (let i = from; i < template.length; i++) {
+    if (i === offset) candidate = open[open.length - 1];
+    const c = template[i];
+    if (quote !== undefined) {
+      if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '(') open.push(i);
+    else if (c === ')' && open.pop() === candidate && candidate !== undefined) return undefined;
   }
-  const got = hash.token === 'EOF' ? 'end of template' : `\`${hash.text ?? String(hash.token)}\``;
-  const expected = (hash.expected ?? []).map((t) => t.replace(/'/g, '')).filter((t) => t !== 'EOF');
-  const hint =
-    expected.length > 0 ? `; expected ${expected.slice(0, 6).join(', ')}${expected.length > 6 ? ', …' : ''}` : '';
-  return { message: raw.startsWith('Parse error') ? `Unexpected ${got}${hint}` : raw, line, column };
+  if (offset >= template.length) candidate = open[open.length - 1];
+  return candidate;
+}
+
+const EXAMPLES: Record<string, string> = {
+  if: '#if($x == 1)',
+  elseif: '#elseif($x == 2)',
+  foreach: '#foreach($item in $list)',
+  set: '#set($name = "value")',
+  define: '#define($block)',
+  macro: '#macro(name $arg)',
+};
+
+function missingParentheses(directive: string): string {
+  const example = EXAMPLES[directive];
+  if (directive === 'if' || directive === 'elseif')
+    return `#${directive} needs its condition in parentheses, e.g. ${example ?? ''}.`;
+  return example === undefined
+    ? `#${directive} needs parentheses after it.`
+    : `#${directive} needs parentheses, e.g. ${example}.`;
+}
+
+/**
+ * Says in plain words what the parser choked on, for the mistakes people make most (a directive without its
+ * parentheses, a `(` or `${` never closed, a string never ended, `#if()` with nothing in it), with a plain
+ * fallback naming what was found and what could have come there instead.
+ */
+function describeParseError(template: string, hash: VelocityParseErrorHash): TemplateError {
+  const offset = hash.offset ?? template.length;
+  const at = (o: number, message: string): TemplateError => ({ message, ...lineColumnAt(template, o) });
+  if (hash.token === null || hash.token === undefined) {
+    // jison's lexical error: nothing matched at this point, typically a string that never ends.
+    const c = template[offset];
+    if (c === '"' || c === "'")
+      return at(offset, `This string is never closed: add the closing ${c} (or remove the stray ${c}).`);
+    const snippet = (template.slice(offset, offset + 20).split('\n')[0] ?? '').trim();
+    return at(offset, `Velocity can't read “${snippet}” here: a stray character, or a string that never ends?`);
+  }
+  const expected = (hash.expected ?? []).map((t) => t.replace(/'/g, ''));
+  const before = directiveBefore(template, offset);
+  const directive = before?.name;
+  const found = hash.token === 'EOF' ? 'the end of the template' : `“${hash.text ?? String(hash.token)}”`;
+
+  if (expected.length === 1 && expected[0] === 'PARENTHESIS' && directive !== undefined)
+    return at(offset, missingParentheses(directive));
+  if (expected.includes('IN') && directive === 'foreach')
+    return at(offset, `#foreach needs “in” between the variable and the list, e.g. ${EXAMPLES.foreach ?? ''}.`);
+  if (expected.includes('VAR_END')) {
+    const brace = Math.max(template.lastIndexOf('${', offset), template.lastIndexOf('$!{', offset));
+    if (brace >= 0) {
+      const opener = template.startsWith('$!{', brace) ? '$!{' : '${';
+      return at(brace, `This ${opener} is never closed: add } after the name, e.g. ${opener}name}.`);
+    }
+  }
+  if (expected.length === 1 && expected[0] === 'ID' && /\$!?\{\s*$/.test(template.slice(0, offset))) {
+    const opener = /\$!\{\s*$/.test(template.slice(0, offset)) ? '$!{' : '${';
+    return at(offset, `${opener} needs a reference name inside the braces, e.g. ${opener}name}.`);
+  }
+  if (expected.includes('CLOSE_PARENTHESIS') && hash.token !== 'CLOSE_PARENTHESIS') {
+    const open = unclosedParenthesis(template, before?.index ?? 0, offset);
+    if (open !== undefined) {
+      const owner = /#\{?(if|elseif|foreach|set|define|macro)\}?\s*$/.exec(template.slice(0, open))?.[1];
+      return at(
+        open,
+        owner === undefined
+          ? 'This ( is never closed: add the missing ).'
+          : `The ( after #${owner} is never closed: add ) after its ${owner === 'if' || owner === 'elseif' ? 'condition' : 'arguments'}.`,
+      );
+    }
+  }
+  if (hash.token === 'CLOSE_PARENTHESIS' && expected.includes('DOLLAR')) {
+    if (directive === 'if' || directive === 'elseif')
+      return at(offset, `#${directive} needs a condition inside the parentheses, e.g. ${EXAMPLES[directive] ?? ''}.`);
+    if (directive === 'set') return at(offset, `#set needs a value after =, e.g. ${EXAMPLES.set ?? ''}.`);
+    return at(offset, 'A value is missing before this ).');
+  }
+  // The plain fallback: what was found, and what could have come there instead.
+  const words: string[] = [];
+  for (const t of expected) {
+    const word = OPERATORS.has(t) ? 'an operator' : TOKEN_WORDS[t];
+    if (word !== undefined && !words.includes(word)) words.push(word);
+  }
+  const shown = words.length > 6 ? [...words.slice(0, 5), 'something else'] : words;
+  return at(
+    offset,
+    shown.length > 0
+      ? `Velocity can't read the template here: it found ${found} where it expected ${listInWords(shown)}.`
+      : `Velocity can't read the template here: ${found} is not allowed at this point.`,
+  );
 }
 
 function nodeLabel(node: VelocityNode): string {
@@ -89,13 +223,18 @@ function level(nodes: RawVelocityNode[]): LeveledNode[] {
     }
     if (node.type === 'end') {
       const closed = stack.pop();
-      if (closed === undefined) throw errorAt(node, '#end without a matching #if, #foreach, #macro or #define');
+      if (closed === undefined)
+        throw errorAt(
+          node,
+          'This #end closes nothing: no #if, #foreach, #macro or #define is open here. Remove it, or add the block it should end.',
+        );
       current = stack[stack.length - 1]?.list ?? root;
       continue;
     }
     if (node.type === 'else' || node.type === 'elseif') {
       const top = stack[stack.length - 1];
-      if (top === undefined || top.opener.type !== 'if') throw errorAt(node, `#${node.type} outside an #if block`);
+      if (top === undefined || top.opener.type !== 'if')
+        throw errorAt(node, `#${node.type} must be inside an #if … #end block: there is no open #if here.`);
     }
     if (BLOCK_TYPES.has(node.type)) {
       const list: LeveledNode[] = [node];
@@ -107,7 +246,11 @@ function level(nodes: RawVelocityNode[]): LeveledNode[] {
     current.push(node);
   }
   const unclosed = stack[stack.length - 1];
-  if (unclosed !== undefined) throw errorAt(unclosed.opener, `${nodeLabel(unclosed.opener)} has no matching #end`);
+  if (unclosed !== undefined)
+    throw errorAt(
+      unclosed.opener,
+      `This ${nodeLabel(unclosed.opener)} is never closed: add #end where its block should stop.`,
+    );
   return root;
 }
 
@@ -294,7 +437,7 @@ export function parseTemplate(template: string, options: { chunked?: boolean } =
     const useChunks = options.chunked !== false && template.length >= CHUNKING_THRESHOLD;
     nodes = (useChunks ? parseInChunks(template) : undefined) ?? parseVelocityTokens(template);
   } catch (e) {
-    if (isErrorWithHash(e)) return { ok: false, error: describeParseError(template, e.hash, e.message) };
+    if (isErrorWithHash(e)) return { ok: false, error: describeParseError(template, e.hash) };
     return { ok: false, error: { message: e instanceof Error ? e.message : String(e) } };
   }
   // Velocity swallows the line break right after a directive line (#set, #if, #end, …); velocityjs's parse()
