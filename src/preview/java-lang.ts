@@ -1,5 +1,6 @@
 // Java semantics that templates rely on: java.util.regex patterns, String methods, and Velocity 1.7's
 // equality and truthiness rules.
+import { plainNumber } from './java-number';
 import { javaToString } from './java-render';
 
 const POSIX_CLASSES: Record<string, string> = {
@@ -282,7 +283,10 @@ function deepEquals(a: unknown, b: unknown): boolean {
  * values of different classes by their toString(). Per the spec (observed on AWS) `null == ""` is true;
  * we extend that to any null/undefined against the empty string (UNVERIFIED beyond that case).
  */
-export function javaEquals(a: unknown, b: unknown): boolean {
+export function javaEquals(left: unknown, right: unknown): boolean {
+  // Numbers compare by value whatever their Java class (`1.0 == 1` is true in Velocity).
+  const a = plainNumber(left);
+  const b = plainNumber(right);
   const aNull = a === null || a === undefined;
   const bNull = b === null || b === undefined;
   if (aNull || bNull) return (aNull && bNull) || a === '' || b === '';

@@ -1,6 +1,7 @@
 // JSONPath as API Gateway evaluates it (Jayway JsonPath). A definite path (only names and single
 // indexes) yields one value or undefined; an indefinite one (wildcards, deep scan, unions, slices,
 // filters) yields an array of the matches, which is why it is marked as a JSON array.
+import { isJavaNumber, plainNumber } from './java-number';
 import { markJsonValue, toCompactJson } from './java-render';
 
 type Segment =
@@ -52,7 +53,7 @@ function compileFilter(expr: string): (node: unknown) => boolean {
   const op = m[2];
   const literal = op === undefined ? undefined : parseLiteral(m[3] ?? '');
   return (node) => {
-    const value = evaluateCompiled(node, sub);
+    const value = plainNumber(evaluateCompiled(node, sub));
     if (op === undefined) return value !== undefined;
     if (value === undefined) return false;
     switch (op) {
@@ -178,7 +179,7 @@ function compile(rawPath: string): CompiledPath {
 
 function childValues(node: unknown): unknown[] {
   if (Array.isArray(node)) return node;
-  if (node !== null && typeof node === 'object') return Object.values(node);
+  if (node !== null && typeof node === 'object' && !isJavaNumber(node)) return Object.values(node);
   return [];
 }
 
@@ -226,7 +227,7 @@ function applySegment(node: unknown, segment: Segment, out: unknown[]): void {
       const name = segment.name;
       if (name === 'length' || name === 'size') {
         if (Array.isArray(node) || typeof node === 'string') out.push(node.length);
-        else if (node !== null && typeof node === 'object') out.push(Object.keys(node).length);
+        else if (node !== null && typeof node === 'object' && !isJavaNumber(node)) out.push(Object.keys(node).length);
         return;
       }
       throw new JsonPathSyntaxError(`Unsupported JSONPath function ${name}()`);
