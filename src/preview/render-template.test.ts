@@ -65,10 +65,100 @@ describe('$input', () => {
     expect(out("$input.params().header.get('X-Trace')", s)).toBe('t');
   });
 
-  test('$input.path on a non-JSON body is an error, not a throw', () => {
-    const r = renderTemplate("$input.path('$.a')", sample('<xml/>'));
+  test('a body that is not JSON is one string to $input.path and $input.json; $input.body is the raw text', () => {
+    // A form-encoded back end: templates split it themselves (docs/aws/mapping-templates.md, "A body that is not JSON").
+    const form = sample('name=Rex&type=dog');
+    expect(out('$input.body', form)).toBe('name=Rex&type=dog');
+    expect(out("$input.path('$')", form)).toBe('name=Rex&type=dog');
+    expect(out("#foreach($p in $input.path('$').split('&'))[$p]#end", form)).toBe('[name=Rex][type=dog]');
+    expect(out("$input.json('$')", form)).toBe('"name=Rex&type=dog"');
+    expect(out("[$input.path('$.name')][$input.json('$.name')]", form)).toBe('[][]');
+    // Plain text, as LocalStack's AWS-validated test_input_body_formatting sends it.
+    expect(out("$input.body|$input.json('$')", sample('some raw data'))).toBe('some raw data|"some raw data"');
+    expect(out("$input.path('$.a')", sample('<xml/>'))).toBe('');
+  });
+
+  test('a body that starts like JSON but is broken is an error, not a throw', () => {
+    const r = renderTemplate("$input.path('$.a')", sample('{"a": '));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/not valid JSON/);
+  });
+});
+
+describe('where Java prints differently from JavaScript', () => {
+  test('$context and the maps inside it print as nothing; their values and other maps print as usual', () => {
+    expect(out('[$context][$context.identity][$context.authorizer][$context.requestOverride.header]')).toBe('[][][][]');
+    expect(out('[$context.responseOverride][$context.responseOverride.header][$context.identity.sourceIp]')).toBe(
+      '[][][203.0.113.10]',
+    );
+    expect(out("#set($m = {})[$m][$input.path('$.o')][$input.params().path]", sample('{"o": {}}'))).toBe(
+      '[{}][{}][{}]',
+    );
+    expect(out('#foreach($k in $context.requestOverride.keySet())$k #end')).toBe('path header querystring ');
+  });
+
+  test('JSON numbers print as Java holds them: Double, Integer or a long integer kept exact', () => {
+    const body = sample(
+      '{"a": 1.0, "b": 1e10, "c": 12345678901234567890, "d": 5, "e": 0.5, "f": 1.5e-7, "g": 12345678.9}',
+    );
+    expect(
+      out("$input.path('$.a') $input.path('$.b') $input.path('$.c') $input.path('$.d') $input.path('$.e')", body),
+    ).toBe('1.0 1.0E10 12345678901234567890 5 0.5');
+    expect(out("$input.path('$.f') $input.path('$.g')", body)).toBe('1.5E-7 1.23456789E7');
+    expect(out("$input.json('$')", body)).toBe(
+      '{"a":1.0,"b":1.0E10,"c":12345678901234567890,"d":5,"e":0.5,"f":1.5E-7,"g":1.23456789E7}',
+    );
+    expect(out("$input.path('$')", sample('{"a": [1.0, 2], "b": 2.50}'))).toBe('{a=[1.0,2], b=2.5}');
+  });
+
+  test('arithmetic with a Double gives a Double; numbers compare by value whatever their class', () => {
+    const body = sample('{"a": 1.0, "d": 5}');
+    expect(out("#set($x = $input.path('$.a') + 1)$x", body)).toBe('2.0');
+    expect(out("#set($x = $input.path('$.d') + 1)$x #set($y = $input.path('$.d') / 2)$y", body)).toBe('6 2');
+    expect(out("#set($x = $input.path('$.d') / 2.0)$x #set($z = 2.0)$z #set($n = 0 - $z)$n", body)).toBe(
+      '2.5 2.0 -2.0',
+    );
+    expect(out("#if($input.path('$.a') == 1)same#end #if($input.path('$.a') > 0.5)more#end", body)).toBe('same more');
+    expect(out('#set($s = "n=" + $input.path(\'$.a\'))$s', body)).toBe('n=1.0');
+    expect(out("$input.path('$.a').toString()", body)).toBe('1.0');
+  });
+
+  test('a #foreach runs its body at most 1,000 times, then the template goes on; the result says so', () => {
+    const r = renderTemplate(
+      '#foreach($i in [1..1500])#set($last = $i)#set($more = $foreach.hasNext)#end$last $more',
+      sample('{}'),
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      output: '1000 true',
+      notes: ['The #foreach on line 1 stopped after 1,000 iterations of 1,500: API Gateway runs no more.'],
+    });
+    const exactly = renderTemplate('#foreach($i in [1..1000])#set($last = $i)#end$last', sample('{}'));
+    expect(exactly.ok && [exactly.output, exactly.notes]).toEqual(['1000', undefined]);
+    // Over a JSON list of 1,001 items, inside a template that goes on after the loop.
+    const list = sample(JSON.stringify({ items: Array.from({ length: 1001 }, (_, i) => i) }));
+    expect(out("#foreach($x in $input.path('$.items'))#set($c = $foreach.count)#end$c, then the rest", list)).toBe(
+      '1000, then the rest',
+    );
+  });
+
+  test('an override set earlier in a template reads back later, and one from an earlier template carries over', () => {
+    expect(out('#set($context.responseOverride.status = 444)$context.responseOverride.status')).toBe('444');
+    const first = renderTemplate(
+      '#set($context.responseOverride.status = 444)#set($context.responseOverride.header.foo = "bar")#set($context.responseOverride.custom = "passed")#set($context.requestOverride.path.body = "b")',
+      sample(''),
+      { overrides: true },
+    );
+    if (!first.ok || first.overrides === undefined) throw new Error('the first template failed');
+    const second = renderTemplate(
+      '$context.responseOverride.status $context.responseOverride.header.foo $context.responseOverride.custom $context.requestOverride.path.body',
+      sample('', { overrides: first.overrides }),
+    );
+    expect(second).toMatchObject({
+      ok: true,
+      output: '444 bar passed b',
+      responseOverride: { status: '444', headers: { foo: 'bar' } },
+    });
   });
 });
 

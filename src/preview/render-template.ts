@@ -4,19 +4,34 @@
 // AWS behaviours matched (see docs/aws/mapping-templates.md): null/undefined references print nothing;
 // $input.path objects print Java-map style, JSON arrays as compact JSON; .toString() on them; Java String
 // methods with Java regexes; `null == ""` true and `[] == ""` false; Velocity 1.7 truthiness; integer
-// division; responseOverride via #set; #set with a null right-hand side is skipped. Not matched (known):
-// Double formatting (JSON `1.0` prints `1`), inline regex flags in the
-// middle of a pattern, json-smart's exact string escaping, $foreach/$velocityHasNext beyond hasNext/count/index.
+// division; responseOverride via #set, carried from a request template to the response template; #set with a null
+// right-hand side is skipped; Java's number printing (`1.0`, `1.0E10`, long integers exact); a body that is not JSON
+// read as one string by $input.path/$input.json; $context's objects printing as nothing; #foreach stopping after
+// 1,000 iterations. Not matched (known): inline regex flags in the middle of a pattern, json-smart's exact string
+// escaping, $foreach/$velocityHasNext beyond hasNext/count/index.
 import { Compile } from 'velocityjs';
 import { base64Decode, base64Encode, escapeJavaScript, urlDecode, urlEncode } from './aws-util';
 import { JAVA_STRING_METHODS, javaEquals, velocityTruthy } from './java-lang';
-import { javaToString, parseJsonAsJava, renderReferenceValue, toCompactJson } from './java-render';
+import { JavaDouble, isDoubleValue, isJavaNumber, plainNumber } from './java-number';
+import { javaToString, markPrintsEmpty, parseJsonAsJava, renderReferenceValue, toCompactJson } from './java-render';
 import { evaluateJsonPath } from './json-path';
 import { parseTemplate } from './velocity-parse';
 import { defaultPreviewContext, type PreviewContext } from './preview-context';
 
+/**
+ * `$context.requestOverride` and `$context.responseOverride` as a template left them: API Gateway hands what the
+ * request template set to the response template, and applies the response override even when no response template
+ * runs (docs/aws/mapping-templates.md, "Overrides").
+ */
+export interface TemplateOverrides {
+  requestOverride: Record<string, unknown>;
+  responseOverride: Record<string, unknown>;
+}
+
 export interface PreviewSample {
   body: string;
+  /** What an earlier template (the request template) set; absent: nothing was set. */
+  overrides?: TemplateOverrides;
   headers: Record<string, string>;
   statusCode: string;
   context?: Partial<PreviewContext>;
@@ -24,9 +39,25 @@ export interface PreviewSample {
   params?: { path?: Record<string, string>; querystring?: Record<string, string>; header?: Record<string, string> };
 }
 
+export interface OverrideSummary {
+  status?: string;
+  headers: Record<string, string>;
+}
+
 export type PreviewResult =
-  | { ok: true; output: string; responseOverride?: { status?: string; headers: Record<string, string> } }
+  | {
+      ok: true;
+      output: string;
+      responseOverride?: OverrideSummary;
+      /** The overrides after this template, for the template that runs next. */
+      overrides?: TemplateOverrides;
+      /** Where API Gateway's rendering cut something short (the #foreach limit), in plain words. */
+      notes?: string[];
+    }
   | { ok: false; error: { message: string; line?: number; column?: number } };
+
+/** API Gateway runs a #foreach body at most this many times (developer guide, quotas; see docs/aws). */
+export const FOREACH_LIMIT = 1000;
 
 type MethodPayload = { property: string; context: unknown; params: unknown[] };
 type Handler = { uid: string; match: (p: MethodPayload) => boolean; resolve: (p: MethodPayload) => unknown };
@@ -44,7 +75,7 @@ interface IfNode {
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !isJavaNumber(value);
 }
 
 function ownFunction(context: unknown, property: string): boolean {
@@ -261,8 +292,29 @@ function planRender(
   return { plan: { reuse, outputs }, memo: { sampleKey, nodes, statefulBefore, stateful } };
 }
 
+interface ForeachNode {
+  type: string;
+  to: string;
+  from: object;
+  pos?: { first_line: number };
+}
+
+let foreachIds = 0;
+
+/** Java's arithmetic on numbers of mixed classes: a Double on either side makes a Double. */
+function javaArithmetic(operator: string, a: unknown, b: unknown): unknown {
+  if (!isDoubleValue(a) && !isDoubleValue(b)) return undefined;
+  const x = plainNumber(a);
+  const y = plainNumber(b);
+  if (typeof x !== 'number' || typeof y !== 'number') return undefined;
+  const result =
+    operator === '+' ? x + y : operator === '-' ? x - y : operator === '*' ? x * y : operator === '/' ? x / y : x % y;
+  return new JavaDouble(result);
+}
+
 class AwsCompile extends Compile {
   plan: RenderPlan | undefined;
+  readonly notes: string[] = [];
 
   // The top-level list statement by statement, so that outputs can be reused and recorded (see planRender);
   // the same loop as velocityjs's renderAstList, which renders one statement exactly as within a list.
@@ -292,12 +344,35 @@ class AwsCompile extends Compile {
     return (isVal === true ? renderReferenceValue(value) : value) as string;
   }
 
+  // A decimal literal in the template (`1.0`) is a Double in Velocity, printed `1.0`.
+  protected override getLiteral(ast: never): string {
+    const node = ast as { type?: string; value?: unknown };
+    if (node.type === 'decimal') return new JavaDouble(parseFloat(String(node.value))) as unknown as string;
+    return super.getLiteral(ast);
+  }
+
   protected override getExpression(ast: never): string {
     const node = ast as MathNode;
     if (node.type !== 'math' || node.expression === undefined) return super.getExpression(ast);
     const [left, right] = node.expression;
     const evalNode = (n: unknown): unknown => this.getExpression(n as never);
     switch (node.operator) {
+      case '+':
+      case '-':
+      case '*': {
+        const a = evalNode(left);
+        const b = evalNode(right);
+        const double = javaArithmetic(node.operator, a, b);
+        if (double !== undefined) return double as string;
+        // Strings concatenate with Java's text of the other side (`"n=" + 1.0` is `n=1.0`).
+        if (node.operator === '+' && (typeof a === 'string' || typeof b === 'string'))
+          return (javaToString(a) + javaToString(b)) as unknown as string;
+        return super.getExpression(ast);
+      }
+      case 'minus': {
+        const a = evalNode(left);
+        return (a instanceof JavaDouble ? new JavaDouble(-a.valueOf()) : -Number(plainNumber(a))) as unknown as string;
+      }
       case '==':
         return javaEquals(evalNode(left), evalNode(right)) as unknown as string;
       case '!=':
@@ -312,6 +387,8 @@ class AwsCompile extends Compile {
       case '%': {
         const a = evalNode(left);
         const b = evalNode(right);
+        const double = javaArithmetic(node.operator, a, b);
+        if (double !== undefined) return double as string;
         if (typeof a === 'number' && typeof b === 'number' && Number.isInteger(a) && Number.isInteger(b)) {
           // Velocity does integer arithmetic on integers; division by zero yields null (prints nothing).
           if (b === 0) return null as unknown as string;
@@ -341,6 +418,44 @@ class AwsCompile extends Compile {
     }
   }
 
+  // velocityjs's getBlockEach with API Gateway's limit: the body runs at most FOREACH_LIMIT times, then the loop
+  // ends silently and the template goes on. The limit is documented (developer guide, quotas); what happens past it
+  // is UNVERIFIED for API Gateway: Velocity's own `directive.foreach.maxloops` ends the loop without an error, with
+  // $foreach.hasNext still true on the last run, which is what this does (docs/aws/mapping-templates.md).
+  getBlockEach(block: unknown[]): string {
+    const ast = block[0] as ForeachNode;
+    const from: unknown = this.getLiteral({ ...ast.from, pos: ast.pos } as never);
+    const body = block.slice(1) as CompileAsts;
+    const type = Object.prototype.toString.call(from);
+    if (!from || (type !== '[object Array]' && type !== '[object Object]')) return '';
+    const items = Array.isArray(from) ? from : Object.values(from as object);
+    const len = items.length;
+    if (len > FOREACH_LIMIT) {
+      const where = ast.pos === undefined ? '' : ` on line ${ast.pos.first_line}`;
+      this.notes.push(
+        `The #foreach${where} stopped after ${FOREACH_LIMIT.toLocaleString('en-US')} iterations of ${len.toLocaleString('en-US')}: API Gateway runs no more.`,
+      );
+    }
+    const local: Record<string, unknown> = { foreach: { count: 0, index: 0, hasNext: false }, velocityCount: 0 };
+    const contextId = `foreach:aws-${++foreachIds}`;
+    let ret = '';
+    for (let i = 0; i < Math.min(len, FOREACH_LIMIT); i++) {
+      if (this.runState.break) break;
+      local[ast.to] = items[i];
+      local.foreach = { count: i + 1, index: i, hasNext: i + 1 < len };
+      local.velocityCount = i + 1;
+      this.local[contextId] = local;
+      ret += this.renderAstList(body, contextId);
+    }
+    if ((from as { length?: number }).length) {
+      this.runState.break = false;
+      this.local[contextId] = {};
+      this.conditions.shift();
+      this.contextId = this.conditions[0] ?? '';
+    }
+    return ret;
+  }
+
   // Same as velocityjs's getBlockIf except for the truthiness rule (see velocityTruthy).
   getBlockIf(block: unknown[]): string {
     let received = false;
@@ -365,6 +480,17 @@ function jsonPathFn(getDoc: () => unknown) {
     evaluateJsonPath(getDoc(), path === undefined || path === null ? '$' : String(path));
 }
 
+/** Plain objects and arrays copied; anything else (strings, Java numbers) shared. */
+function copyTree<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => copyTree(item)) as T;
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = copyTree(v);
+    return out as T;
+  }
+  return value;
+}
+
 function buildContext(sample: PreviewSample) {
   const body = sample.body === '' ? '{}' : sample.body;
   let parsed: { value: unknown } | undefined;
@@ -373,10 +499,16 @@ function buildContext(sample: PreviewSample) {
       try {
         parsed = { value: parseJsonAsJava(body) };
       } catch (e) {
-        // UNVERIFIED: AWS fails the mapping (500) when $input.path/json meets a body that is not JSON.
-        throw new Error(
-          `The sample body is not valid JSON, so $input.path/$input.json cannot read it (${e instanceof Error ? e.message : String(e)})`,
-        );
+        // A body that is not JSON (form-encoded, plain text) is read as one string, the way json-smart's permissive
+        // parser reads unquoted text: `$input.path('$')` is that string (templates split form bodies with
+        // `.split('&')`), `$input.json('$')` the same as a JSON string. Text that starts like JSON but is broken
+        // still fails. UNVERIFIED beyond the form-body case; see docs/aws/mapping-templates.md.
+        const text = body.trim();
+        if (!/^[[{]/.test(text)) parsed = { value: text };
+        else
+          throw new Error(
+            `The sample body is not valid JSON, so $input.path/$input.json cannot read it (${e instanceof Error ? e.message : String(e)})`,
+          );
       }
     }
     return parsed.value;
@@ -421,16 +553,22 @@ function buildContext(sample: PreviewSample) {
     ...base,
     identity: { ...defaultPreviewContext.identity, ...(sample.context?.identity ?? {}) },
     authorizer: { ...(sample.context?.authorizer ?? defaultPreviewContext.authorizer) },
-    responseOverride: { header: {} as Record<string, unknown> } as {
-      status?: unknown;
-      header: Record<string, unknown>;
-    },
+    requestOverride: copyTree(sample.overrides?.requestOverride ?? { path: {}, header: {}, querystring: {} }),
+    responseOverride: copyTree(sample.overrides?.responseOverride ?? { header: {} }),
   };
+  // $context and the maps inside it print as nothing on AWS (LocalStack's AWS-validated test_sqs_amz_json_protocol:
+  // identity, requestOverride, responseOverride and their empty maps all print ""). Their values print as usual.
+  markPrintsEmpty(context);
+  for (const inner of [context.identity, context.authorizer, context.requestOverride, context.responseOverride]) {
+    markPrintsEmpty(inner);
+    for (const value of Object.values(inner)) if (isPlainObject(value)) markPrintsEmpty(value);
+  }
   return { input, util, context, stageVariables: { ...(sample.stageVariables ?? {}) } };
 }
 
-function readOverride(ctx: ReturnType<typeof buildContext>) {
-  const ro = ctx.context.responseOverride as unknown;
+/** The status and headers a response override sets, as the client gets them; undefined when it sets neither. */
+export function summarizeOverride(responseOverride: unknown): OverrideSummary | undefined {
+  const ro = responseOverride;
   if (!isPlainObject(ro)) return undefined;
   const headers: Record<string, string> = {};
   if (isPlainObject(ro.header)) {
@@ -449,11 +587,14 @@ function sampleKey(sample: PreviewSample): string {
   return JSON.stringify(sample);
 }
 
-/** `incremental: false` renders everything afresh and leaves the previous render's memo alone (tests compare both). */
+/**
+ * `incremental: false` renders everything afresh and leaves the previous render's memo alone (tests compare both).
+ * `overrides: true` returns the overrides the template left, for the template that runs next.
+ */
 export function renderTemplate(
   template: string,
   sample: PreviewSample,
-  options: { incremental?: boolean } = {},
+  options: { incremental?: boolean; overrides?: boolean } = {},
 ): PreviewResult {
   const parsed = lastParse?.template === template ? lastParse.outcome : parseTemplate(template);
   lastParse = { template, outcome: parsed };
@@ -467,8 +608,18 @@ export function renderTemplate(
     compiler.plan = planned?.plan;
     const output = compiler.render(ctx, {}, true);
     if (planned !== undefined) lastRender = { ...planned.memo, outputs: planned.plan.outputs };
-    const responseOverride = readOverride(ctx);
-    return responseOverride === undefined ? { ok: true, output } : { ok: true, output, responseOverride };
+    const overrides: TemplateOverrides | undefined =
+      options.overrides === true
+        ? { requestOverride: ctx.context.requestOverride, responseOverride: ctx.context.responseOverride }
+        : undefined;
+    const responseOverride = summarizeOverride(ctx.context.responseOverride);
+    return {
+      ok: true,
+      output,
+      ...(overrides === undefined ? {} : { overrides }),
+      ...(responseOverride === undefined ? {} : { responseOverride }),
+      ...(compiler.notes.length > 0 ? { notes: compiler.notes } : {}),
+    };
   } catch (e) {
     return { ok: false, error: runtimeError(e instanceof Error ? e.message : String(e)) };
   }

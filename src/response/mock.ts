@@ -1,7 +1,7 @@
 // A MOCK integration end to end: the request template picks the status code, then the response pipeline runs.
 // API Gateway never calls a back end for MOCK, so this is the whole method (no authorizer, no request validation).
 import type { PreviewContext } from '@/preview/preview-context';
-import { renderTemplate } from '@/preview/render-template';
+import { renderTemplate, type TemplateOverrides } from '@/preview/render-template';
 import type { IntegrationResponse, MethodResponse } from '@/rules/types';
 import {
   internalServerError,
@@ -85,6 +85,7 @@ export function runMockMethod(args: {
     };
   }
   let output = request.body;
+  let overrides: TemplateOverrides | undefined;
   if ('template' in chosen && chosen.template !== '') {
     const rendered = renderTemplate(
       chosen.template,
@@ -96,7 +97,7 @@ export function runMockMethod(args: {
         stageVariables: args.stageVariables,
         params: { path: request.path, querystring: request.querystring, header: request.headers },
       },
-      { incremental: false },
+      { incremental: false, overrides: true },
     );
     if (!rendered.ok) {
       return {
@@ -108,6 +109,9 @@ export function runMockMethod(args: {
       };
     }
     output = rendered.output;
+    // The response template sees what the request template set in $context.requestOverride/responseOverride
+    // (docs/aws/mapping-templates.md, "Overrides").
+    overrides = rendered.overrides;
   }
   const statusCode = mockStatusCode(output);
   if (statusCode === undefined) {
@@ -127,6 +131,7 @@ export function runMockMethod(args: {
     stageVariables: args.stageVariables,
     context: args.context,
     ...(args.binaryMediaTypes ? { binaryMediaTypes: args.binaryMediaTypes } : {}),
+    ...(overrides ? { overrides } : {}),
   });
   return { stage: 'response', backendStatus: statusCode, result };
 }

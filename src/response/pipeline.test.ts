@@ -202,6 +202,77 @@ describe('MOCK', () => {
     expect(run).toMatchObject({ stage: 'request', result: { ok: false, status: 500 } });
   });
 
+  describe('$context overrides set by the request template (LocalStack’s AWS-validated test_integration_mock_with_response_override_in_request_template)', () => {
+    const requestTemplate =
+      '#set($context.responseOverride.status = 444)\n#set($context.responseOverride.header.foo = "bar")\n#set($context.responseOverride.custom = "is also passed around")\n{"statusCode": 200}';
+    const run = (responseTemplates: Record<string, string>) =>
+      runMockMethod({
+        integration: {
+          requestTemplates: { 'application/json': requestTemplate },
+          integrationResponses: { '200': { statusCode: '200', selectionPattern: '2\\d{2}', responseTemplates } },
+        },
+        request,
+        stageVariables: {},
+        context: defaultPreviewContext,
+      });
+
+    test('the response template reads them, and the client gets the status and header', () => {
+      expect(
+        run({
+          'application/json':
+            '#set($statusOverride = $context.responseOverride.status)\n#set($fooHeader = $context.responseOverride.header.foo)\n#set($custom = $context.responseOverride.custom)\n{"statusOverride": "$statusOverride", "fooHeader": "$fooHeader", "custom": "$custom"}',
+        }),
+      ).toMatchObject({
+        stage: 'response',
+        result: {
+          ok: true,
+          status: 444,
+          headers: [
+            ['Content-Type', 'application/json'],
+            ['foo', 'bar'],
+          ],
+          body: '{"statusOverride": "444", "fooHeader": "bar", "custom": "is also passed around"}',
+        },
+      });
+    });
+
+    test('without a response template they still apply', () => {
+      expect(run({})).toMatchObject({
+        stage: 'response',
+        result: {
+          ok: true,
+          status: 444,
+          headers: [
+            ['Content-Type', 'application/json'],
+            ['foo', 'bar'],
+          ],
+          body: '',
+        },
+      });
+    });
+
+    test('$context.requestOverride set by the request template reaches the response template', () => {
+      const r = runMockMethod({
+        integration: {
+          requestTemplates: {
+            'application/json':
+              '#set($context.requestOverride.path.body = $input.params(\'testPath\'))\n{"statusCode": 200}',
+          },
+          integrationResponses: {
+            '200': {
+              statusCode: '200',
+              responseTemplates: { 'application/json': '{"path": "$context.requestOverride.path.body"}' },
+            },
+          },
+        },
+        request: { ...request, path: { testPath: 'path1' } },
+        stageVariables: {},
+        context: defaultPreviewContext,
+      });
+      expect(r).toMatchObject({ result: { ok: true, body: '{"path": "path1"}' } });
+    });
+  });
+
   test('passthroughBehavior NEVER refuses a Content-Type without a template with 415', () => {
     const run = runMockMethod({
       integration: { requestTemplates: { 'application/json': '{"statusCode":200}' }, passthroughBehavior: 'NEVER' },

@@ -3,7 +3,12 @@
 // The dashboard's simulation and the emulator's TestInvokeMethod both run this, so they cannot disagree.
 // Sources for each step are in docs/aws/test-invoke.md.
 import type { PreviewContext } from '@/preview/preview-context';
-import { renderTemplate, type PreviewSample } from '@/preview/render-template';
+import {
+  renderTemplate,
+  summarizeOverride,
+  type PreviewSample,
+  type TemplateOverrides,
+} from '@/preview/render-template';
 import { selectIntegrationResponse } from '@/rules/selection-pattern';
 import type { IntegrationResponse, MethodResponse } from '@/rules/types';
 import { mapResponseHeaders, type MappedHeader } from './header-mappings';
@@ -39,6 +44,8 @@ export interface PipelineInput {
   context: PreviewContext;
   /** The API's binaryMediaTypes (content handling decides from them whether a payload is binary). */
   binaryMediaTypes?: string[];
+  /** What the request template left in $context.requestOverride/responseOverride (MOCK: see mock.ts). */
+  overrides?: TemplateOverrides;
 }
 
 export interface PipelineSuccess {
@@ -200,7 +207,9 @@ export function runResponsePipeline(input: PipelineInput): PipelineResult {
 
   const selectedTemplate = selectResponseTemplate(ir.responseTemplates, requestHeader(input.request.headers, 'accept'));
   let body = converted.body;
-  let override: PipelineSuccess['override'];
+  // Without a response template, what the request template set still applies (LocalStack's AWS-validated
+  // test_integration_mock_with_response_override_in_request_template[False]: the client got 444).
+  let override: PipelineSuccess['override'] = summarizeOverride(input.overrides?.responseOverride);
   if (selectedTemplate !== undefined) {
     if (converted.binary) {
       return internalServerError(
@@ -220,6 +229,7 @@ export function runResponsePipeline(input: PipelineInput): PipelineResult {
       context: input.context,
       stageVariables: input.stageVariables,
       params: { path: input.request.path, querystring: input.request.querystring, header: input.request.headers },
+      ...(input.overrides ? { overrides: input.overrides } : {}),
     };
     const rendered = renderTemplate(selectedTemplate.template, sample, { incremental: false });
     if (!rendered.ok) {

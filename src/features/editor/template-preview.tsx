@@ -192,6 +192,12 @@ function PreviewOutput({ row, result }: { row: TemplateRow; result: TemplatePrev
   return (
     <div className="flex flex-col gap-2">
       <OutputText output={result.output} label={`Rendered output for ${row.contentType || 'no content type'}`} />
+      {result.notes?.map((note) => (
+        <p key={note} className="text-sm text-fg">
+          <span className="font-semibold text-warning">Cut short: </span>
+          {note}
+        </p>
+      ))}
       {result.json ? (
         result.json.valid ? (
           <p className="text-sm font-medium text-success">

@@ -6,7 +6,7 @@ import type { TemplateRow } from '@/integration-response/form-model';
 import type { SampleResponse } from './preview-model';
 
 export type TemplatePreviewResult = (
-  | { ok: true; output: string; json?: { valid: true } | { valid: false; error: string } }
+  | { ok: true; output: string; json?: { valid: true } | { valid: false; error: string }; notes?: string[] }
   | { ok: false; error: { message: string; line?: number; column?: number } }
 ) & { pending: boolean };
 
@@ -90,6 +90,7 @@ export function usePreviewResults(
           ok: true,
           output: result.output,
           pending: false,
+          ...(result.notes ? { notes: result.notes } : {}),
           json:
             check === undefined
               ? undefined
