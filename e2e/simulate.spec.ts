@@ -204,3 +204,32 @@ test('Simulate is axe-clean and readable in light and dark, at 390 and 1280 px (
     }
   }
 });
+
+test('a MOCK request template’s $context.responseOverride reaches the response template and the client', async ({
+  page,
+}) => {
+  const f = await createIntegrationFixture({ pathPart: 'override', httpMethod: 'GET', statusCodes: ['200'] });
+  await putIntegrationViaHttp(f.api.id, f.resource.id, 'GET', {
+    type: 'MOCK',
+    requestTemplates: {
+      'application/json':
+        '#set($context.responseOverride.status = 444)\n#set($context.responseOverride.header.foo = "bar")\n#set($context.responseOverride.custom = "is also passed around")\n{"statusCode": 200}',
+    },
+  });
+  await putIntegrationResponseViaHttp(f.api.id, f.resource.id, 'GET', '200', {
+    selectionPattern: '2\\d{2}',
+    responseTemplates: {
+      'application/json':
+        '{"statusOverride": "$context.responseOverride.status", "fooHeader": "$context.responseOverride.header.foo", "custom": "$context.responseOverride.custom"}',
+    },
+  });
+  await page.goto(`/apis/${f.api.id}/resources/${f.resource.id}/methods/GET/responses/200`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('integration response for 200');
+
+  const panel = simulate(page);
+  await expect(panel.getByTestId('simulate-status')).toHaveText('444');
+  await expect(panel.getByTestId('simulate-body')).toHaveText(
+    '{"statusOverride": "444", "fooHeader": "bar", "custom": "is also passed around"}',
+  );
+  await expect.poll(() => simulatedHeaders(panel)).toEqual(['Content-Type: application/json', 'foo: bar']);
+});
