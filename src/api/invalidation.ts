@@ -3,11 +3,15 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { MethodRef, ResponseRef, StageRef } from './refs';
 import { apiGatewayKeys } from './query-keys';
 
-/** The method (embeds integration and method responses) and the api's resources listing (embeds methods). */
+/**
+ * The method (embeds integration and method responses), the api's resources listing (embeds methods), and the
+ * api's methods as the overview and the search load them.
+ */
 export async function invalidateMethodViews(qc: QueryClient, scope: string, ref: MethodRef) {
   await Promise.all([
     qc.invalidateQueries({ queryKey: apiGatewayKeys.method(scope, ref), exact: true }),
     qc.invalidateQueries({ queryKey: apiGatewayKeys.resources(scope, ref), exact: true }),
+    qc.invalidateQueries({ queryKey: apiGatewayKeys.apiMappings(scope, ref), exact: true }),
   ]);
 }
 

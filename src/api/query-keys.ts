@@ -22,6 +22,8 @@ export const apiGatewayKeys = {
       ref.httpMethod,
       ref.statusCode,
     ] as const,
+  /** Every method of an API with its responses, as the overview and the search across APIs load it. */
+  apiMappings: (scope: string, ref: RestApiRef) => ['apigateway', scope, 'apiMappings', ref.restApiId] as const,
   stages: (scope: string, ref: RestApiRef) => ['apigateway', scope, 'stages', ref.restApiId] as const,
   stageExport: (scope: string, ref: StageRef) =>
     ['apigateway', scope, 'stageExport', ref.restApiId, ref.stageName] as const,

@@ -20,6 +20,9 @@ function AppHeader() {
           <AppLink href="/apis" className={navLink}>
             APIs
           </AppLink>
+          <AppLink href="/search" className={navLink}>
+            Search
+          </AppLink>
           <AppLink href="/connection" className={navLink}>
             Connection
           </AppLink>

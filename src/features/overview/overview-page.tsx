@@ -27,11 +27,6 @@ import { defaultSort, emptyFilter, filterRows, methodsIn, sortRows } from './tab
 // Drawn on demand (its Show button, or a row's flow button), from a chunk of its own.
 const FlowDiagram = lazy(() => import('./flow-diagram').then((m) => ({ default: m.FlowDiagram })));
 
-/** Scoped like every other key (['apigateway', scope, …]) so switching targets never shows another's data. */
-export function overviewQueryKey(scope: string, ref: RestApiRef) {
-  return [...apiGatewayKeys.all(scope), 'overview', ref.restApiId] as const;
-}
-
 function download(fileName: string, mime: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
   const a = document.createElement('a');
@@ -53,7 +48,7 @@ export function OverviewPage({ target }: { target: RestApiRef }) {
   // Only for the API's name in the intro; the page works without it.
   const apiName = useQuery(restApiQueryOptions(client, scope, target)).data?.name;
   const query = useQuery({
-    queryKey: overviewQueryKey(scope, target),
+    queryKey: apiGatewayKeys.apiMappings(scope, target),
     // TanStack Query aborts `signal` when the page is left before the load finishes (the signal is consumed).
     queryFn: ({ signal }) =>
       loadApiMappings(client, restApiId, {
