@@ -3,7 +3,6 @@
 // entity's ResponseRef plus what the call sends.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from './api-error';
-import { isNotFound } from './aws-errors';
 import type { ApiGatewayClient } from './client';
 import { useConnection } from './connection-provider';
 import type {
@@ -77,7 +76,7 @@ function sendIntegrationResponseStep(client: ApiGatewayClient, ref: ResponseRef,
 }
 
 /**
- * Send, in order: read the integration response straight from the server (not the cache: someone may have changed it
+ * Send, in order: read the integration response straight from the server (its method, not the cache: someone may have changed it
  * while the page was open) and stop with StoredVersionChangedError, sending nothing, if it is not the expected
  * version; before creating the method response, read it too and stop with MethodResponseExistsError, sending nothing,
  * if someone created it meanwhile; then the method response request the editor staged, if any; then the integration
@@ -98,10 +97,10 @@ export function useSendIntegrationResponse() {
       },
     ): Promise<{ stored: IntegrationResponse; created: boolean; methodResponse?: MethodResponse }> => {
       v.onStage?.('checking');
-      const server = await client.getIntegrationResponse(v).catch((error: unknown) => {
-        if (isNotFound(error)) return null;
-        throw error;
-      });
+      // GetMethod embeds every integration response in full: a code it does not list has none, which this learns
+      // without a GetIntegrationResponse answered 404 (docs/aws/control-plane.md, GetMethod).
+      const method = await client.getMethod(v);
+      const server = method.methodIntegration?.integrationResponses?.[v.statusCode] ?? null;
       if (!v.isExpected(server)) throw new StoredVersionChangedError(server);
       if (v.methodStep?.kind === 'PutMethodResponse') {
         // The same check for the method response the send creates: it must still not exist.

@@ -2,7 +2,7 @@
 // switching targets never shows another target's data.
 import { queryOptions } from '@tanstack/react-query';
 import type { ApiGatewayClient } from './client';
-import type { MethodRef, ResponseRef, RestApiRef, StageRef } from './refs';
+import type { MethodRef, RestApiRef, StageRef } from './refs';
 import { apiGatewayKeys } from './query-keys';
 
 export function restApisQueryOptions(client: ApiGatewayClient, scope: string) {
@@ -31,13 +31,6 @@ export function methodQueryOptions(client: ApiGatewayClient, scope: string, ref:
   return queryOptions({
     queryKey: apiGatewayKeys.method(scope, ref),
     queryFn: ({ signal }) => client.getMethod(ref, { signal }),
-  });
-}
-
-export function integrationResponseQueryOptions(client: ApiGatewayClient, scope: string, ref: ResponseRef) {
-  return queryOptions({
-    queryKey: apiGatewayKeys.integrationResponse(scope, ref),
-    queryFn: ({ signal }) => client.getIntegrationResponse(ref, { signal }),
   });
 }
 

@@ -14,7 +14,7 @@ import {
   useSendIntegrationResponse,
   type SendStage,
 } from '@/api/mutations';
-import { integrationResponseQueryOptions, methodQueryOptions, resourcesQueryOptions } from '@/api/queries';
+import { methodQueryOptions, resourcesQueryOptions } from '@/api/queries';
 import { BackLink } from '@/components/back-link';
 import { Button } from '@/components/button';
 import { ErrorSummary, type FormError } from '@/components/error-summary';
@@ -87,14 +87,6 @@ function mergeDeclared(
   if (!stored) return read;
   if (!read) return stored;
   return { ...read, responseParameters: { ...stored.responseParameters, ...read.responseParameters } };
-}
-
-function isNotFound(error: unknown): boolean {
-  return (
-    error instanceof ApiError &&
-    error.kind === 'aws' &&
-    (error.errorType === 'NotFoundException' || error.status === 404)
-  );
 }
 
 export function ReviewPage({ target }: ReviewPageProps) {
@@ -204,16 +196,18 @@ function LoadedReview(props: LoadedReviewProps) {
   const body = useMemo(() => formToPutBody(draft.form), [draft.form]);
   const after = useMemo(() => storedShape(statusCode, body), [statusCode, body]);
 
-  // What is stored now: always re-read when the page opens (the editor may have shown a cached copy).
-  const current = useQuery({
-    ...integrationResponseQueryOptions(client, scope, ref),
+  // What is stored now, from the method, re-read when the page opens (the editor may have shown a cached copy): GetMethod
+  // embeds every integration response in full, so a status code it does not list has none, and asking for it with
+  // GetIntegrationResponse would only log a 404 (docs/aws/control-plane.md, GetMethod).
+  const method = useQuery({
+    ...methodQueryOptions(client, scope, ref),
     staleTime: 0,
     refetchOnMount: 'always',
   });
   const resources = useQuery(resourcesQueryOptions(client, scope, ref));
   const resourcePath = resources.data?.find((r) => r.id === resourceId)?.path;
-  const currentLoaded = current.isSuccess || (current.isError && isNotFound(current.error));
-  const before: IntegrationResponse | null = current.isSuccess ? current.data : null;
+  const currentLoaded = method.isFetchedAfterMount && method.isSuccess;
+  const before: IntegrationResponse | null = method.data?.methodIntegration?.integrationResponses?.[statusCode] ?? null;
 
   // The version the edit started from: recorded by the editor in the draft. A draft without one (saved before the
   // editor had read the method) gets it here, from the editor's cached method (what the editor showed) or, failing
@@ -232,12 +226,6 @@ function LoadedReview(props: LoadedReviewProps) {
     if (baseRef.current !== undefined) recordDraftBase(draftStorageKey, baseRef.current);
   }, [draft, initialBase, currentLoaded, before, draftStorageKey]);
 
-  // The method response as stored now, for the staged declaration: read again on arrival like the response itself.
-  const method = useQuery({
-    ...methodQueryOptions(client, scope, ref),
-    staleTime: 0,
-    refetchOnMount: 'always',
-  });
   const [staged, setStaged] = useState<StagedMethodResponse | undefined>(draft.staged);
   const [partial, setPartial] = useState<PartialSend | undefined>();
   const storedMethodResponse = mergeDeclared(method.data?.methodResponses?.[statusCode], partial?.methodResponse);
@@ -361,17 +349,6 @@ function LoadedReview(props: LoadedReviewProps) {
     });
   }
 
-  if (current.isPending || method.isPending) return <LoadingState label="Reading what is stored now…" />;
-  if (current.isError && !isNotFound(current.error)) {
-    return (
-      <ErrorState
-        error={current.error}
-        context={`the integration response for ${statusCode}`}
-        onRetry={() => void current.refetch()}
-        retrying={current.isFetching}
-      />
-    );
-  }
   if (method.isError) {
     return (
       <ErrorState
@@ -382,6 +359,8 @@ function LoadedReview(props: LoadedReviewProps) {
       />
     );
   }
+  // Only this visit's own read counts as what is stored now; the cached copy may predate a change made since.
+  if (!currentLoaded) return <LoadingState label="Reading what is stored now…" />;
 
   const isNew = before === null;
   const exportInput: ExportInput = {
@@ -648,12 +627,7 @@ function LoadedReview(props: LoadedReviewProps) {
             {sendLabel}
           </Button>
           {!isNew ? (
-            <DeleteIntegrationResponse
-              target={ref}
-              resourcePath={resourcePath}
-              disabled={busy}
-              onDeleted={() => onOutcome({ kind: 'deleted' })}
-            />
+            <DeleteIntegrationResponse target={ref} disabled={busy} onDeleted={() => onOutcome({ kind: 'deleted' })} />
           ) : null}
           <span role="status" className="text-sm text-fg-muted">
             {phase === 'checking'
