@@ -249,7 +249,7 @@ test('2. edits it, then deletes it; the CLI agrees each time', async ({ page }) 
   }
   await page.getByRole('button', { name: 'Delete integration response 400' }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText('Delete the integration response for 400 of GET?');
+  await expect(dialog).toContainText('Delete the integration response for 400 of GET /items?');
   await screenshot(page, 'delete-dialog');
   await dialog.getByRole('button', { name: 'Delete integration response 400' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Integration response 400 deleted');

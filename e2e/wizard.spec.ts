@@ -285,7 +285,7 @@ test('step 4 deletes an integration response after a confirmation naming it', as
   await expect(page.getByRole('region', { name: 'Integration response 500' })).toContainText('5\\d{2}');
 
   await page.getByRole('button', { name: 'Delete integration response 500' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Delete the integration response for 500 of GET?' });
+  const dialog = page.getByRole('dialog', { name: 'Delete the integration response for 500 of GET /items?' });
   await expect(dialog).toBeVisible();
   await expectNoAxeViolations(page, { include: ['[role="dialog"]'] });
   await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Button } from './button';
 
 export interface ConfirmDialogProps {
@@ -15,7 +15,9 @@ export interface ConfirmDialogProps {
 
 /**
  * A modal confirmation (Radix: focus trap, Escape closes, focus returns to the trigger). Pages use ConfirmDialog
- * (confirm-dialog.tsx), which loads this module when a dialog first opens.
+ * (confirm-dialog.tsx), which loads this module when a dialog first opens. A destructive one opens with the focus on
+ * Cancel, so that Enter pressed out of habit does not delete (WAI-ARIA APG, modal dialog: initial focus on the
+ * least destructive action).
  */
 export function ConfirmDialogModal({
   open,
@@ -27,11 +29,19 @@ export function ConfirmDialogModal({
   busy = false,
   tone = 'danger',
 }: ConfirmDialogProps) {
+  const cancelRef = useRef<HTMLButtonElement>(null);
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-border bg-surface-raised p-6 text-fg shadow-xl">
+        <Dialog.Content
+          onOpenAutoFocus={(e) => {
+            if (tone !== 'danger') return;
+            e.preventDefault();
+            cancelRef.current?.focus();
+          }}
+          className="fixed top-1/2 left-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-border bg-surface-raised p-6 text-fg shadow-xl"
+        >
           <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
           <Dialog.Description asChild>
             <div className="mt-2 space-y-2 text-sm text-fg-muted">{children}</div>
@@ -41,7 +51,9 @@ export function ConfirmDialogModal({
               {confirmLabel}
             </Button>
             <Dialog.Close asChild>
-              <Button variant="secondary">Cancel</Button>
+              <Button ref={cancelRef} variant="secondary">
+                Cancel
+              </Button>
             </Dialog.Close>
           </div>
         </Dialog.Content>

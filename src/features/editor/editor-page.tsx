@@ -144,8 +144,8 @@ function LoadedEditor({
             Delete this integration response
           </h2>
           <p className="mt-1 mb-3 max-w-prose text-sm text-fg-muted">
-            Deleting removes the integration response for {statusCode} from {httpMethod} at once; the method response
-            stays.
+            Deleting removes the integration response for {statusCode} from {httpMethod} at once
+            {methodResponse ? '; the method response stays' : ''}.
           </p>
           <DeleteIntegrationResponse
             target={target}
