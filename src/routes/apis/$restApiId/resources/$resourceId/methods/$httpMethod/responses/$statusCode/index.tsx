@@ -1,4 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
+import { InvalidStatusCode } from '@/integration-response/invalid-status-code';
+import { isValidStatusCode } from '@/rules/status-code';
 import { EditorPage } from '@/features/editor/editor-page';
 
 export const Route = createFileRoute(
@@ -8,5 +10,8 @@ export const Route = createFileRoute(
 });
 
 function RouteComponent() {
-  return <EditorPage target={Route.useParams()} />;
+  const target = Route.useParams();
+  // A status code AWS would reject can have no integration response: not found, rather than a page for it.
+  if (!isValidStatusCode(target.statusCode)) return <InvalidStatusCode target={target} />;
+  return <EditorPage target={target} />;
 }
