@@ -1,22 +1,11 @@
 // A small picture of one method's response mapping: backend outcome → selection patterns → status codes →
-// response headers. Plain SVG drawn with the theme's colour utilities, so it follows light and dark.
-// Every server string is an SVG text node (React escapes it); nothing is parsed as markup.
-import { useId } from 'react';
+// response headers. Boxes and arrows in HTML rather than a scaled SVG, so that text keeps its size and wraps: full
+// header mappings on a wide screen, and on a phone each status code's lane stacks vertically instead of shrinking.
+// Every server string is a text node (React escapes it); nothing is parsed as markup.
 import type { IntegrationResponse } from '@/api/models';
 import { isLambdaIntegration, isProxyIntegrationType } from '@/rules/integration-kind';
 import type { MethodMapping } from '@/api-mappings/rows';
 import { compareStatusCodes } from '@/api-mappings/rows';
-
-const laneHeight = 40;
-const laneGap = 10;
-const top = 28;
-const col = { outcome: 8, pattern: 200, status: 440, headers: 548 } as const;
-const width = { outcome: 160, pattern: 200, status: 76 } as const;
-const viewWidth = 860;
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
 
 export function outcomeLabel(m: MethodMapping): string {
   const integration = m.method.methodIntegration;
@@ -103,157 +92,87 @@ export function describeFlow(m: MethodMapping): string {
   return `${head}. ${parts.join('; ')}.`;
 }
 
-export function FlowDiagram({ mapping }: { mapping: MethodMapping }) {
-  const titleId = useId();
-  const lanes = flowLanes(mapping);
-  const rows = Math.max(1, lanes.length);
-  const height = top + rows * (laneHeight + laneGap) + 4;
-  const outcomeY = top;
-  const outcomeH = rows * (laneHeight + laneGap) - laneGap;
-  const summary = describeFlow(mapping);
+/** → between two boxes; `className` places it (hidden on a phone where that step is implied by the layout). */
+function Arrow({ className = '' }: { className?: string }) {
   return (
-    <svg
+    <span aria-hidden="true" className={`self-center justify-self-center text-fg-muted ${className}`}>
+      →
+    </span>
+  );
+}
+
+const box = 'rounded-md border px-2 py-1.5 min-w-0 wrap-anywhere';
+
+export function FlowDiagram({ mapping }: { mapping: MethodMapping }) {
+  const lanes = flowLanes(mapping);
+  return (
+    // One accessible image named by the same text alternative as before: the boxes repeat it visually.
+    <div
       role="img"
-      aria-labelledby={titleId}
-      viewBox={`0 0 ${viewWidth} ${height}`}
-      className="h-auto w-full max-w-4xl"
+      aria-label={describeFlow(mapping)}
       data-testid="flow-diagram"
+      className="flex flex-col gap-3 text-sm text-fg sm:grid sm:grid-cols-[9rem_1.5rem_minmax(7rem,16rem)_1.5rem_6rem_1.5rem_minmax(0,1fr)] sm:gap-x-0 sm:gap-y-2"
     >
-      <title id={titleId}>{summary}</title>
-      <g className="fill-fg-muted text-[11px]" aria-hidden="true">
-        <text x={col.outcome} y={14}>
-          Backend outcome
-        </text>
-        <text x={col.pattern} y={14}>
-          Selection pattern
-        </text>
-        <text x={col.status} y={14}>
-          Status
-        </text>
-        <text x={col.headers} y={14}>
-          Response headers
-        </text>
-      </g>
-      <rect
-        x={col.outcome}
-        y={outcomeY}
-        width={width.outcome}
-        height={outcomeH}
-        rx={6}
-        className="fill-surface-sunken stroke-border-strong"
-      />
-      <text
-        x={col.outcome + width.outcome / 2}
-        y={outcomeY + outcomeH / 2 + 4}
-        textAnchor="middle"
-        className="fill-fg text-[12px] font-medium"
+      <div className="contents text-xs text-fg-muted max-sm:hidden">
+        <span>Backend outcome</span>
+        <span />
+        <span>Selection pattern</span>
+        <span />
+        <span>Status</span>
+        <span />
+        <span>Response headers</span>
+      </div>
+      <div
+        className={`${box} flex flex-col justify-center border-border-strong bg-surface-sunken font-medium sm:text-center`}
+        style={{ gridRow: `2 / span ${Math.max(1, lanes.length)}` }}
       >
+        <span className="text-xs font-normal text-fg-muted sm:hidden">Backend outcome</span>
         {outcomeLabel(mapping)}
-      </text>
-      {lanes.length === 0 ? (
-        <text x={col.pattern} y={outcomeY + 24} className="fill-fg-muted text-[12px]">
-          No integration: nothing to map.
-        </text>
-      ) : null}
+      </div>
+      {lanes.length === 0 ? <p className="text-fg-muted sm:col-span-6">No integration: nothing to map.</p> : null}
       {lanes.map((lane, i) => {
-        const y = top + i * (laneHeight + laneGap);
-        const mid = y + laneHeight / 2;
         const muted = lane.kind !== 'response';
         const statusClass = !lane.hasMethodResponse
-          ? 'fill-danger-soft stroke-danger'
+          ? 'border-danger bg-danger-soft border-dashed'
           : lane.kind === 'no-match'
-            ? 'fill-warning-soft stroke-warning'
-            : 'fill-accent-soft stroke-accent';
-        const headerText = lane.headers.length ? lane.headers.join(', ') : 'no header mappings';
+            ? 'border-warning bg-warning-soft'
+            : 'border-accent bg-accent-soft';
         return (
-          <g key={`${lane.kind}-${lane.statusCode}-${i}`}>
-            <line
-              x1={col.outcome + width.outcome}
-              y1={mid}
-              x2={col.pattern - 4}
-              y2={mid}
-              className="stroke-border-strong"
-              strokeDasharray={muted ? '4 3' : undefined}
-            />
-            <polygon
-              points={`${col.pattern - 4},${mid - 4} ${col.pattern},${mid} ${col.pattern - 4},${mid + 4}`}
-              className="fill-border-strong"
-            />
-            <rect
-              x={col.pattern}
-              y={y}
-              width={width.pattern}
-              height={laneHeight}
-              rx={6}
-              className={
-                lane.patternIsDefault ? 'fill-success-soft stroke-success' : 'fill-surface-raised stroke-border-strong'
-              }
-              strokeDasharray={muted ? '4 3' : undefined}
-            />
-            <text
-              x={col.pattern + 8}
-              y={mid + 4}
-              className={`fill-fg text-[12px] ${lane.kind === 'response' && !lane.patternIsDefault ? 'font-mono' : 'italic'}`}
+          <div
+            key={`${lane.kind}-${lane.statusCode}-${i}`}
+            // On a phone, one card per lane: pattern → status on a line, the headers below.
+            className="grid grid-cols-[minmax(0,1fr)_auto_5rem] gap-x-2 gap-y-1 rounded-md border border-border p-2 sm:contents"
+          >
+            <Arrow className="max-sm:hidden" />
+            <div
+              className={`${box} flex flex-col justify-center ${lane.patternIsDefault ? 'border-success bg-success-soft' : 'border-border-strong bg-surface-raised'} ${muted ? 'border-dashed' : ''}`}
             >
-              <title>{lane.pattern}</title>
-              {truncate(lane.pattern, 26)}
-            </text>
-            <line
-              x1={col.pattern + width.pattern}
-              y1={mid}
-              x2={col.status - 4}
-              y2={mid}
-              className="stroke-border-strong"
-            />
-            <polygon
-              points={`${col.status - 4},${mid - 4} ${col.status},${mid} ${col.status - 4},${mid + 4}`}
-              className="fill-border-strong"
-            />
-            <rect
-              x={col.status}
-              y={y}
-              width={width.status}
-              height={laneHeight}
-              rx={6}
-              className={statusClass}
-              strokeDasharray={lane.hasMethodResponse ? undefined : '4 3'}
-            />
-            <text
-              x={col.status + width.status / 2}
-              y={mid + (lane.hasMethodResponse ? 4 : -2)}
-              textAnchor="middle"
-              className="fill-fg text-[13px] font-semibold"
-            >
-              {lane.statusCode}
-            </text>
-            {!lane.hasMethodResponse ? (
-              <text
-                x={col.status + width.status / 2}
-                y={mid + 12}
-                textAnchor="middle"
-                className="fill-danger text-[9px]"
-              >
-                no method resp.
-              </text>
-            ) : null}
-            <line
-              x1={col.status + width.status}
-              y1={mid}
-              x2={col.headers - 6}
-              y2={mid}
-              className="stroke-border-strong"
-            />
-            <text
-              x={col.headers}
-              y={mid + 4}
-              className={`text-[12px] ${lane.headers.length ? 'fill-fg font-mono' : 'fill-fg-muted italic'}`}
-            >
-              <title>{headerText}</title>
-              {truncate(headerText, 44)}
-            </text>
-          </g>
+              <span className="text-xs text-fg-muted sm:hidden">Selection pattern</span>
+              <span className={lane.kind === 'response' && !lane.patternIsDefault ? 'font-mono' : 'italic'}>
+                {lane.pattern}
+              </span>
+            </div>
+            <Arrow />
+            <div className={`${box} flex flex-col items-center justify-center text-center ${statusClass}`}>
+              <span className="text-base font-semibold">{lane.statusCode}</span>
+              {!lane.hasMethodResponse ? <span className="text-xs text-danger">no method response</span> : null}
+            </div>
+            <Arrow className="max-sm:hidden" />
+            <div className={`${box} flex flex-col justify-center border-transparent max-sm:col-span-3 max-sm:px-0`}>
+              <span className="text-xs text-fg-muted sm:hidden">Response headers</span>
+              {lane.headers.length > 0 ? (
+                <ul className="flex flex-col gap-0.5 font-mono text-xs">
+                  {lane.headers.map((h) => (
+                    <li key={h}>{h}</li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="text-fg-muted italic">no header mappings</span>
+              )}
+            </div>
+          </div>
         );
       })}
-    </svg>
+    </div>
   );
 }

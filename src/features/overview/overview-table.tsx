@@ -2,7 +2,7 @@
 // only the rows in view plus an overscan are in the DOM, with spacer rows standing in for the rest.
 import { Link } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent } from 'react';
+import { Fragment, useRef, type KeyboardEvent } from 'react';
 import { Badge } from '@/components/badge';
 import { Button } from '@/components/button';
 import { UndeployedMarkPanel, type StageReport } from '@/deployment/lazy-panels';
@@ -10,21 +10,25 @@ import type { OverviewRow } from '@/api-mappings/rows';
 import { describeDeclaredHeaders, describeSelectionPattern, methodKey } from '@/api-mappings/rows';
 import type { RowSort, SortKey } from './table-model';
 
-const columns: { label: string; sort?: SortKey; width: string }[] = [
-  { label: 'Path', sort: 'path', width: 'w-52' },
-  { label: 'Method', sort: 'method', width: 'w-24' },
-  { label: 'Integration', sort: 'type', width: 'w-32' },
-  { label: 'Status', sort: 'status', width: 'w-24' },
-  { label: 'Selection pattern', sort: 'pattern', width: 'w-44' },
-  { label: 'Content handling', width: 'w-44' },
-  { label: 'Templates', width: 'w-44' },
-  { label: 'Header mappings', width: 'w-96' },
-  { label: 'Declared headers', width: 'w-56' },
-  { label: 'Problems', sort: 'problems', width: 'w-96' },
-  { label: 'Flow', width: 'w-24' },
+// At 1440 px the whole table, Problems included, fits in the breakout below (100vw - 3rem) without scrolling
+// sideways: fixed widths for the short columns, the rest to Header mappings. Below its minimum width (narrower
+// screens, or with a stage's column) the table scrolls inside its box, with the path pinned on the left.
+const columns: { label: string; sort?: SortKey; width?: string }[] = [
+  { label: 'Path', sort: 'path', width: 'w-44' },
+  { label: 'Method', sort: 'method', width: 'w-23' },
+  { label: 'Integration', sort: 'type', width: 'w-31' },
+  { label: 'Status', sort: 'status', width: 'w-21' },
+  { label: 'Selection pattern', sort: 'pattern', width: 'w-32' },
+  { label: 'Content handling', width: 'w-22' },
+  { label: 'Templates', width: 'w-35' },
+  { label: 'Header mappings' },
+  { label: 'Declared headers', width: 'w-28' },
+  { label: 'Problems', sort: 'problems', width: 'w-56' },
 ];
 
-const cell = 'px-3 py-2 align-top break-words';
+const cell = 'px-2 py-2 align-top break-words';
+/** The path column stays in view while the table scrolls sideways; it needs its own background to cover the rest. */
+const pinned = 'sticky left-0 border-r';
 const ROW_ESTIMATE = 52;
 
 export function OverviewTable({
@@ -46,10 +50,8 @@ export function OverviewTable({
   onShowFlow: (row: OverviewRow) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // With a stage chosen, a column says which rows it serves differently (before Flow, the last column).
-  const shownColumns = report
-    ? [...columns.slice(0, -1), { label: `Stage ${report.stageName}`, width: 'w-80' }, ...columns.slice(-1)]
-    : columns;
+  // With a stage chosen, a column says which rows it serves differently (the last column).
+  const shownColumns = report ? [...columns, { label: `Stage ${report.stageName}`, width: 'w-80' }] : columns;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design; nothing here memoizes them
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -97,20 +99,20 @@ export function OverviewTable({
       data-testid="overview-scroll"
     >
       <table
-        className="w-max min-w-full table-fixed border-separate border-spacing-0 text-left text-sm"
+        className={`${report ? 'min-w-[105rem]' : 'min-w-[85rem]'} w-full table-fixed border-separate border-spacing-0 text-left text-sm`}
         aria-rowcount={rows.length + 1}
       >
         <caption className="sr-only">
           Integration responses, one row per method and status code. Column headers with buttons sort the table; up and
           down arrow keys move between rows.
         </caption>
-        <thead className="sticky top-0 z-10 bg-surface-sunken text-fg">
+        <thead className="text-fg">
           <tr aria-rowindex={1}>
-            {shownColumns.map((c) => (
+            {shownColumns.map((c, i) => (
               <th
                 key={c.label}
                 scope="col"
-                className={`${c.width} border-b border-border-strong px-3 py-2 align-bottom font-semibold`}
+                className={`${c.width ?? ''} sticky top-0 border-b border-border-strong bg-surface-sunken px-2 py-2 align-bottom font-semibold ${i === 0 ? `${pinned} z-20 border-r-border-strong` : 'z-10'}`}
                 aria-sort={
                   c.sort && sort.key === c.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined
                 }
@@ -118,7 +120,7 @@ export function OverviewTable({
                 {c.sort ? (
                   <button
                     type="button"
-                    className="inline-flex items-center gap-1 font-semibold"
+                    className="inline-flex flex-wrap items-center gap-x-1 text-left font-semibold"
                     onClick={() => toggle(c.sort as SortKey)}
                   >
                     {c.label}
@@ -198,9 +200,9 @@ function RowView({
       aria-rowindex={index + 2}
       data-testid="overview-row"
       data-row-id={row.id}
-      className="hover:bg-surface-sunken"
+      className="group hover:bg-surface-sunken"
     >
-      <td className={`${cell} border-b border-border`}>
+      <td className={`${cell} ${pinned} z-[5] border-b border-border bg-surface-raised group-hover:bg-surface-sunken`}>
         {row.statusCode !== undefined ? (
           <Link
             data-row-link=""
@@ -221,7 +223,24 @@ function RowView({
           </Link>
         )}
       </td>
-      <td className={`${cell} border-b border-border font-mono`}>{row.httpMethod}</td>
+      <td className={`${cell} border-b border-border`}>
+        <div className="flex flex-col items-start gap-1">
+          <span className="font-mono">{row.httpMethod}</span>
+          {/* The flow is the method's, so its button sits with the method rather than in a column of its own. */}
+          <Button
+            variant="secondary"
+            className="px-2! py-0.5! text-xs"
+            aria-pressed={flowShown}
+            onClick={() => onShowFlow(row)}
+          >
+            Flow
+            <span className="sr-only">
+              {' '}
+              of {row.httpMethod} {row.path}
+            </span>
+          </Button>
+        </div>
+      </td>
       <td className={`${cell} border-b border-border`}>
         {row.integrationType ? <Badge>{row.integrationType}</Badge> : <span className="text-fg-muted">none</span>}
       </td>
@@ -231,7 +250,7 @@ function RowView({
       <td className={`${cell} border-b border-border font-mono`}>
         {row.isDefault ? <span className="font-sans italic">default</span> : describeSelectionPattern(row)}
       </td>
-      <td className={`${cell} border-b border-border font-mono text-xs`}>{row.contentHandling ?? ''}</td>
+      <td className={`${cell} border-b border-border font-mono text-xs`}>{withBreaks(row.contentHandling ?? '')}</td>
       <td className={`${cell} border-b border-border font-mono text-xs`}>{row.templateContentTypes.join(', ')}</td>
       <td className={`${cell} border-b border-border font-mono text-xs`}>
         {row.headerMappings.length > 0 ? (
@@ -267,20 +286,6 @@ function RowView({
         )}
       </td>
       {report ? <StageCell row={row} report={report} /> : null}
-      <td className={`${cell} border-b border-border`}>
-        <Button
-          variant="secondary"
-          className="px-2! py-1! text-xs"
-          aria-pressed={flowShown}
-          onClick={() => onShowFlow(row)}
-        >
-          Flow
-          <span className="sr-only">
-            {' '}
-            of {row.httpMethod} {row.path}
-          </span>
-        </Button>
-      </td>
     </tr>
   );
 }
@@ -296,4 +301,14 @@ function StageCell({ row, report }: { row: OverviewRow; report: StageReport }) {
       )}
     </td>
   );
+}
+
+/** CONVERT_TO_BINARY may wrap after an underscore in the narrow column, never inside a word; the text is unchanged. */
+function withBreaks(value: string) {
+  return value.split(/(?<=_)/).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 ? <wbr /> : null}
+      {part}
+    </Fragment>
+  ));
 }
