@@ -76,9 +76,9 @@ function sendIntegrationResponseStep(client: ApiGatewayClient, ref: ResponseRef,
 }
 
 /**
- * Send, in order: read the integration response straight from the server (its method, not the cache: someone may have changed it
- * while the page was open) and stop with StoredVersionChangedError, sending nothing, if it is not the expected
- * version; before creating the method response, read it too and stop with MethodResponseExistsError, sending nothing,
+ * Send, in order: read the integration response straight from the server (its method, not the cache: someone may
+ * have changed it while the page was open) and stop with StoredVersionChangedError, sending nothing, if it is not the
+ * expected version; before creating the method response, check it in the same read and stop with MethodResponseExistsError, sending nothing,
  * if someone created it meanwhile; then the method response request the editor staged, if any; then the integration
  * response request, built from what is stored (a PATCH is computed against it). When the first request succeeds and the second fails, the
  * error is a PartialSendError saying which one is stored. The cached copies are refreshed either way; the method is
@@ -103,12 +103,10 @@ export function useSendIntegrationResponse() {
       const server = method.methodIntegration?.integrationResponses?.[v.statusCode] ?? null;
       if (!v.isExpected(server)) throw new StoredVersionChangedError(server);
       if (v.methodStep?.kind === 'PutMethodResponse') {
-        // The same check for the method response the send creates: it must still not exist.
-        const existing = await client.getMethodResponse(v).catch((error: unknown) => {
-          if (isNotFound(error)) return null;
-          throw error;
-        });
-        if (existing !== null) {
+        // The same check for the method response the send creates: it must still not exist. The method just read
+        // embeds its method responses too, so a code it does not list needs no GetMethodResponse answered 404.
+        const existing = method.methodResponses?.[v.statusCode];
+        if (existing !== undefined) {
           await invalidateMethodResponse(qc, scope, v);
           throw new MethodResponseExistsError(existing);
         }
