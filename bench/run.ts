@@ -26,6 +26,8 @@ import type { ScaleResult } from './lib/scale';
 import { kb, round } from './lib/stats';
 import { measureStorm } from './lib/storm';
 import type { StormResult } from './lib/storm';
+import { createSearchData, measureSearch } from './lib/search';
+import type { SearchBenchResult } from './lib/search';
 import { measureThrottledOverview } from './lib/throttled-overview';
 import type { ThrottledOverviewResult } from './lib/throttled-overview';
 
@@ -83,7 +85,16 @@ function verdict(ok: boolean): 'yes' | 'NO' {
 
 // `npm run bench -- --only lighthouse,editing` runs those sections (and the bundle sizes, which take no time) and
 // prints their rows; only a run of every section writes its table into docs/performance.md and the README.
-const SECTIONS = ['cold', 'throttled', 'lighthouse', 'scale', 'editing', 'emulator', 'throttled-overview'] as const;
+const SECTIONS = [
+  'cold',
+  'throttled',
+  'lighthouse',
+  'scale',
+  'editing',
+  'emulator',
+  'throttled-overview',
+  'search',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseOnly(argv: string[]): Set<Section> | null {
@@ -120,6 +131,7 @@ async function main() {
   let moto: LoadResult | undefined;
   let storm: StormResult | undefined;
   let throttledOverview: ThrottledOverviewResult | undefined;
+  let search: SearchBenchResult | undefined;
   try {
     const [app, floor] = await timed('start servers', () =>
       Promise.all([startAppServer(appDir), startAppServer(floorDir)]),
@@ -192,6 +204,13 @@ async function main() {
       throttledOverview = await timed('throttled overview (--throttle aws)', () =>
         measureThrottledOverview(THROTTLED_OVERVIEW_METHODS),
       );
+    if (runs('search')) {
+      const searchDir = tempDir('search');
+      const createSeconds = await timed('create 50 APIs × 200 methods', () => createSearchData(searchDir));
+      const searchServer = await startAppServer(appDir, searchDir);
+      servers.push(searchServer);
+      search = await timed('search across APIs', () => measureSearch(browser, searchServer.baseUrl, createSeconds));
+    }
   } finally {
     await browser.close();
     await Promise.all(servers.map((s) => s.stop()));
@@ -404,6 +423,19 @@ async function main() {
     ...(editing && bare ? editingRows(editing, bare) : []),
     ...(emu && moto && storm ? emulatorRows(emu, moto, storm) : []),
     ...(throttledOverview ? throttledOverviewRows(throttledOverview) : []),
+    ...(search
+      ? [
+          {
+            section: 'Search',
+            measure: `${search.apis} APIs × ${search.methods / search.apis} methods from a cold page: first result / search complete (median of ${search.completeMs.length})`,
+            value: `${fmtMs(search.firstResultMedianMs)} / ${fmtMs(search.completeMedianMs)}`,
+            reference: '—',
+            ratio: '—',
+            budget: '—',
+            holds: '—',
+          },
+        ]
+      : []),
   ];
 
   const totalSeconds = round((performance.now() - started) / 1000, 1);
@@ -428,6 +460,7 @@ async function main() {
     moto,
     storm,
     throttledOverview,
+    search,
   };
   writeFileSync(resolve('bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   if (!only) {
