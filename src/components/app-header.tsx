@@ -16,7 +16,7 @@ function AppHeader() {
         <AppLink href="/apis" className="text-base font-bold text-fg hover:text-accent">
           {PRODUCT_NAME}
         </AppLink>
-        <nav aria-label="Main" className="flex items-center gap-2">
+        <nav aria-label="Main" className="flex flex-wrap items-center gap-2">
           <AppLink href="/apis" className={navLink}>
             APIs
           </AppLink>
