@@ -91,6 +91,21 @@ test('the problem filter finds rows the editor would flag, and a template search
   await expect(hit.getByTestId('search-hit-problems')).toContainText('Missing method response');
 });
 
+test('a status code searched from the form or the address finds its rows (the router reads ?q=404 as a number)', async ({
+  page,
+}) => {
+  const f = await createIntegrationFixture({ name: `search-status-${token}`, statusCodes: ['200', '418'] });
+  await putIntegrationResponseViaHttp(f.api.id, f.resource.id, f.httpMethod, '418', { selectionPattern: 'Teapot.*' });
+  await page.goto('/search');
+  await searchFor(page, '418', 'Status codes');
+  await expect(page.getByRole('region', { name: `Results in search-status-${token}` })).toContainText(
+    'GET /items → 418',
+  );
+  await page.goto('/search?q=418&in=status');
+  await expect(page.getByLabel('Search for')).toHaveValue('418');
+  await expect(page.getByRole('region', { name: `Results in search-status-${token}` })).toContainText('in status code');
+});
+
 test('a search can be stopped and keeps what it found; an empty query is explained, not run', async ({ page }) => {
   await page.goto('/search');
   await page.getByRole('button', { name: 'Search', exact: true }).click();

@@ -1,17 +1,28 @@
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
-import * as z from 'zod/mini';
-import { searchFields, type SearchQuery } from '@/api-mappings/search';
+import { searchFields, type SearchField, type SearchQuery } from '@/api-mappings/search';
 import { SearchPage } from '@/features/search/search-page';
 
-// The query in the address: `?q=…&in=pattern&problem=overlap`. Anything else falls back to no query.
-const searchParams = z.object({
-  q: z.optional(z.catch(z.string(), '')),
-  in: z.optional(z.catch(z.enum(searchFields), 'any')),
-  problem: z.optional(z.catch(z.string(), '')),
-});
+interface SearchParams {
+  q?: string;
+  in?: SearchField;
+  problem?: string;
+}
 
+/** The router reads `?q=404` as the number 404 (its search values are JSON where they parse): text either way. */
+function textParam(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+// The query in the address: `?q=…&in=pattern&problem=overlap`. Anything else falls back to no query.
 export const Route = createFileRoute('/search')({
-  validateSearch: (raw: Record<string, unknown>) => searchParams.parse(raw),
+  validateSearch: (raw: Record<string, unknown>): SearchParams => {
+    const field = searchFields.find((f) => f === raw.in);
+    return {
+      ...(textParam(raw.q) !== undefined ? { q: textParam(raw.q) } : {}),
+      ...(field !== undefined ? { in: field } : {}),
+      ...(textParam(raw.problem) !== undefined ? { problem: textParam(raw.problem) } : {}),
+    };
+  },
   component: RouteComponent,
 });
 
