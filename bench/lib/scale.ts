@@ -1,9 +1,6 @@
 // Section 3: an API with 10,000 resources. Time until the resource step is usable, and keystroke → updated list.
 import type { Browser } from '@playwright/test';
-import { join } from 'node:path';
-import { createEmulatorApp } from '../../server/app';
-import { openStore } from '../../server/store';
-import { dummyAuthorization } from '../../test-support/http-client';
+import { inProcessEmulator } from './in-process-emulator';
 import { pool } from './pool';
 import { median, p95 } from './stats';
 
@@ -33,21 +30,7 @@ export async function createScaleData(
   dataDir: string,
   total = 10_000,
 ): Promise<{ apiId: string; created: number; idCollisionRetries: number }> {
-  const store = openStore(join(dataDir, 'emulator'));
-  const app = createEmulatorApp({ store });
-  const base = 'http://emulator.local';
-  const send = async <T>(method: string, path: string, expected: number, body: unknown): Promise<T> => {
-    const res = await app.fetch(
-      new Request(`${base}${path}`, {
-        method,
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: dummyAuthorization },
-        body: JSON.stringify(body),
-      }),
-    );
-    const text = await res.text();
-    if (res.status !== expected) throw new Error(`${method} ${path} → ${res.status}: ${text.slice(0, 300)}`);
-    return JSON.parse(text) as T;
-  };
+  const { send, close } = inProcessEmulator(dataDir);
   try {
     const api = await send<{ id: string; rootResourceId: string }>('POST', '/restapis', 201, { name: 'Scale10k' });
     const perGroup = total / GROUPS - 1;
@@ -77,7 +60,7 @@ export async function createScaleData(
     });
     return { apiId: api.id, created: GROUPS * (perGroup + 1), idCollisionRetries: retries };
   } finally {
-    store.close();
+    close();
   }
 }
 

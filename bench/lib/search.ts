@@ -2,10 +2,7 @@
 // error integration response), searched from a cold page for a selection pattern five of the APIs use. Times to the
 // first result and to the search being complete, measured in the page.
 import type { Browser } from '@playwright/test';
-import { join } from 'node:path';
-import { createEmulatorApp } from '../../server/app';
-import { openStore } from '../../server/store';
-import { dummyAuthorization } from '../../test-support/http-client';
+import { inProcessEmulator } from './in-process-emulator';
 import { pool } from './pool';
 import { median } from './stats';
 
@@ -32,20 +29,7 @@ export interface SearchBenchResult {
  */
 export async function createSearchData(dataDir: string): Promise<number> {
   const t = performance.now();
-  const store = openStore(join(dataDir, 'emulator'));
-  const app = createEmulatorApp({ store });
-  const send = async <T>(method: string, path: string, expected: number, body: unknown): Promise<T> => {
-    const res = await app.fetch(
-      new Request(`http://emulator.local${path}`, {
-        method,
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: dummyAuthorization },
-        body: JSON.stringify(body),
-      }),
-    );
-    const text = await res.text();
-    if (res.status !== expected) throw new Error(`${method} ${path} → ${res.status}: ${text.slice(0, 300)}`);
-    return JSON.parse(text) as T;
-  };
+  const { send, close } = inProcessEmulator(dataDir);
   try {
     const resourcesPerApi = SEARCH_METHODS_PER_API / VERBS.length;
     await pool(SEARCH_APIS, 4, async (a) => {
@@ -80,7 +64,7 @@ export async function createSearchData(dataDir: string): Promise<number> {
       });
     });
   } finally {
-    store.close();
+    close();
   }
   return (performance.now() - t) / 1000;
 }

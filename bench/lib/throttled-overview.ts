@@ -3,13 +3,10 @@
 // client in Node: from the GetResources?embed=methods listing, and the GetMethod-per-method way (the listing cut to
 // bare verbs, as from a server that ignores `embed`), one after the other against the same server, each starting
 // with the account's buckets full. Requests made (429s included) and time until every method is complete.
-import { join } from 'node:path';
-import { createEmulatorApp } from '../../server/app';
-import { openStore } from '../../server/store';
-import { dummyAuthorization } from '../../test-support/http-client';
 import { createApiGatewayClient } from '../../src/api/client';
 import { loadApiMappings } from '../../src/api-mappings/load-api-mappings';
 import type { MappingsClient } from '../../src/api-mappings/load-api-mappings';
+import { inProcessEmulator } from './in-process-emulator';
 import { pool } from './pool';
 import { startEmulatorOn, tempDir } from './processes';
 
@@ -31,20 +28,7 @@ const VERBS = ['GET', 'POST', 'PUT', 'DELETE'];
 
 /** `methods / 4` resources with GET, POST, PUT and DELETE, each MOCK with a default integration response. */
 async function createApi(dataDir: string, methods: number): Promise<string> {
-  const store = openStore(join(dataDir, 'emulator'));
-  const app = createEmulatorApp({ store });
-  const send = async <T>(method: string, path: string, expected: number, body: unknown): Promise<T> => {
-    const res = await app.fetch(
-      new Request(`http://emulator.local${path}`, {
-        method,
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: dummyAuthorization },
-        body: JSON.stringify(body),
-      }),
-    );
-    const text = await res.text();
-    if (res.status !== expected) throw new Error(`${method} ${path} → ${res.status}: ${text.slice(0, 300)}`);
-    return JSON.parse(text) as T;
-  };
+  const { send, close } = inProcessEmulator(dataDir);
   try {
     const api = await send<{ id: string; rootResourceId: string }>('POST', '/restapis', 201, { name: 'Throttled2k' });
     await pool(Math.ceil(methods / VERBS.length), 200, async (i) => {
@@ -66,7 +50,7 @@ async function createApi(dataDir: string, methods: number): Promise<string> {
     });
     return api.id;
   } finally {
-    store.close();
+    close();
   }
 }
 

@@ -8,21 +8,10 @@ import type { ExportFormat, ExportType } from '@/api/models';
 import { stagesQueryOptions } from '@/api/queries';
 import type { RestApiRef } from '@/api/refs';
 import { Button } from '@/components/button';
+import { downloadText } from '@/components/download';
 import { Field, inputClassName } from '@/components/field';
 import { Notice } from '@/components/notice';
 import { exportFileName, exportMimeType, exportTypeLabels } from './definition-file';
-
-function download(fileName: string, mime: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked after the click has been handled; revoking synchronously can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
 
 export function ExportPanel({ target }: { target: RestApiRef }) {
   const { client, scope } = useConnection();
@@ -42,7 +31,7 @@ export function ExportPanel({ target }: { target: RestApiRef }) {
     setError(null);
     try {
       const text = await client.getExportFile({ ...target, stageName: chosen }, { exportType, format });
-      download(exportFileName(target.restApiId, chosen, exportType, format), exportMimeType(format), text);
+      downloadText(exportFileName(target.restApiId, chosen, exportType, format), exportMimeType(format), text);
     } catch (e) {
       setError(e instanceof ApiError && e.errorType ? `${e.errorType}: ${e.message}` : String(e));
     } finally {

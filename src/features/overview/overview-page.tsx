@@ -7,6 +7,7 @@ import { apiGatewayKeys } from '@/api/query-keys';
 import type { RestApiRef } from '@/api/refs';
 import { BackLink } from '@/components/back-link';
 import { Button } from '@/components/button';
+import { downloadText } from '@/components/download';
 import { Field, inputClassName } from '@/components/field';
 import { FilterInput } from '@/components/filter-input';
 import { Notice } from '@/components/notice';
@@ -26,18 +27,6 @@ import { defaultSort, emptyFilter, filterRows, methodsIn, sortRows } from './tab
 
 // Drawn on demand (its Show button, or a row's flow button), from a chunk of its own.
 const FlowDiagram = lazy(() => import('./flow-diagram').then((m) => ({ default: m.FlowDiagram })));
-
-function download(fileName: string, mime: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked after the click has been handled; revoking synchronously can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
 
 export function OverviewPage({ target }: { target: RestApiRef }) {
   const { restApiId } = target;
@@ -216,13 +205,13 @@ function LoadedOverview({
         <div className="ml-auto flex gap-2">
           <Button
             variant="secondary"
-            onClick={() => download(`${restApiId}-mappings.csv`, 'text/csv;charset=utf-8', toCsv(rows))}
+            onClick={() => downloadText(`${restApiId}-mappings.csv`, 'text/csv;charset=utf-8', toCsv(rows))}
           >
             Download CSV
           </Button>
           <Button
             variant="secondary"
-            onClick={() => download(`${restApiId}-mappings.md`, 'text/markdown;charset=utf-8', toMarkdown(rows))}
+            onClick={() => downloadText(`${restApiId}-mappings.md`, 'text/markdown;charset=utf-8', toMarkdown(rows))}
           >
             Download Markdown
           </Button>
