@@ -139,7 +139,7 @@ test('fills every field, with live AWS errors that clear, and the tester and pre
   await page.getByLabel('Static value').fill('abc');
 
   await expectNoAxeViolations(page);
-  // Checked before leaving: the review step reads the (not yet existing) 404 response, which the browser logs.
+  // Nothing logged in the editor; new-status-code.spec follows a new status code on through the review to Send.
   expect(errors).toEqual([]);
   await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(page).toHaveURL(new RegExp(`${editorUrl(f, '404').replace(/\$/g, '\\$')}/review$`));

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { searchApi, type SearchQuery } from './search';
+import { searchApi } from './search';
+import type { SearchQuery } from './search-query';
 import { makeMapping, makeMethod } from './test-rows';
 
 const api = { id: 'a1', name: 'Orders' };

@@ -4,26 +4,8 @@
 import type { IntegrationResponse } from '@/api/models';
 import { responseHeaderName } from '@/rules/mapping-expression';
 import type { MethodMapping } from './rows';
+import type { SearchField, SearchQuery } from './search-query';
 import { buildRows, methodKey } from './rows';
-
-export const searchFields = ['any', 'pattern', 'template', 'header', 'status'] as const;
-export type SearchField = (typeof searchFields)[number];
-
-export const searchFieldLabels: Record<SearchField, string> = {
-  any: 'Everything',
-  pattern: 'Selection patterns',
-  template: 'Mapping templates',
-  header: 'Header mappings',
-  status: 'Status codes',
-};
-
-export interface SearchQuery {
-  /** Matched case-insensitively as a substring; a status code matches from its start (`4` finds every 4xx). */
-  text: string;
-  field: SearchField;
-  /** '' for no problem filter, 'any' for any problem, or a problem's code. */
-  problem: string;
-}
 
 export interface SearchHit {
   /** Unique: the API, the method and the status code. */

@@ -1,5 +1,5 @@
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
-import { searchFields, type SearchField, type SearchQuery } from '@/api-mappings/search';
+import { searchFields, type SearchField, type SearchQuery } from '@/api-mappings/search-query';
 import { SearchPage } from '@/features/search/search-page';
 
 interface SearchParams {

@@ -8,8 +8,9 @@ import { useConnection } from '@/api/connection-provider';
 import { restApisQueryOptions } from '@/api/queries';
 import { apiGatewayKeys } from '@/api/query-keys';
 import { loadApiMappings } from '@/api-mappings/load-api-mappings';
-import type { SearchHit, SearchQuery } from '@/api-mappings/search';
+import type { SearchHit } from '@/api-mappings/search';
 import { searchApi } from '@/api-mappings/search';
+import type { SearchQuery } from '@/api-mappings/search-query';
 
 /** APIs loaded at once: AWS allows a few control-plane requests a second per account, so a small number. */
 const API_CONCURRENCY = 2;
