@@ -7,7 +7,8 @@
 const pages: { path: RegExp; load: () => Promise<unknown> }[] = [
   {
     path: /^\/apis\/[^/]+\/resources\/[^/]+\/methods\/[^/]+\/responses\/[^/]+\/?$/,
-    load: () => import('./features/editor/editor-page'),
+    // The page's frame and its form, which the frame would otherwise ask for only once it has run.
+    load: () => Promise.all([import('./features/editor/editor-page'), import('./features/editor/loaded-editor')]),
   },
   {
     path: /^\/apis\/[^/]+\/resources\/[^/]+\/methods\/[^/]+\/responses\/[^/]+\/review\/?$/,
