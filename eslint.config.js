@@ -34,6 +34,12 @@ const zones = [
     message: 'The response pipeline imports only the rules module, the template engine and itself.',
   },
   {
+    target: './src/openapi',
+    from: ['./src', './server', './test-support'],
+    except: ['./openapi'],
+    message: 'The OpenAPI writer is pure: it imports nothing of the project but itself.',
+  },
+  {
     target: './src/api-mappings',
     from: './src',
     except: ['./api-mappings', './api', './rules', './preview'],
@@ -81,9 +87,9 @@ const zones = [
   {
     target: './server',
     from: './src',
-    except: ['./rules', './response'],
+    except: ['./rules', './response', './openapi'],
     message:
-      'The server imports only the shared pure modules of src: the rules, and the response pipeline (which runs the template engine for it).',
+      'The server imports only the shared pure modules of src: the rules, the response pipeline (which runs the template engine for it) and the OpenAPI writer.',
   },
   {
     target: ['./server', './src', './test-support'],

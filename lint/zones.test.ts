@@ -18,6 +18,11 @@ const cases: { fixture: string; as: string; rules: string[] }[] = [
   { fixture: 'preview-imports-api.ts', as: 'src/preview/fixture.ts', rules: [zones] },
   { fixture: 'preview-imports-ui.ts', as: 'src/preview/fixture.ts', rules: [zones] },
   { fixture: 'response-imports-feature.ts', as: 'src/response/fixture.ts', rules: [zones] },
+  // The OpenAPI writer runs in the browser and in the emulator: it imports nothing of either, not even the rules.
+  { fixture: 'openapi-imports-api.ts', as: 'src/openapi/fixture.ts', rules: [zones] },
+  // Two zones forbid it: the writer's own and the browser code's (no server imports).
+  { fixture: 'openapi-imports-server.ts', as: 'src/openapi/fixture.ts', rules: [zones, zones] },
+  { fixture: 'openapi-imports-rules.ts', as: 'src/openapi/fixture.ts', rules: [zones] },
   { fixture: 'api-imports-feature.ts', as: 'src/api/fixture.ts', rules: [zones] },
   { fixture: 'feature-imports-feature.ts', as: 'src/features/editor/fixture.ts', rules: [zones] },
   { fixture: 'feature-imports-server.ts', as: 'src/features/overview/fixture.ts', rules: [zones] },
@@ -36,6 +41,7 @@ const cases: { fixture: string; as: string; rules: string[] }[] = [
   { fixture: 'screen-destructures-fetch.ts', as: 'src/features/review/fixture.ts', rules: [screenFetch] },
   { fixture: 'feature-imports-shared.ts', as: 'src/features/review/fixture.ts', rules: [] },
   { fixture: 'server-imports-pure-modules.ts', as: 'server/fixture.ts', rules: [] },
+  { fixture: 'server-imports-openapi.ts', as: 'server/fixture.ts', rules: [] },
   // Outside a screen, fetch is fine (src/api is the one place that calls it).
   { fixture: 'screen-calls-window-fetch.ts', as: 'src/api/fixture.ts', rules: [] },
 ];

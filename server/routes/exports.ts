@@ -2,10 +2,25 @@
 // `Accept: application/yaml`, YAML. Evidence and choices: docs/aws/deployments-stages.md.
 import type { Hono } from 'hono';
 import { badRequest, notFound } from '../errors';
-import { exportDocument, toYaml, type Extensions, type ExportType } from '../export-document';
+import {
+  exportDocument,
+  toYaml,
+  type ExportResource,
+  type Extensions,
+  type ExportType,
+} from '../../src/openapi/export-document';
 import { answer, requestRegion } from '../http';
+import type { ApiTree } from '../model';
 import type { RouteContext } from './context';
 import { STAGE_MSG } from './stages';
+
+/** The snapshot's tree as GetResources?embed=methods would list it, in the snapshot's order (path, then verb). */
+function exportResources(tree: ApiTree): ExportResource[] {
+  return tree.map((r) => ({
+    path: r.path,
+    resourceMethods: Object.fromEntries(r.methods.map((m) => [m.httpMethod, m])),
+  }));
+}
 
 export function registerExportRoutes(app: Hono, ctx: RouteContext): void {
   const { store, requireApi } = ctx;
@@ -32,7 +47,14 @@ export function registerExportRoutes(app: Hono, ctx: RouteContext): void {
     const deployment = store.getDeployment(rg, apiId, stage.deploymentId);
     const snapshot = store.getDeploymentSnapshot(rg, apiId, stage.deploymentId);
     if (!deployment || !snapshot) throw notFound(STAGE_MSG.notFound);
-    const doc = exportDocument({ type: type as ExportType, extensions, snapshot, deployment, stageName, region: rg });
+    const doc = exportDocument({
+      type: type as ExportType,
+      extensions,
+      api: snapshot.api,
+      resources: exportResources(snapshot.resources),
+      capturedAt: new Date(deployment.createdDate * 1000),
+      stage: { stageName, region: rg },
+    });
     const yaml = (c.req.header('accept') ?? '').toLowerCase().includes('application/yaml');
     const version = String((doc.info as { version?: unknown }).version ?? '');
     const res = answer(c, 200, yaml ? toYaml(doc) : JSON.stringify(doc, null, 2));

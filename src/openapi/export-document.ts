@@ -1,16 +1,73 @@
-// The OpenAPI document GetExport writes for a stage, from its deployment's snapshot: Swagger 2.0 (`swagger`) or
-// OpenAPI 3.0.1 (`oas30`), with the x-amazon-apigateway-* extensions on request. Shapes follow AWS's recorded
-// exports (docs/aws/deployments-stages.md, "GetExport").
-import type { DeploymentDoc, DeploymentSnapshot, IntegrationDoc, MethodDoc } from './model';
+// The OpenAPI document API Gateway's GetExport writes: Swagger 2.0 (`swagger`) or OpenAPI 3.0.1 (`oas30`), with the
+// x-amazon-apigateway-* extensions on request. Shapes follow AWS's recorded exports (docs/aws/deployments-stages.md,
+// "GetExport"). One writer for two callers, so they cannot drift apart: the emulator's GetExport (a deployment's
+// snapshot, written for a stage) and the dashboard's export of an API as it is now (GetResources?embed=methods,
+// written without a stage). Pure: it imports nothing, and its input is AWS's wire JSON, so either side maps to it
+// without translation.
 
 export type ExportType = 'swagger' | 'oas30';
 export type Extensions = 'none' | 'integrations' | 'apigateway';
+
+/** The RestApi fields an export reads (GetRestApi's JSON). */
+export interface ExportRestApi {
+  id: string;
+  name: string;
+  description?: string;
+  version?: string;
+  binaryMediaTypes?: string[];
+}
+
+export interface ExportIntegrationResponse {
+  statusCode: string;
+  selectionPattern?: string;
+  responseParameters?: Record<string, string>;
+  responseTemplates?: Record<string, string | null>;
+  contentHandling?: string;
+}
+
+export interface ExportMethodResponse {
+  statusCode: string;
+  responseParameters?: Record<string, boolean>;
+  responseModels?: Record<string, string>;
+}
+
+export interface ExportIntegration {
+  type: string;
+  httpMethod?: string;
+  uri?: string;
+  credentials?: string;
+  requestParameters?: Record<string, string>;
+  requestTemplates?: Record<string, string | null>;
+  passthroughBehavior?: string;
+  contentHandling?: string;
+  timeoutInMillis?: number;
+  integrationResponses?: Record<string, ExportIntegrationResponse>;
+}
+
+export interface ExportMethod {
+  httpMethod: string;
+  requestParameters?: Record<string, boolean>;
+  methodResponses?: Record<string, ExportMethodResponse>;
+  methodIntegration?: ExportIntegration;
+}
+
+/** One resource as GetResources?embed=methods lists it; paths and verbs are written in the order given. */
+export interface ExportResource {
+  path: string;
+  resourceMethods?: Record<string, ExportMethod>;
+}
+
+/** Where a stage serves the API: what makes a document a stage's export. */
+export interface ExportStage {
+  stageName: string;
+  region: string;
+}
 
 type Json = Record<string, unknown>;
 
 const PARAM_SOURCES: Record<string, string> = { path: 'path', querystring: 'query', header: 'header' };
 
-function parameters(m: MethodDoc, type: ExportType): Json[] | undefined {
+function parameters(m: ExportMethod, type: ExportType): Json[] | undefined {
   const out: Json[] = [];
   for (const [key, required] of Object.entries(m.requestParameters ?? {})) {
     const match = /^method\.request\.(path|querystring|header)\.(.+)$/.exec(key);
@@ -24,7 +81,7 @@ function parameters(m: MethodDoc, type: ExportType): Json[] | undefined {
   return out.length > 0 ? out : undefined;
 }
 
-function responses(m: MethodDoc, type: ExportType): Json {
+function responses(m: ExportMethod, type: ExportType): Json {
   const out: Json = {};
   for (const [sc, mr] of Object.entries(m.methodResponses ?? {})) {
     const r: Json = { description: `${sc} response` };
@@ -48,7 +105,7 @@ function responses(m: MethodDoc, type: ExportType): Json {
   return out;
 }
 
-function integrationExtension(i: IntegrationDoc, type: ExportType): Json {
+function integrationExtension(i: ExportIntegration, type: ExportType): Json {
   const responsesOut: Json = {};
   for (const ir of Object.values(i.integrationResponses ?? {})) {
     const r: Json = { statusCode: ir.statusCode };
@@ -75,10 +132,10 @@ function integrationExtension(i: IntegrationDoc, type: ExportType): Json {
   return ext;
 }
 
-function usedModels(snapshot: DeploymentSnapshot): string[] {
+function usedModels(resources: readonly ExportResource[]): string[] {
   const names = new Set<string>();
-  for (const r of snapshot.resources)
-    for (const m of r.methods)
+  for (const r of resources)
+    for (const m of Object.values(r.resourceMethods ?? {}))
       for (const mr of Object.values(m.methodResponses ?? {}))
         for (const model of Object.values(mr.responseModels ?? {})) names.add(model);
   return [...names].sort();
@@ -90,28 +147,33 @@ const BUILTIN_SCHEMAS: Record<string, Json> = {
   Error: { type: 'object', properties: { message: { type: 'string' } }, title: 'Error Schema' },
 };
 
+/**
+ * The document of `resources`. With a `stage` it is that stage's export (GetExport): the stage's URL as `servers`
+ * (OpenAPI 3) or `host`/`basePath`/`schemes` (Swagger 2). Without one it describes the API alone and has no URL:
+ * only a stage has one. `capturedAt` is when the configuration was read (a deployment's date, or now): without an
+ * API version it becomes info.version.
+ */
 export function exportDocument(args: {
   type: ExportType;
   extensions: Extensions;
-  snapshot: DeploymentSnapshot;
-  deployment: DeploymentDoc;
-  stageName: string;
-  region: string;
+  api: ExportRestApi;
+  resources: readonly ExportResource[];
+  capturedAt: Date;
+  stage?: ExportStage;
 }): Json {
-  const { type, extensions, snapshot, stageName, region } = args;
-  const api = snapshot.api;
+  const { type, extensions, api, resources, stage } = args;
   // Without an API version AWS writes the deployment's date as info.version (UNVERIFIED beyond console exports).
-  const version = api.version ?? new Date(args.deployment.createdDate * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const version = api.version ?? args.capturedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const info: Json =
     type === 'swagger'
       ? { ...(api.description ? { description: api.description } : {}), version, title: api.name }
       : { title: api.name, ...(api.description ? { description: api.description } : {}), version };
-  const host = `${api.id}.execute-api.${region}.amazonaws.com`;
   const paths: Json = {};
-  for (const r of snapshot.resources) {
-    if (r.methods.length === 0) continue;
+  for (const r of resources) {
+    const methods = Object.values(r.resourceMethods ?? {});
+    if (methods.length === 0) continue;
     const item: Json = {};
-    for (const m of r.methods) {
+    for (const m of methods) {
       const op: Json = {};
       const params = parameters(m, type);
       if (params) op.parameters = params;
@@ -122,24 +184,27 @@ export function exportDocument(args: {
     }
     paths[r.path] = item;
   }
-  const models = usedModels(snapshot);
+  const models = usedModels(resources);
   const schemas: Json = {};
   for (const name of models) schemas[name] = BUILTIN_SCHEMAS[name] ?? { type: 'object' };
+  const host = stage ? `${api.id}.execute-api.${stage.region}.amazonaws.com` : undefined;
   const doc: Json =
     type === 'swagger'
       ? {
           swagger: '2.0',
           info,
-          host,
-          basePath: `/${stageName}`,
-          schemes: ['https'],
+          ...(stage ? { host, basePath: `/${stage.stageName}`, schemes: ['https'] } : {}),
           paths,
           ...(models.length > 0 ? { definitions: schemas } : {}),
         }
       : {
           openapi: '3.0.1',
           info,
-          servers: [{ url: `https://${host}/{basePath}`, variables: { basePath: { default: stageName } } }],
+          ...(stage
+            ? {
+                servers: [{ url: `https://${host}/{basePath}`, variables: { basePath: { default: stage.stageName } } }],
+              }
+            : {}),
           paths,
           components: models.length > 0 ? { schemas } : {},
         };
