@@ -21,6 +21,7 @@ import {
 import type {
   Deployment,
   DeploymentInput,
+  ExportExtensions,
   ExportFormat,
   ExportType,
   ImportedRestApi,
@@ -93,10 +94,10 @@ export interface ApiGatewayClient {
   testInvokeMethod(ref: MethodRef, body: TestInvokeRequest, opts?: CallOptions): Promise<TestInvokeResult>;
   /** GetExport of a stage as OpenAPI 3 (JSON) with the API Gateway extensions: what the stage serves. */
   getStageExport(ref: StageRef, opts?: CallOptions): Promise<StageExport>;
-  /** GetExport of a stage as a file (with the API Gateway extensions), in the OpenAPI version and format asked for. */
+  /** GetExport of a stage as a file, in the OpenAPI version, format and extensions asked for (API Gateway's unless said). */
   getExportFile(
     ref: StageRef,
-    params: { exportType: ExportType; format: ExportFormat },
+    params: { exportType: ExportType; format: ExportFormat; extensions?: ExportExtensions },
     opts?: CallOptions,
   ): Promise<string>;
   /** The exact PutIntegrationResponse request (for the review step), with Authorization and tokens redacted. */
@@ -210,7 +211,8 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
         {
           method: 'GET',
           path: `${restApiPath(ref)}/stages/${seg(ref.stageName)}/exports/${seg(params.exportType)}`,
-          query: { extensions: 'apigateway' },
+          // `none` is GetExport without the parameter.
+          query: { extensions: params.extensions === 'none' ? undefined : (params.extensions ?? 'apigateway') },
           accept: params.format === 'yaml' ? 'application/yaml' : 'application/json',
           answerAs: 'text',
         },

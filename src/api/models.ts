@@ -74,6 +74,11 @@ export const integrationSchema = onFirstUse(() =>
     type: z.string(),
     httpMethod: opt(z.string()),
     uri: opt(z.string()),
+    // These three, the method's requestParameters and the API's version are read only to write the API's OpenAPI
+    // document in the browser (src/import-export/api-export.ts), which must say what GetExport says.
+    credentials: opt(z.string()),
+    requestParameters: opt(stringRecord(z.string())),
+    contentHandling: opt(z.string()),
     passthroughBehavior: opt(z.string()),
     // A MOCK integration's request template picks the status code: the simulation needs it.
     requestTemplates: opt(stringRecord(z.nullable(z.string()))),
@@ -88,6 +93,7 @@ export const methodSchema = onFirstUse(() =>
     httpMethod: z.string(),
     authorizationType: opt(z.string()),
     apiKeyRequired: opt(z.boolean()),
+    requestParameters: opt(stringRecord(z.boolean())),
     methodResponses: opt(stringRecord(methodResponseSchema())),
     // moto answers `{}`-like integrations inside methods as null; a `{}` without type is treated as absent.
     methodIntegration: opt(
@@ -104,6 +110,7 @@ export const restApiSchema = onFirstUse(() =>
     id: z.string(),
     name: z.string(),
     description: opt(z.string()),
+    version: opt(z.string()),
     createdDate: opt(z.number()),
     endpointConfiguration: opt(z.object({ types: opt(z.array(z.string())) })),
     rootResourceId: opt(z.string()),
@@ -245,8 +252,9 @@ export type Stage = z.output<ReturnType<typeof stageSchema>>;
 export type TestInvokeResult = z.output<ReturnType<typeof testInvokeSchema>>;
 export type StageExport = z.output<ReturnType<typeof stageExportSchema>>;
 export type ImportedRestApi = z.output<ReturnType<typeof importedRestApiSchema>>;
-/** GetExport's choices: the OpenAPI version (`exportType`) and the file format (Accept). */
+/** GetExport's choices: the OpenAPI version (`exportType`), the file format (Accept) and API Gateway's extensions. */
 export type ExportType = 'oas30' | 'swagger';
+export type ExportExtensions = 'none' | 'integrations' | 'apigateway';
 export type ExportFormat = 'json' | 'yaml';
 /** The TestInvokeMethod body (what the app sends; not read back). */
 export type TestInvokeRequest = {

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { definitionContentType, definitionFileProblem, exportFileName, MAX_DEFINITION_BYTES } from './definition-file';
+import {
+  apiExportFileName,
+  definitionContentType,
+  definitionFileProblem,
+  exportFileName,
+  MAX_DEFINITION_BYTES,
+} from './definition-file';
 
 describe('definition files', () => {
   test('the name decides the Content-Type, else the first character', () => {
@@ -19,5 +25,10 @@ describe('definition files', () => {
   test('an export is named after the API, the stage and its kind', () => {
     expect(exportFileName('a1b2c3d4e5', 'prod', 'oas30', 'yaml')).toBe('a1b2c3d4e5-prod-oas30.yaml');
     expect(exportFileName('a1b2c3d4e5', 'dev', 'swagger', 'json')).toBe('a1b2c3d4e5-dev-swagger.json');
+  });
+
+  test('the file of the API as it is now is named after the API and its kind, with no stage', () => {
+    expect(apiExportFileName('a1b2c3d4e5', 'oas30', 'json')).toBe('a1b2c3d4e5-oas30.json');
+    expect(apiExportFileName('a1b2c3d4e5', 'swagger', 'yaml')).toBe('a1b2c3d4e5-swagger.yaml');
   });
 });

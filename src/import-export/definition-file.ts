@@ -1,5 +1,5 @@
 // What the import and export panels decide about files, kept pure so it can be tested without a browser.
-import type { ExportFormat, ExportType } from '@/api/models';
+import type { ExportExtensions, ExportFormat, ExportType } from '@/api/models';
 
 /** API Gateway's limit for an API definition file (ImportRestApi's `body`, docs/aws/import.md). */
 export const MAX_DEFINITION_BYTES = 6 * 1024 * 1024;
@@ -28,6 +28,18 @@ export const exportTypeLabels: Record<ExportType, string> = { oas30: 'OpenAPI 3'
 export function exportFileName(restApiId: string, stageName: string, exportType: ExportType, format: ExportFormat) {
   return `${restApiId}-${stageName}-${exportType}.${format}`;
 }
+
+/** The file of the API as it is now has no stage in its name: `a1b2c3d4e5-oas30.json`. */
+export function apiExportFileName(restApiId: string, exportType: ExportType, format: ExportFormat) {
+  return `${restApiId}-${exportType}.${format}`;
+}
+
+/** GetExport's `extensions` values, as the panel offers them (AWS's value in brackets, as the CLI takes it). */
+export const exportExtensionsLabels: Record<ExportExtensions, string> = {
+  apigateway: 'All of API Gateway’s (apigateway)',
+  integrations: 'Integrations only (integrations)',
+  none: 'None (plain OpenAPI)',
+};
 
 export function exportMimeType(format: ExportFormat): string {
   return format === 'yaml' ? 'application/yaml;charset=utf-8' : 'application/json;charset=utf-8';
