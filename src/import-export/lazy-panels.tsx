@@ -13,7 +13,7 @@ export function ImportApiPanel() {
   );
 }
 
-export function ExportStagePanel(props: ComponentProps<typeof ExportPanelLazy>) {
+export function ExportApiPanel(props: ComponentProps<typeof ExportPanelLazy>) {
   return (
     <Suspense fallback={null}>
       <ExportPanelLazy {...props} />

@@ -14,7 +14,7 @@ import { Notice } from '@/components/notice';
 import { PageLayout } from '@/components/page-layout';
 import { EmptyState, ErrorState } from '@/components/query-state';
 import { LiveActions, StageComparePanel, type StageReport } from '@/deployment/lazy-panels';
-import { ExportStagePanel } from '@/import-export/lazy-panels';
+import { ExportApiPanel } from '@/import-export/lazy-panels';
 import { toCsv, toMarkdown } from './export';
 import type { LoadProgress } from '@/api-mappings/load-api-mappings';
 import { defaultConcurrency, loadApiMappings } from '@/api-mappings/load-api-mappings';
@@ -194,7 +194,7 @@ function LoadedOverview({
         onReport={setReport}
       />
       <LiveActions target={{ restApiId }} />
-      <ExportStagePanel target={{ restApiId }} />
+      <ExportApiPanel target={{ restApiId }} />
       <Filters filter={filter} onChange={setFilter} verbs={methodsIn(allRows)} codes={codes} />
       <div className="flex flex-wrap items-center gap-3">
         <p role="status" className="text-sm text-fg-muted" data-testid="overview-count">
