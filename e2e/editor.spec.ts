@@ -88,7 +88,7 @@ test('fills every field, with live AWS errors that clear, and the tester and pre
 
   // A template: a bad content type shows AWS's own message, which clears once fixed.
   await page.getByRole('button', { name: 'Add a template' }).click();
-  const contentType = page.getByLabel('Content type');
+  const contentType = page.getByLabel('Content type', { exact: true });
   await contentType.fill('123');
   const badType = page.getByText('Validation Result: warnings : [], errors : [Invalid content type specified: 123]');
   await expect(badType).toBeVisible();
@@ -264,7 +264,7 @@ test('can be edited with the keyboard alone, Tab never trapped by the code edito
   const addTemplate = page.getByRole('button', { name: 'Add a template' });
   await addTemplate.focus();
   await page.keyboard.press('Enter');
-  const contentType = page.getByLabel('Content type');
+  const contentType = page.getByLabel('Content type', { exact: true });
   await expect(contentType).toBeFocused();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('text/plain');

@@ -398,7 +398,7 @@ test('keyboard only: the whole wizard, steps 1→6, ending with the integration 
   // Step 5: a template typed into the code editor, which must let Tab move on afterwards.
   await tabTo(page, page.getByRole('button', { name: 'Add a template' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Content type')).toBeFocused();
+  await expect(page.getByLabel('Content type', { exact: true })).toBeFocused();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('application/json');
   const code = page.getByRole('textbox', { name: 'Mapping template for application/json' });

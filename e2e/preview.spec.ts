@@ -21,7 +21,7 @@ async function openHttpEditor(page: Page): Promise<void> {
 /** Adds an application/json template holding `template`; returns its rendered output. */
 async function previewTemplate(page: Page, template: string): Promise<Locator> {
   await page.getByRole('button', { name: 'Add a template' }).click();
-  await page.getByLabel('Content type').fill('application/json');
+  await page.getByLabel('Content type', { exact: true }).fill('application/json');
   const editor = page.getByRole('textbox', { name: 'Mapping template for application/json' });
   await expect(editor).toHaveAttribute('contenteditable', 'true');
   await editor.click();

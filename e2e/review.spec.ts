@@ -56,7 +56,7 @@ async function fillEditor(page: Page, input: EditorInput): Promise<void> {
   if (input.contentHandling) await page.getByRole('radio', { name: new RegExp(input.contentHandling) }).check();
   for (const t of input.templates ?? []) {
     await page.getByRole('button', { name: 'Add a template' }).click();
-    await page.getByLabel('Content type').last().fill(t.contentType);
+    await page.getByLabel('Content type', { exact: true }).last().fill(t.contentType);
     await setTemplate(page, t.contentType, t.template);
   }
   const labels = {

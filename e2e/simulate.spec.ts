@@ -108,7 +108,7 @@ test('a multi-line Lambda error message picks the integration response whose pat
 
   await page.getByLabel('Selection pattern: Lambda error regex').fill('(?s)Invalid input.*');
   await page.getByRole('button', { name: 'Add a template' }).click();
-  await page.getByLabel('Content type').fill('application/json');
+  await page.getByLabel('Content type', { exact: true }).fill('application/json');
   const editor = page.getByRole('textbox', { name: 'Mapping template for application/json' });
   await expect(editor).toHaveAttribute('contenteditable', 'true');
   await editor.click();
@@ -158,7 +158,7 @@ test('the method request a template reads (query string, headers, stage variable
   await expect(page.getByRole('heading', { level: 1 })).toContainText('integration response for 200');
 
   await page.getByRole('button', { name: 'Add a template' }).click();
-  await page.getByLabel('Content type').fill('application/json');
+  await page.getByLabel('Content type', { exact: true }).fill('application/json');
   const editor = page.getByRole('textbox', { name: 'Mapping template for application/json' });
   await expect(editor).toHaveAttribute('contenteditable', 'true');
   await editor.click();

@@ -12,7 +12,7 @@ async function addTemplateAndSend(page: Page, url: string, contentType: string, 
   await page.goto(url);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('integration response for 200');
   await page.getByRole('button', { name: 'Add a template' }).click();
-  await page.getByLabel('Content type').last().fill(contentType);
+  await page.getByLabel('Content type', { exact: true }).last().fill(contentType);
   const editor = page.getByRole('textbox', { name: `Mapping template for ${contentType}` });
   await expect(editor).toHaveAttribute('contenteditable', 'true');
   await editor.click();

@@ -94,7 +94,7 @@ test('a send refused by the limit waits, says so, and stores the integration res
   await page.goto(`/apis/${f.api.id}/resources/${f.resource.id}/methods/GET/responses/200`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('integration response for 200');
   await page.getByRole('button', { name: 'Add a template' }).click();
-  await page.getByLabel('Content type').fill('application/json');
+  await page.getByLabel('Content type', { exact: true }).fill('application/json');
   const editor = page.getByRole('textbox', { name: 'Mapping template for application/json' });
   await expect(editor).toHaveAttribute('contenteditable', 'true');
   await editor.click();
