@@ -205,6 +205,27 @@ test('Continue with errors shows "There is a problem", prefixes the title, and l
   await expect(page).toHaveURL(/\/responses\/404\/review$/);
 });
 
+test('Continue right away with nothing changed reaches the review even while its code is still loading', async ({
+  page,
+}) => {
+  // The editor saves its draft a moment after the last change and deletes it when nothing changed. A click on
+  // Continue before that moment, on a slow network, let the late "nothing changed" save delete the draft the click
+  // had just written, while the review's code was still on its way: the review then said there was nothing to review.
+  const f = await lambdaFixture();
+  await page.route('**/assets/review*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await route.continue();
+  });
+  await openEditor(page, editorUrl(f, '200'));
+  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await expect(page).toHaveURL(/\/review$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(
+    'Check and send the integration response for 200',
+  );
+  await expect(page.getByText('There is nothing to review')).toHaveCount(0);
+  await expect(page.getByTestId('export-aws-cli')).toContainText('aws apigateway put-integration-response');
+});
+
 test('an unsaved draft survives a reload and can be discarded; leaving asks first', async ({ page }) => {
   const f = await lambdaFixture();
   await openEditor(page, editorUrl(f, '404'));

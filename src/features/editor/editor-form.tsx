@@ -277,8 +277,12 @@ export function EditorForm(props: EditorFormProps) {
   useEffect(() => {
     latest.current = { values, samples, dirty, body: analysis.body, staged };
   });
+  // Set by Continue, which writes the draft itself: a save still pending from before the click must not undo that
+  // (with nothing changed it would delete the draft while the review's code is loading). Any later change clears it.
+  const continued = useRef(false);
   const persist = useMemo(
     () => () => {
+      if (continued.current) return;
       const { values: v, samples: s, dirty: d, body, staged: st } = latest.current;
       if (d)
         saveDraft(draftStorageKey, {
@@ -296,6 +300,7 @@ export function EditorForm(props: EditorFormProps) {
   // find out whether it changed would cost as much as saving it. The save itself (JSON + localStorage of the whole
   // form) waits for a pause in typing and then for an idle moment, so it never lands on a keystroke.
   useEffect(() => {
+    continued.current = false;
     let idle: number | undefined;
     const timer = setTimeout(() => {
       if (typeof requestIdleCallback === 'function')
@@ -322,6 +327,7 @@ export function EditorForm(props: EditorFormProps) {
             ...(base !== undefined ? { base } : {}),
           });
         }
+        continued.current = true;
         props.onContinue();
       },
       () => {
