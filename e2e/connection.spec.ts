@@ -22,7 +22,7 @@ test('testing the embedded demo reports success with the latency', async ({ page
 
 test('an unreachable custom endpoint gives a plain error, and switching back shows fresh data', async ({ page }) => {
   await page.goto('/apis');
-  await expect(page.getByRole('link', { name: 'PetStore' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'PetStore', exact: true })).toBeVisible();
 
   await page.getByRole('link', { name: 'Connection', exact: true }).click();
   await page.getByLabel('Custom endpoint').check();
@@ -54,7 +54,7 @@ test('an unreachable custom endpoint gives a plain error, and switching back sho
   await expect(page.getByRole('alert').filter({ hasText: 'Could not reach the server' })).toBeVisible({
     timeout: 20_000,
   });
-  await expect(page.getByRole('link', { name: 'PetStore' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'PetStore', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
 
   // Back to the embedded demo: its data again, and the header says so.
@@ -63,7 +63,7 @@ test('an unreachable custom endpoint gives a plain error, and switching back sho
   await page.getByRole('button', { name: 'Save and use this connection' }).click();
   await expect(page.getByTestId('current-target')).toContainText('Embedded demo');
   await page.getByRole('link', { name: 'APIs', exact: true }).click();
-  await expect(page.getByRole('link', { name: 'PetStore' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'PetStore', exact: true })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
@@ -93,7 +93,7 @@ test('switching to moto_server through the forwarding route shows its RestApis, 
     expect(created.code, created.stderr).toBe(0);
 
     await page.goto('/apis');
-    await expect(page.getByRole('link', { name: 'PetStore' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'PetStore', exact: true })).toBeVisible();
 
     await page.getByRole('link', { name: 'Connection', exact: true }).click();
     await page.getByRole('radio', { name: 'moto_server' }).check();
@@ -107,7 +107,7 @@ test('switching to moto_server through the forwarding route shows its RestApis, 
     // moto's APIs, and none of the embedded demo's.
     await page.getByRole('link', { name: 'APIs', exact: true }).click();
     await expect(page.getByRole('link', { name: 'OnlyInMoto' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'PetStore' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'PetStore', exact: true })).toHaveCount(0);
 
     // Back to the embedded demo: its APIs, and moto's never shown, not even from a cache.
     await page.getByRole('link', { name: 'Connection', exact: true }).click();
@@ -115,7 +115,7 @@ test('switching to moto_server through the forwarding route shows its RestApis, 
     await page.getByRole('button', { name: 'Save and use this connection' }).click();
     await expect(page.getByTestId('current-target')).toContainText('Embedded demo');
     await page.getByRole('link', { name: 'APIs', exact: true }).click();
-    await expect(page.getByRole('link', { name: 'PetStore' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'PetStore', exact: true })).toBeVisible();
     await expect(page.getByRole('link', { name: 'OnlyInMoto' })).toHaveCount(0);
   } finally {
     moto.stop();

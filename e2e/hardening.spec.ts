@@ -211,7 +211,7 @@ test('the app works under its CSP: no violation and no console error while walki
   const { editor, overview } = await petStoreGet200();
 
   await page.goto('/apis');
-  await page.getByRole('link', { name: 'PetStore' }).click();
+  await page.getByRole('link', { name: 'PetStore', exact: true }).click();
   await page.getByRole('link', { name: '/pets', exact: true }).click();
   await page.getByRole('link', { name: 'Continue with GET' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Choose a status code');
@@ -293,7 +293,7 @@ async function visitEverything(page: Page, f: { apiId: string; resourceId: strin
   const found: string[] = [];
   const pageText = async (where: string) => found.push(...findSecrets(where, await page.locator('body').innerText()));
   await page.goto('/apis');
-  await expect(page.getByRole('link', { name: 'PetStore' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'PetStore', exact: true })).toBeVisible();
   await pageText('step 1');
   await page.goto('/apis/nosuchapi0');
   await expect(page.getByRole('alert').first()).toBeVisible();

@@ -62,7 +62,7 @@ test('mouse: from the API list to the editor through steps 1–4, accessible at 
   await expect(page.getByTestId('current-target')).toContainText('Embedded demo');
   await expectNoAxeViolations(page);
 
-  await page.getByRole('link', { name: 'PetStore' }).click();
+  await page.getByRole('link', { name: 'PetStore', exact: true }).click();
   await expectStep(page, 2, 'Choose a resource');
   await expect(page.getByRole('link', { name: '/pets/{petId}/photos' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Your choices so far' })).toContainText('PetStore');
@@ -93,7 +93,7 @@ test('mouse: from the API list to the editor through steps 1–4, accessible at 
 test('keyboard only: from the API list to the editor', async ({ page }) => {
   await page.goto('/apis');
   await expectStep(page, 1, 'Choose an API');
-  await tabTo(page, page.getByRole('link', { name: 'PetStore' }));
+  await tabTo(page, page.getByRole('link', { name: 'PetStore', exact: true }));
   await page.keyboard.press('Enter');
   await expectStep(page, 2, 'Choose a resource');
 
@@ -157,11 +157,11 @@ test('step 1 filters by name or id and sorts by name', async ({ page }) => {
   await page.goto('/apis');
   const filter = page.getByLabel('Filter by name or id');
   await filter.fill(api.id);
-  await expect(page.getByRole('link', { name: 'PetStore' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'PetStore', exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Notifications' })).toHaveCount(0);
   await filter.fill('notif');
   await expect(page.getByRole('link', { name: 'Notifications' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'PetStore' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'PetStore', exact: true })).toHaveCount(0);
   await filter.fill('no such api');
   await expect(page.getByText('No API matches the filter')).toBeVisible();
   await filter.fill('');
