@@ -9,6 +9,7 @@ import {
   putIntegrationViaHttp,
   type IntegrationFixture,
 } from './support/e2e-server';
+import { clickContinueToReview } from './support/editor-page';
 
 const LAMBDA_URI =
   'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:orders/invocations';
@@ -70,7 +71,7 @@ test('a JavaScript regex literal is flagged, with the Java spelling one click aw
   const pattern = page.getByLabel(/Lambda error regex/);
   await pattern.fill('/Invalid.*/');
   await expect(page.getByText(/looks like a JavaScript regex literal/)).toBeVisible();
-  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await clickContinueToReview(page);
   await expect(page).toHaveURL(/\/responses\/400\/review$/);
   await expect(page.getByRole('list', { name: 'Warnings' })).toContainText(/JavaScript regex literal/);
   await page.goBack();
@@ -91,7 +92,7 @@ test('overlapping patterns are named in the tester row, on the field, in the rev
   await expect(row).toContainText('400 (this response)');
   await expect(row).toContainText('Overlap: also matched by the pattern of 500');
   await expect(pattern).toHaveAccessibleDescription(/both match/);
-  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await clickContinueToReview(page);
   await expect(page).toHaveURL(/\/responses\/400\/review$/);
   await expect(page.getByRole('list', { name: 'Warnings' })).toContainText(
     /Selection pattern: This pattern and the 500 integration response's pattern/,

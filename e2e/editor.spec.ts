@@ -16,6 +16,7 @@ import {
   type IntegrationFixture,
 } from './support/e2e-server';
 import { expectNoAxeViolations, trackConsoleErrors } from './support/page-checks';
+import { clickContinueToReview } from './support/editor-page';
 
 const LAMBDA_URI =
   'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:orders/invocations';
@@ -141,7 +142,7 @@ test('fills every field, with live AWS errors that clear, and the tester and pre
   await expectNoAxeViolations(page);
   // Nothing logged in the editor; new-status-code.spec follows a new status code on through the review to Send.
   expect(errors).toEqual([]);
-  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await clickContinueToReview(page);
   await expect(page).toHaveURL(new RegExp(`${editorUrl(f, '404').replace(/\$/g, '\\$')}/review$`));
   // The draft the review step sends from.
   // A string: e2e code is type-checked without the DOM library.
@@ -189,7 +190,7 @@ test('Continue with errors shows "There is a problem", prefixes the title, and l
   const message =
     'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.response.header.X-Undeclared]';
   await expect(page.getByText(message)).toBeVisible();
-  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await clickContinueToReview(page);
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary).toBeFocused();
   await expect(page).toHaveTitle(/^Error: Step 5 of 6/);
@@ -201,7 +202,7 @@ test('Continue with errors shows "There is a problem", prefixes the title, and l
   // The inline error goes at once (the summary keeps what Continue found until the next Continue, as GOV.UK does).
   await expect(page.getByLabel('Response header')).not.toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('No problems found.')).toBeVisible();
-  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await clickContinueToReview(page);
   await expect(page).toHaveURL(/\/responses\/404\/review$/);
 });
 
@@ -217,6 +218,7 @@ test('Continue right away with nothing changed reaches the review even while its
     await route.continue();
   });
   await openEditor(page, editorUrl(f, '200'));
+  // Right away, as an impatient person would: not waiting for the page to settle is the point here.
   await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(page).toHaveURL(/\/review$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(
@@ -338,7 +340,7 @@ test('the demo data editor is axe-clean in light and dark (screenshots in /tmp/s
     await expect(newType).toBeFocused();
     await newType.fill('123');
     await expect(newType).toHaveValue('123');
-    await page.getByRole('button', { name: 'Continue to review' }).click();
+    await clickContinueToReview(page);
     await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
     await expectNoAxeViolations(page);
     await page.screenshot({ path: `/tmp/shots/editor-errors-${colorScheme}.png`, fullPage: true });

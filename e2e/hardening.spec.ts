@@ -20,6 +20,7 @@ import {
 } from './support/e2e-server';
 import type { IntegrationResponseJson } from './support/e2e-server';
 import { expectNoAxeViolations, trackConsoleErrors } from './support/page-checks';
+import { clickContinueToReview } from './support/editor-page';
 
 /** Presses Tab until `target` has focus, failing after `max` presses. */
 async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
@@ -143,7 +144,7 @@ test.describe('hostile strings', () => {
       .getByLabel(/selection pattern|regex/i)
       .first()
       .fill(`${hostile.selectionPattern}<i>x</i>`);
-    await page.getByRole('button', { name: 'Continue to review' }).click();
+    await clickContinueToReview(page);
     await expect(page).toHaveURL(/\/review$/);
     await expect(page.getByTestId('export-aws-cli')).toContainText('__pwned');
     for (const tab of ['curl', 'CloudFormation', 'Terraform', 'OpenAPI']) {
@@ -223,7 +224,7 @@ test('the app works under its CSP: no violation and no console error while walki
   await page.keyboard.type(' ');
   // The preview runs in a worker: wait until it has rendered once.
   await expect(page.getByTestId('template-preview').first().locator('pre')).toBeVisible();
-  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await clickContinueToReview(page);
   await expect(page).toHaveURL(/\/review$/);
   await page.getByRole('tab', { name: 'Terraform' }).click();
   await page.goto(overview);
@@ -300,7 +301,7 @@ async function visitEverything(page: Page, f: { apiId: string; resourceId: strin
   await pageText('an error message');
   const editor = `/apis/${f.apiId}/resources/${f.resourceId}/methods/GET/responses/200`;
   await page.goto(editor);
-  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await clickContinueToReview(page);
   await expect(page).toHaveURL(/\/review$/);
   await expect(page.getByTestId('request-headers')).toBeVisible();
   await pageText('the review page (request panel)');
@@ -362,7 +363,7 @@ test('every page passes axe', async ({ page }) => {
   }
   // The review page needs a draft: reached from the editor.
   await page.goto(editor);
-  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await clickContinueToReview(page);
   await expect(page).toHaveURL(/\/review$/);
   await expect(page.getByTestId('export-aws-cli')).toBeVisible();
   await expectNoAxeViolations(page);

@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { apiRequest, createIntegrationFixture, type MethodIds } from './support/e2e-server';
 import { trackConsoleErrors } from './support/page-checks';
+import { clickContinueToReview } from './support/editor-page';
 
 async function fixture(statusCodes: string[], pathPart?: string): Promise<MethodIds> {
   const f = await createIntegrationFixture({ statusCodes, ...(pathPart !== undefined ? { pathPart } : {}) });
@@ -39,7 +40,7 @@ test('opening and sending a new status code from step 4 makes no request that fa
 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Set up the integration response for 404');
   await page.getByRole('textbox', { name: /^Selection pattern/ }).fill('404');
-  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await clickContinueToReview(page);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(
     'Check and send the integration response for 404',
   );

@@ -21,6 +21,7 @@ import {
 } from './support/e2e-server';
 import { motoServer, startMotoServer } from './support/moto-server';
 import { expectNoAxeViolations, trackConsoleErrors } from './support/page-checks';
+import { clickContinueToReview } from './support/editor-page';
 
 test.skip(!awsCli.available, `These journeys are judged by the AWS CLI: ${awsCli.reason}`);
 
@@ -77,7 +78,7 @@ async function fillEditor(page: Page, input: EditorInput): Promise<void> {
 }
 
 async function continueToReview(page: Page, statusCode: string): Promise<void> {
-  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await clickContinueToReview(page);
   await expect(page).toHaveURL(/\/review$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(
     `Check and send the integration response for ${statusCode}`,

@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { createIntegrationFixture, putIntegrationResponseViaHttp, type IntegrationFixture } from './support/e2e-server';
 import { expectNoAxeViolations } from './support/page-checks';
+import { clickContinueToReview } from './support/editor-page';
 
 /** A word no other spec or the demo data uses, so the counts below are exact. */
 const token = `Quokka${Date.now().toString(36)}`;
@@ -65,7 +66,7 @@ test('a selection pattern is found in every API that has it; a result opens the 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('integration response for 404');
   expect(page.url()).toContain(`/apis/${second.api.id}/`);
   await page.getByRole('textbox', { name: /^Selection pattern/ }).fill('Gone.*');
-  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await clickContinueToReview(page);
   await page.getByRole('button', { name: 'Replace integration response 404' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Integration response 404 replaced');
   await page.goto(`/search?q=${token}&in=pattern`);

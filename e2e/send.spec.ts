@@ -17,6 +17,7 @@ import {
   type MethodIds,
 } from './support/e2e-server';
 import { expectNoAxeViolations } from './support/page-checks';
+import { clickContinueToReview } from './support/editor-page';
 
 test.skip(!awsCli.available, `These journeys are judged by the AWS CLI: ${awsCli.reason}`);
 
@@ -40,7 +41,7 @@ async function openEditor(page: Page, ids: MethodIds, statusCode: string): Promi
 }
 
 async function continueToReview(page: Page, statusCode: string): Promise<void> {
-  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await clickContinueToReview(page);
   await expect(page).toHaveURL(/\/review$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(
     `Check and send the integration response for ${statusCode}`,

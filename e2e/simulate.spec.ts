@@ -11,6 +11,7 @@ import {
   putIntegrationViaHttp,
 } from './support/e2e-server';
 import { expectNoAxeViolations, trackConsoleErrors } from './support/page-checks';
+import { clickContinueToReview } from './support/editor-page';
 
 const LAMBDA_URI =
   'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:Orders/invocations';
@@ -71,7 +72,7 @@ test('simulate and test invoke agree on a MOCK method (the demo GET /health/{che
   await expect(page.getByRole('group', { name: 'Rendered output for application/json' })).toHaveText(unknown.body);
 
   // The review simulates the same case, with the draft in place of the stored 503.
-  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await clickContinueToReview(page);
   await expect(page).toHaveURL(/\/review$/);
   const reviewPanel = simulate(page);
   await expect(reviewPanel.getByLabel('Path parameter check')).toHaveValue('disk');

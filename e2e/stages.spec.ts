@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { awsCli, createIntegrationFixture, runAwsCliJson } from './support/e2e-server';
 import { expectNoAxeViolations } from './support/page-checks';
+import { clickContinueToReview } from './support/editor-page';
 
 test.skip(!awsCli.available, `These journeys are judged by the AWS CLI: ${awsCli.reason}`);
 
@@ -17,7 +18,7 @@ async function addTemplateAndSend(page: Page, url: string, contentType: string, 
   await expect(editor).toHaveAttribute('contenteditable', 'true');
   await editor.click();
   await page.keyboard.insertText(template);
-  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await clickContinueToReview(page);
   await expect(page).toHaveURL(/\/review$/);
   await page.getByRole('button', { name: send }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/Integration response 200 (created|replaced)/);

@@ -10,6 +10,7 @@ import { apiFixtures } from '../test-support/api-fixtures';
 import { startStudio } from '../test-support/studio-process';
 import type { StudioProcess } from '../test-support/studio-process';
 import { awsCli } from './support/e2e-server';
+import { clickContinueToReview } from './support/editor-page';
 
 test.skip(!awsCli.available, `These journeys are judged by the AWS CLI: ${awsCli.reason}`);
 test.describe.configure({ mode: 'serial' });
@@ -99,7 +100,7 @@ test('a send refused by the limit waits, says so, and stores the integration res
   await expect(editor).toHaveAttribute('contenteditable', 'true');
   await editor.click();
   await page.keyboard.insertText('{"throttled": true}');
-  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await clickContinueToReview(page);
   await expect(page).toHaveURL(/\/review$/);
   const others = hammer();
   try {
