@@ -151,3 +151,48 @@ test('a page load refused by the limit waits, says so, and completes with no err
   const methodCount = listed.items.reduce((n, r) => n + Object.keys(r.resourceMethods ?? {}).length, 0);
   await expect(page.getByTestId('overview-summary')).toContainText(`${methodCount} methods,`);
 });
+
+/** An OpenAPI 3 document of `paths` resources with GET and POST each, MOCK-integrated, with two integration responses. */
+function largeApiDocument(paths: number): unknown {
+  const method = {
+    responses: { '200': { description: '200 response' }, '400': { description: '400 response' } },
+    'x-amazon-apigateway-integration': {
+      type: 'mock',
+      requestTemplates: { 'application/json': '{"statusCode": 200}' },
+      responses: { default: { statusCode: '200' }, '4\\d{2}': { statusCode: '400' } },
+    },
+  };
+  const doc: { openapi: string; info: object; paths: Record<string, object> } = {
+    openapi: '3.0.1',
+    info: { title: 'LargeUnderTheLimit', version: '1' },
+    paths: {},
+  };
+  for (let i = 0; i < paths; i++) doc.paths[`/items/r${i}`] = { get: method, post: method };
+  return doc;
+}
+
+test('the overview of a large API under the limit completes with every method and no failed row', async ({ page }) => {
+  // 1,000 methods on 502 resources (more than one page of GetResources), brought in by one ImportRestApi so that
+  // setting up stays within the limit; then the overview loads while other clients use up the account's requests.
+  const imported = await apigwOk<{ id: string }>(
+    studio.base,
+    'POST',
+    '/restapis?mode=import',
+    201,
+    largeApiDocument(500),
+  );
+  const others = hammer();
+  try {
+    await page.goto(`/apis/${imported.id}/overview`);
+    await expect(page.getByRole('status').filter({ hasText: "Waiting for AWS's request limit…" })).toBeVisible();
+  } finally {
+    await others.stop();
+  }
+  expect(others.refused()).toBeGreaterThan(0);
+  await expect(page.getByTestId('overview-summary')).toContainText('1000 methods,', { timeout: 60_000 });
+  await expect(page.getByText("Waiting for AWS's request limit…")).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByText(/could not be loaded in full/)).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // Two integration responses per method, each a row.
+  await expect(page.getByTestId('overview-summary')).toContainText('2000 rows');
+});
