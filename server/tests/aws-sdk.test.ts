@@ -1,7 +1,7 @@
 // The real AWS SDK for JavaScript v3 against the emulator: its deserializers and typed exceptions must accept
 // what the emulator sends exactly as they accept AWS's responses.
+import type { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import {
-  APIGatewayClient,
   APIGatewayServiceException,
   BadRequestException,
   CreateResourceCommand,
@@ -21,6 +21,7 @@ import {
 } from '@aws-sdk/client-api-gateway';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { removeDir, startEmulator } from '../../test-support/emulator-process';
+import { sdkClientFor } from '../../test-support/aws-sdk-client';
 import type { EmulatorProcess } from '../../test-support/emulator-process';
 
 /** The SDK adds `$metadata` to every output; the comparisons are about the modeled members only. */
@@ -44,12 +45,7 @@ describe('AWS SDK v3 (@aws-sdk/client-api-gateway) against the emulator', () => 
 
   beforeAll(async () => {
     emu = await startEmulator();
-    client = new APIGatewayClient({
-      endpoint: emu.baseUrl,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      maxAttempts: 1,
-    });
+    client = sdkClientFor(emu.baseUrl);
   });
   afterAll(async () => {
     client?.destroy();

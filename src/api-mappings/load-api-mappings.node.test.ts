@@ -1,7 +1,7 @@
 // loadApiMappings against the real emulator over HTTP, with data written by a client nobody here wrote
 // (@aws-sdk/client-api-gateway). Only the read side goes through our client, wrapped to observe concurrency.
+import type { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import {
-  APIGatewayClient,
   CreateResourceCommand,
   CreateRestApiCommand,
   DeleteMethodCommand,
@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-api-gateway';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startEmulator, removeDir, type EmulatorProcess } from '../../test-support/emulator-process';
+import { sdkClientFor } from '../../test-support/aws-sdk-client';
 import { ApiError } from '@/api/api-error';
 import { createApiGatewayClient, type ApiGatewayClient } from '@/api/client';
 import type { LoadProgress, MappingsClient } from './load-api-mappings';
@@ -30,12 +31,7 @@ let proxyId: string;
 
 beforeAll(async () => {
   emu = await startEmulator();
-  sdk = new APIGatewayClient({
-    endpoint: emu.baseUrl,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
+  sdk = sdkClientFor(emu.baseUrl);
   client = createApiGatewayClient({ endpoint: emu.baseUrl, region: 'us-east-1' });
   const api = await sdk.send(new CreateRestApiCommand({ name: 'overview-loader' }));
   restApiId = api.id ?? '';

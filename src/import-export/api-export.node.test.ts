@@ -2,8 +2,8 @@
 // say what the emulator's GetExport says once the same configuration is deployed, except for the stage's URL and the
 // version date (what a stage's export has and the API alone has not). The configuration is written by a client nobody
 // here wrote (@aws-sdk/client-api-gateway).
+import type { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import {
-  APIGatewayClient,
   CreateDeploymentCommand,
   CreateResourceCommand,
   CreateRestApiCommand,
@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-api-gateway';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startEmulator, removeDir, type EmulatorProcess } from '../../test-support/emulator-process';
+import { sdkClientFor } from '../../test-support/aws-sdk-client';
 import { createApiGatewayClient, type ApiGatewayClient } from '@/api/client';
 import type { ExportExtensions, ExportType } from '@/api/models';
 import { toYaml } from '@/openapi/export-document';
@@ -26,12 +27,7 @@ let restApiId: string;
 
 beforeAll(async () => {
   emu = await startEmulator();
-  sdk = new APIGatewayClient({
-    endpoint: emu.baseUrl,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
+  sdk = sdkClientFor(emu.baseUrl);
   client = createApiGatewayClient({ endpoint: emu.baseUrl, region: 'us-east-1' });
   const api = await sdk.send(
     new CreateRestApiCommand({ name: 'whole-api-export', description: 'Orders', binaryMediaTypes: ['image/png'] }),
