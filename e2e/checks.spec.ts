@@ -33,7 +33,7 @@ async function openEditor400(page: Page, f: IntegrationFixture): Promise<void> {
 
 function testerRow(page: Page, sample: string) {
   return page
-    .getByRole('table')
+    .getByRole('table', { name: 'Integration response selected for each sample' })
     .getByRole('row')
     .filter({ has: page.getByRole('cell', { name: sample, exact: true }) });
 }

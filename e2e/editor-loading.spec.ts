@@ -46,6 +46,8 @@ test('the editor shows and takes typing before the Java-regex translator has arr
 
   release();
   await expect(page.getByText(/This pattern matches every HTTP status code/)).toBeVisible();
-  await expect(page.getByRole('table')).toContainText('200 (this response)');
+  await expect(page.getByRole('table', { name: 'Integration response selected for each sample' })).toContainText(
+    '200 (this response)',
+  );
   await expect(page.getByRole('status').filter({ hasText: 'Checking the selection pattern' })).toHaveCount(0);
 });

@@ -33,7 +33,7 @@ function documentTop(field: Locator): Promise<number> {
 test('a warning that appears while typing does not move the selection pattern field', async ({ page }) => {
   await openEditor(page, await mockMethod(), '200');
   const pattern = page.getByRole('textbox', { name: /^Selection pattern/ });
-  await expect(page.getByRole('table')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Integration response selected for each sample' })).toBeVisible();
   const before = await documentTop(pattern);
   await pattern.click();
   // A JavaScript regex literal, typed key by key: the warnings about it appear on the way.

@@ -47,7 +47,7 @@ async function codeEditor(page: Page, contentType: string) {
 
 function testerRow(page: Page, sample: string) {
   return page
-    .getByRole('table')
+    .getByRole('table', { name: 'Integration response selected for each sample' })
     .getByRole('row')
     .filter({ has: page.getByRole('cell', { name: sample, exact: true }) });
 }
