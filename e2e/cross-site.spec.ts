@@ -1,4 +1,4 @@
-// A page on another origin tries to change the emulator's data, as any web site open in the same browser could:
+// A page on another origin tries to change the emulator's data, as every other web site open in the same browser could:
 // a text/plain form POST and a no-cors fetch, both "simple" requests that need no CORS preflight. Neither may
 // create anything. The page is served from a second loopback origin (127.0.0.2), so the browser sends the
 // requests cross-site, with its own Origin and Sec-Fetch-Site headers.

@@ -32,7 +32,7 @@ export interface IntegrationResponse {
   responseParameters?: Record<string, string>;
   /** AWS stores an empty or null template as null. */
   responseTemplates?: Record<string, string | null>;
-  /** A ContentHandling value when AWS stored it; typed as any string because other servers (moto) store anything,
+  /** A ContentHandling value when AWS stored it; typed as a plain string because other servers (moto) store whatever they are sent,
    * and reading what they stored must not fail. The PUT body's schema admits only the two values. */
   contentHandling?: ContentHandling | (string & {});
 }
