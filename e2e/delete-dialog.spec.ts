@@ -1,34 +1,14 @@
 // The delete confirmation of an integration response, against the built app and the real emulator: where the focus
 // starts, how it names the method, what it says about the method response, and the draft it discards.
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
-import {
-  apiRequest,
-  createIntegrationFixture,
-  editorUrl,
-  putIntegrationResponseViaHttp,
-  type MethodIds,
-} from './support/e2e-server';
+import { apiRequest, createMethodFixture, editorUrl, putIntegrationResponseViaHttp } from './support/e2e-server';
 import { expectNoAxeViolations } from './support/page-checks';
-
-async function fixture(statusCodes: string[], pathPart?: string): Promise<MethodIds> {
-  const f = await createIntegrationFixture({ statusCodes, ...(pathPart !== undefined ? { pathPart } : {}) });
-  return { restApiId: f.api.id, resourceId: f.resource.id, httpMethod: f.httpMethod };
-}
-
-function stepFourUrl(ids: MethodIds): string {
-  return `/apis/${ids.restApiId}/resources/${ids.resourceId}/methods/${ids.httpMethod}`;
-}
-
-async function openStepFour(page: Page, ids: MethodIds): Promise<void> {
-  await page.goto(stepFourUrl(ids));
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Choose a status code');
-}
+import { openStepFour } from './support/editor-page';
 
 test('the delete dialog opens on Cancel, names the method by its path and says the method response stays', async ({
   page,
 }) => {
-  const ids = await fixture(['200', '500'], 'orders');
+  const ids = await createMethodFixture({ statusCodes: ['200', '500'], pathPart: 'orders' });
   await putIntegrationResponseViaHttp(ids.restApiId, ids.resourceId, 'GET', '500', { selectionPattern: '5\\d{2}' });
   await openStepFour(page, ids);
   await page.getByRole('button', { name: 'Delete integration response 500' }).click();
@@ -52,7 +32,7 @@ test('the delete dialog opens on Cancel, names the method by its path and says t
 });
 
 test('the delete dialog does not promise a method response that does not exist', async ({ page }) => {
-  const ids = await fixture(['200'], 'orders');
+  const ids = await createMethodFixture({ statusCodes: ['200'], pathPart: 'orders' });
   // An integration response without a method response: AWS accepts it (without header mappings).
   await putIntegrationResponseViaHttp(ids.restApiId, ids.resourceId, 'GET', '418', { selectionPattern: '418' });
   await openStepFour(page, ids);
@@ -70,7 +50,7 @@ test('the delete dialog does not promise a method response that does not exist',
 });
 
 test('deleting from step 4 discards the unsent draft of that integration response', async ({ page }) => {
-  const ids = await fixture(['200', '500']);
+  const ids = await createMethodFixture({ statusCodes: ['200', '500'] });
   await putIntegrationResponseViaHttp(ids.restApiId, ids.resourceId, 'GET', '500', { selectionPattern: '5\\d{2}' });
 
   // An unsent change in the editor, kept as a draft in this browser.

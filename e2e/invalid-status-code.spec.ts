@@ -1,17 +1,9 @@
 // An editor or review address whose status code AWS would reject (`[1-5]\d\d`), against the built app: a page not
 // found with the way back to the method's status codes, not a page for a response that cannot exist.
 import { expect, test } from '@playwright/test';
-import { createIntegrationFixture, editorUrl, type MethodIds } from './support/e2e-server';
+import { createMethodFixture, editorUrl } from './support/e2e-server';
 import { expectNoAxeViolations, trackConsoleErrors } from './support/page-checks';
-
-async function fixture(statusCodes: string[], pathPart?: string): Promise<MethodIds> {
-  const f = await createIntegrationFixture({ statusCodes, ...(pathPart !== undefined ? { pathPart } : {}) });
-  return { restApiId: f.api.id, resourceId: f.resource.id, httpMethod: f.httpMethod };
-}
-
-function stepFourUrl(ids: MethodIds): string {
-  return `/apis/${ids.restApiId}/resources/${ids.resourceId}/methods/${ids.httpMethod}`;
-}
+import { stepFourUrl } from './support/editor-page';
 
 for (const [name, suffix] of [
   ['editor', ''],
@@ -21,7 +13,7 @@ for (const [name, suffix] of [
     page,
   }) => {
     const errors = trackConsoleErrors(page);
-    const ids = await fixture(['200'], 'pets');
+    const ids = await createMethodFixture({ statusCodes: ['200'], pathPart: 'pets' });
     await page.goto(`${editorUrl(ids, 'abc')}${suffix}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
     await expect(page).toHaveTitle(/Page not found/);

@@ -4,19 +4,14 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { awsCli, createIntegrationFixture, runAwsCliJson } from './support/e2e-server';
 import { expectNoAxeViolations } from './support/page-checks';
-import { clickContinueToReview } from './support/editor-page';
+import { addTemplate, clickContinueToReview } from './support/editor-page';
 
 test.skip(!awsCli.available, `These journeys are judged by the AWS CLI: ${awsCli.reason}`);
 
 async function sendDefault200(page: Page, ids: { restApiId: string; resourceId: string }, template: string) {
   await page.goto(`/apis/${ids.restApiId}/resources/${ids.resourceId}/methods/GET/responses/200`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('integration response for 200');
-  await page.getByRole('button', { name: 'Add a template' }).click();
-  await page.getByLabel('Content type', { exact: true }).fill('application/json');
-  const editor = page.getByRole('textbox', { name: 'Mapping template for application/json' });
-  await expect(editor).toHaveAttribute('contenteditable', 'true');
-  await editor.click();
-  await page.keyboard.insertText(template);
+  await addTemplate(page, 'application/json', template);
   await clickContinueToReview(page);
   await expect(page).toHaveURL(/\/review$/);
   await page.getByRole('button', { name: 'Create integration response 200' }).click();

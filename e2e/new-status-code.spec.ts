@@ -1,29 +1,14 @@
 // Opening a new status code from step 4 through the editor, the review and Send, against the built app and the real
 // emulator: what the method already says is used, so no request is answered with an error and nothing is logged.
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
-import { apiRequest, createIntegrationFixture, type MethodIds } from './support/e2e-server';
+import { apiRequest, createMethodFixture } from './support/e2e-server';
 import { trackConsoleErrors } from './support/page-checks';
-import { clickContinueToReview } from './support/editor-page';
-
-async function fixture(statusCodes: string[], pathPart?: string): Promise<MethodIds> {
-  const f = await createIntegrationFixture({ statusCodes, ...(pathPart !== undefined ? { pathPart } : {}) });
-  return { restApiId: f.api.id, resourceId: f.resource.id, httpMethod: f.httpMethod };
-}
-
-function stepFourUrl(ids: MethodIds): string {
-  return `/apis/${ids.restApiId}/resources/${ids.resourceId}/methods/${ids.httpMethod}`;
-}
-
-async function openStepFour(page: Page, ids: MethodIds): Promise<void> {
-  await page.goto(stepFourUrl(ids));
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Choose a status code');
-}
+import { clickContinueToReview, openStepFour } from './support/editor-page';
 
 test('opening and sending a new status code from step 4 makes no request that fails and logs no error', async ({
   page,
 }) => {
-  const ids = await fixture(['200']);
+  const ids = await createMethodFixture({ statusCodes: ['200'] });
   const errors = trackConsoleErrors(page);
   const failed: string[] = [];
   page.on('requestfailed', (r) => failed.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText ?? ''}`));

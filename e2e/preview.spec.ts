@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { createIntegrationFixture, editorUrl, putIntegrationViaHttp } from './support/e2e-server';
 import { trackConsoleErrors } from './support/page-checks';
+import { addTemplate } from './support/editor-page';
 
 /** An HTTP (non-proxy) method with a 200 method response; the editor opens its new 200 integration response. */
 async function openHttpEditor(page: Page): Promise<void> {
@@ -20,12 +21,7 @@ async function openHttpEditor(page: Page): Promise<void> {
 
 /** Adds an application/json template holding `template`; returns its rendered output. */
 async function previewTemplate(page: Page, template: string): Promise<Locator> {
-  await page.getByRole('button', { name: 'Add a template' }).click();
-  await page.getByLabel('Content type', { exact: true }).fill('application/json');
-  const editor = page.getByRole('textbox', { name: 'Mapping template for application/json' });
-  await expect(editor).toHaveAttribute('contenteditable', 'true');
-  await editor.click();
-  await page.keyboard.insertText(template);
+  await addTemplate(page, 'application/json', template);
   return page.getByRole('group', { name: 'Rendered output for application/json' });
 }
 

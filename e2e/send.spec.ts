@@ -8,7 +8,7 @@ import {
   apiRequest,
   awsCli,
   cliGetIntegrationResponse,
-  createIntegrationFixture,
+  createMethodFixture,
   putIntegrationResponseViaHttp,
   runAwsCli,
   runAwsCliJson,
@@ -30,9 +30,8 @@ function cliGetMethodResponse(ids: MethodIds, statusCode: string): Promise<Metho
   return runAwsCliJson<MethodResponseJson>(['apigateway', 'get-method-response', ...methodIdArgs(ids, statusCode)]);
 }
 
-async function fixture(statusCodes: string[]): Promise<MethodIds> {
-  const f = await createIntegrationFixture({ statusCodes, headers: { 'X-Declared': false } });
-  return { restApiId: f.api.id, resourceId: f.resource.id, httpMethod: f.httpMethod };
+function fixture(statusCodes: string[]): Promise<MethodIds> {
+  return createMethodFixture({ statusCodes, headers: { 'X-Declared': false } });
 }
 
 async function openEditor(page: Page, ids: MethodIds, statusCode: string): Promise<void> {
@@ -314,9 +313,8 @@ test('when the method response request itself fails, the page says nothing was s
   });
 });
 
-test('a method response created by someone else before Send is a conflict: nothing is sent, the draft is kept', async ({
-  page,
-}) => {
+/** A new 504 for a method without that method response, reviewed with "create the method response" chosen. */
+async function reviewNew504WithItsMethodResponse(page: Page) {
   const ids = await fixture(['200']);
   const methodResponseRequests = countRequests(page, '/methods/GET/responses/504');
   await openEditor(page, ids, '504');
@@ -324,6 +322,13 @@ test('a method response created by someone else before Send is a conflict: nothi
   await continueToReview(page, '504');
   await page.getByRole('button', { name: 'Create method response 504 when sending' }).click();
   await expect(page.getByTestId('request-step-1')).toHaveText('1. PutMethodResponse: Create method response 504');
+  return { ids, methodResponseRequests };
+}
+
+test('a method response created by someone else before Send is a conflict: nothing is sent, the draft is kept', async ({
+  page,
+}) => {
+  const { ids, methodResponseRequests } = await reviewNew504WithItsMethodResponse(page);
 
   // Someone creates the method response meanwhile, declaring a header: a PutMethodResponse would replace it.
   const created = await runAwsCli([
@@ -402,13 +407,7 @@ test("“Don't declare” takes a staged header out of the send: only the other 
 test("“Don't create” takes the method response out of the send: only the integration response is stored", async ({
   page,
 }) => {
-  const ids = await fixture(['200']);
-  const methodResponseRequests = countRequests(page, '/methods/GET/responses/504');
-  await openEditor(page, ids, '504');
-  await page.getByRole('textbox', { name: /^Selection pattern/ }).fill('5\\d{2}');
-  await continueToReview(page, '504');
-  await page.getByRole('button', { name: 'Create method response 504 when sending' }).click();
-  await expect(page.getByTestId('request-step-1')).toHaveText('1. PutMethodResponse: Create method response 504');
+  const { ids, methodResponseRequests } = await reviewNew504WithItsMethodResponse(page);
 
   await page.getByRole('button', { name: "Don't create method response 504" }).click();
   await expect(page.getByText('There is no method response for 504', { exact: true })).toBeVisible();

@@ -11,7 +11,7 @@ import {
   putIntegrationViaHttp,
 } from './support/e2e-server';
 import { expectNoAxeViolations, trackConsoleErrors } from './support/page-checks';
-import { clickContinueToReview } from './support/editor-page';
+import { addTemplate, clickContinueToReview } from './support/editor-page';
 
 const LAMBDA_URI =
   'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:Orders/invocations';
@@ -108,12 +108,9 @@ test('a multi-line Lambda error message picks the integration response whose pat
   await expect(page.getByRole('heading', { level: 1 })).toContainText('integration response for 400');
 
   await page.getByLabel('Selection pattern: Lambda error regex').fill('(?s)Invalid input.*');
-  await page.getByRole('button', { name: 'Add a template' }).click();
-  await page.getByLabel('Content type', { exact: true }).fill('application/json');
-  const editor = page.getByRole('textbox', { name: 'Mapping template for application/json' });
-  await expect(editor).toHaveAttribute('contenteditable', 'true');
-  await editor.click();
-  await page.keyboard.insertText(
+  await addTemplate(
+    page,
+    'application/json',
     '#set($context.responseOverride.status = 422)\n#set($context.responseOverride.header.X-Reason = "invalid")\n{"error": "$util.escapeJavaScript($input.path(\'$.errorMessage\'))"}',
   );
 
@@ -158,12 +155,9 @@ test('the method request a template reads (query string, headers, stage variable
   await page.goto(`/apis/${f.api.id}/resources/${f.resource.id}/methods/${f.httpMethod}/responses/200`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('integration response for 200');
 
-  await page.getByRole('button', { name: 'Add a template' }).click();
-  await page.getByLabel('Content type', { exact: true }).fill('application/json');
-  const editor = page.getByRole('textbox', { name: 'Mapping template for application/json' });
-  await expect(editor).toHaveAttribute('contenteditable', 'true');
-  await editor.click();
-  await page.keyboard.insertText(
+  await addTemplate(
+    page,
+    'application/json',
     '{"q": "$input.params(\'q\')", "who": "$input.params().header.get(\'X-Who\')", "env": "$stageVariables.env", "id": "$context.requestId", "stage": "$context.stage", "ip": "$context.identity.sourceIp"}',
   );
   await page.getByRole('button', { name: 'Add a header mapping' }).click();

@@ -5,19 +5,14 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { awsCli, createIntegrationFixture, runAwsCliJson } from './support/e2e-server';
 import { expectNoAxeViolations } from './support/page-checks';
-import { clickContinueToReview } from './support/editor-page';
+import { addTemplate, clickContinueToReview } from './support/editor-page';
 
 test.skip(!awsCli.available, `These journeys are judged by the AWS CLI: ${awsCli.reason}`);
 
 async function addTemplateAndSend(page: Page, url: string, contentType: string, template: string, send: string) {
   await page.goto(url);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('integration response for 200');
-  await page.getByRole('button', { name: 'Add a template' }).click();
-  await page.getByLabel('Content type', { exact: true }).last().fill(contentType);
-  const editor = page.getByRole('textbox', { name: `Mapping template for ${contentType}` });
-  await expect(editor).toHaveAttribute('contenteditable', 'true');
-  await editor.click();
-  await page.keyboard.insertText(template);
+  await addTemplate(page, contentType, template);
   await clickContinueToReview(page);
   await expect(page).toHaveURL(/\/review$/);
   await page.getByRole('button', { name: send }).click();

@@ -10,7 +10,7 @@ import { apiFixtures } from '../test-support/api-fixtures';
 import { startStudio } from '../test-support/studio-process';
 import type { StudioProcess } from '../test-support/studio-process';
 import { awsCli } from './support/e2e-server';
-import { clickContinueToReview } from './support/editor-page';
+import { addTemplate, clickContinueToReview } from './support/editor-page';
 
 test.skip(!awsCli.available, `These journeys are judged by the AWS CLI: ${awsCli.reason}`);
 test.describe.configure({ mode: 'serial' });
@@ -94,12 +94,7 @@ test('a send refused by the limit waits, says so, and stores the integration res
   const f = await apiFixtures(studio.base).createIntegrationFixture({ name: 'throttled-send', pathPart: 'pets' });
   await page.goto(`/apis/${f.api.id}/resources/${f.resource.id}/methods/GET/responses/200`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('integration response for 200');
-  await page.getByRole('button', { name: 'Add a template' }).click();
-  await page.getByLabel('Content type', { exact: true }).fill('application/json');
-  const editor = page.getByRole('textbox', { name: 'Mapping template for application/json' });
-  await expect(editor).toHaveAttribute('contenteditable', 'true');
-  await editor.click();
-  await page.keyboard.insertText('{"throttled": true}');
+  await addTemplate(page, 'application/json', '{"throttled": true}');
   await clickContinueToReview(page);
   await expect(page).toHaveURL(/\/review$/);
   const others = hammer();

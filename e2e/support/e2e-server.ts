@@ -66,6 +66,12 @@ export function createIntegrationFixture(options: IntegrationFixtureOptions = {}
   return fixtures.createIntegrationFixture({ ...options, name: options.name ?? uniqueName('e2e') });
 }
 
+/** A fresh integration fixture, as the ids of its method. */
+export async function createMethodFixture(options: IntegrationFixtureOptions = {}): Promise<MethodIds> {
+  const f = await createIntegrationFixture(options);
+  return { restApiId: f.api.id, resourceId: f.resource.id, httpMethod: f.httpMethod };
+}
+
 /** The ids of one method, as the e2e specs pass them around. */
 export interface MethodIds {
   restApiId: string;
