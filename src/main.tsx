@@ -29,10 +29,14 @@ function whenIdle(fn: () => void) {
   else setTimeout(fn, 200);
 }
 
+/** After the browser has painted the frame being prepared now (rAF runs just before that paint). */
+function afterNextPaint(fn: () => void) {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 /** How long the first page may stay blank waiting for its list (see the end of this file). */
 const FIRST_RENDER_WAIT_MS = 150;
-if (firstPageData) void firstPageData.then(() => whenIdle(() => void loadRouterModule()));
-else {
+if (!firstPageData) {
   void startRouterApp({ client: clientFor(initialSettings), scope: connectionScope(initialSettings) });
   preloadPageCode(window.location.pathname);
 }
@@ -47,6 +51,12 @@ function App() {
   const [routed, setRouted] = useState<RouterApp | null>(null);
 
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
+
+  // On the first page the router's code is fetched once the list is on screen: asked for earlier (when the list's
+  // answer came in, before React had drawn it), its requests and evaluation ran ahead of the list's first paint.
+  useEffect(() => {
+    if (firstPageData) void firstPageData.then(() => afterNextPaint(() => whenIdle(() => void loadRouterModule())));
+  }, []);
 
   useEffect(() => {
     if (startsOnFirstPage || !routerApp) return;

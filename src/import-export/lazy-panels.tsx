@@ -1,17 +1,10 @@
-// The import and export panels as pages show them: each in a chunk of its own, fetched when the page first renders
-// it, so the list of APIs and the overview draw their own content first.
+// The export panel as the overview shows it: in a chunk of its own, fetched when the page first renders it, so the
+// overview draws its own content first. (The import panel is part of the list of APIs' first paint: its text is the
+// largest thing on that page, and drawn a chunk later it made the page's largest paint wait for a second round
+// of requests; see docs/performance.md.)
 import { lazy, Suspense, type ComponentProps } from 'react';
 
-const ImportPanelLazy = lazy(() => import('./import-panel').then((m) => ({ default: m.ImportPanel })));
 const ExportPanelLazy = lazy(() => import('./export-panel').then((m) => ({ default: m.ExportPanel })));
-
-export function ImportApiPanel() {
-  return (
-    <Suspense fallback={null}>
-      <ImportPanelLazy />
-    </Suspense>
-  );
-}
 
 export function ExportApiPanel(props: ComponentProps<typeof ExportPanelLazy>) {
   return (

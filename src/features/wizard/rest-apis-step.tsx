@@ -8,7 +8,7 @@ import { Badge } from '@/components/badge';
 import { FilterInput } from '@/components/filter-input';
 import { PageLayout } from '@/components/page-layout';
 import { EmptyState, QueryState } from '@/components/query-state';
-import { ImportApiPanel } from '@/import-export/lazy-panels';
+import { ImportPanel } from '@/import-export/import-panel';
 import { formatAwsDate } from './format';
 import { filterAndSortRestApis, type Sort, type SortKey } from './rest-api-list';
 
@@ -17,7 +17,7 @@ export function RestApisStep() {
   const query = useQuery(restApisQueryOptions(client, scope));
   return (
     <PageLayout step={1} title="Choose an API" intro="Pick the REST API whose integration response you want to edit.">
-      <ImportApiPanel />
+      <ImportPanel />
       <QueryState
         query={query}
         context="the list of APIs"
