@@ -197,7 +197,9 @@ async function main() {
         return { e, m };
       });
       emu = await timed('emulator load', () => runLoad('emulator', emulator.e.baseUrl, emulator.e.pid, load));
-      storm = await timed('emulator storm', () => measureStorm(emulator.e.baseUrl, { samples: 2000, stormClients: 4 }));
+      storm = await timed('emulator storm', () =>
+        measureStorm(emulator.e.baseUrl, { samples: 6000, rounds: 6, stormClients: 4 }),
+      );
       moto = await timed('moto load', () => runLoad('moto_server', emulator.m.baseUrl, emulator.m.pid, load));
     }
     if (runs('throttled-overview'))

@@ -10,7 +10,7 @@ const STORM_VS_IDLE = 5;
 const { values } = parseArgs({ options: { port: { type: 'string' } }, strict: true });
 const emulator = await startEmulator(values.port === undefined ? 0 : Number(values.port));
 try {
-  const storm = await measureStorm(emulator.baseUrl, { samples: 2000, stormClients: 4 });
+  const storm = await measureStorm(emulator.baseUrl, { samples: 6000, rounds: 6, stormClients: 4 });
   console.log(
     JSON.stringify({
       ...storm,

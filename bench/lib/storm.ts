@@ -2,11 +2,18 @@
 // with 280 KB templates, UpdateIntegrationResponse with thousands of operations), against the same p99 with the
 // server otherwise idle, measured in the same run. A single event loop serves both, so what this shows is how
 // long the large writes hold it at a time.
+//
+// Idle and storm alternate in rounds (idle, storm, idle, storm…) and each side's p99 is over all its rounds: the
+// machine is shared, and a burst of someone else's work that lands in one phase of a back-to-back pair moves
+// that phase's p99 (a p99 of under a millisecond moved threefold between runs that way). A first round of each,
+// not counted, warms both up (the server's worker thread compiles its code on its first large write).
 import { Agent, request } from 'node:http';
 import { apiFixtures } from '../../test-support/api-fixtures';
 import { dummyAuthorization } from '../../test-support/http-client';
-import { p99 } from './stats';
-import { withStormWorker } from './storm-worker';
+import { p99, round } from './stats';
+import { startStormWriters } from './storm-worker';
+
+const round2 = (ms: number) => round(ms, 2);
 
 export interface StormResult {
   idleP99Ms: number;
@@ -16,11 +23,15 @@ export interface StormResult {
   largeWrites: number;
   largeWriteBytes: number;
   errors: number;
+  /** Each round's own p99 (idle, storm), to see how much a single back-to-back pair would have moved. */
+  roundP99Ms: { idle: number[]; storm: number[] };
 }
 
 export interface StormOptions {
-  /** Small GetMethod requests measured per phase. */
+  /** Small GetMethod requests measured per phase (idle, storm), over all rounds. */
   samples: number;
+  /** Rounds of idle then storm the samples are spread over. */
+  rounds: number;
   /** Clients sending large writes during the storm. */
   stormClients: number;
 }
@@ -64,35 +75,53 @@ export async function measureStorm(baseUrl: string, opts: StormOptions): Promise
 
   const reader = new Agent({ keepAlive: true, maxSockets: 1 });
   let errors = 0;
-  const sample = async (): Promise<number[]> => {
-    const out: number[] = [];
-    for (let i = 0; i < opts.samples; i++) {
+  const sample = async (count: number, into: number[]): Promise<void> => {
+    for (let i = 0; i < count; i++) {
       const r = await timedGet(reader, getUrl);
       if (!r.ok) errors++;
-      out.push(r.ms);
+      into.push(r.ms);
     }
-    return out;
   };
-
-  await sample(); // warm-up
-  const idle = await sample();
 
   // The storm comes from a worker thread: its clients' work (encoding and writing megabytes) must not delay the
   // measured client's own event loop, or the row would time the bench rather than the server.
-  const storm = await withStormWorker({ url: irUrl.href, putBody, patchBody, clients: opts.stormClients }, sample);
-  reader.destroy();
+  const writers = await startStormWriters({ url: irUrl.href, putBody, patchBody, clients: opts.stormClients });
+  const idle: number[] = [];
+  const stormed: number[] = [];
+  const roundP99Ms: StormResult['roundP99Ms'] = { idle: [], storm: [] };
+  const perRound = Math.ceil(opts.samples / opts.rounds);
+  let storm: Awaited<ReturnType<typeof writers.stop>>;
+  try {
+    for (let r = 0; r <= opts.rounds; r++) {
+      const idleRound: number[] = [];
+      const stormRound: number[] = [];
+      await sample(perRound, idleRound);
+      await writers.send();
+      await sample(perRound, stormRound);
+      await writers.pause();
+      if (r === 0) continue; // warm-up
+      idle.push(...idleRound);
+      stormed.push(...stormRound);
+      roundP99Ms.idle.push(round2(p99(idleRound)));
+      roundP99Ms.storm.push(round2(p99(stormRound)));
+    }
+  } finally {
+    reader.destroy();
+    storm = await writers.stop();
+  }
   errors += storm.errors;
   const { largeWrites, largeWriteBytes } = storm;
 
   const idleP99Ms = p99(idle);
-  const stormP99Ms = p99(storm.samples);
+  const stormP99Ms = p99(stormed);
   return {
     idleP99Ms,
     stormP99Ms,
     ratio: stormP99Ms / idleP99Ms,
-    smallRequests: idle.length + storm.samples.length,
+    smallRequests: idle.length + stormed.length,
     largeWrites,
     largeWriteBytes,
     errors,
+    roundP99Ms,
   };
 }
