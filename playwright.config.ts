@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
+import { e2eBaseUrl, e2ePortsOf, e2eWorkers } from './e2e/support/e2e-ports';
 
 // CHROMIUM_PATH first; then Playwright's own browser when it is installed (a user's machine); then Debian's
 // Chromium, because `npx playwright install` cannot download here.
@@ -11,17 +12,12 @@ function chooseChromium(): string | undefined {
 const executablePath = chooseChromium();
 const systemChromium = executablePath !== undefined;
 
-const port = Number(process.env.E2E_PORT ?? 5199);
-// The forwarding route reaches only the loopback ports it is told about: these two are for moto_server
-// (e2e/support/moto-server.ts), next to the app's own port.
-const motoPorts = [port + 1, port + 2];
-process.env.E2E_MOTO_PORTS = motoPorts.join(',');
-
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
+  // Spec files spread over the workers, each file whole and in order on one worker.
   fullyParallel: false,
-  workers: 1,
+  workers: e2eWorkers,
   retries: 0,
   // Generous waits, not speed checks (speed is the bench's job): the machines are two shared, noisy cores, and
   // under load a lazy chunk (CodeMirror, the preview worker) can take several seconds to arrive.
@@ -29,7 +25,8 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: 'list',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    // This worker's own server: Playwright loads this config again in each worker, with its TEST_PARALLEL_INDEX.
+    baseURL: e2eBaseUrl,
     trace: 'retain-on-failure',
     launchOptions: systemChromium
       ? {
@@ -47,11 +44,16 @@ export default defineConfig({
       : {},
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // The real built app and the real emulator on one origin, with a throwaway data directory.
-    command: `tsx server/start.ts --port ${port} --data-dir .tmp/e2e-data --reset --forward-allow ${motoPorts.map((p) => `127.0.0.1:${p}`).join(',')}`,
-    url: `http://127.0.0.1:${port}/restapis`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  // One server per worker: the real built app and the real emulator on one origin, with a throwaway data
+  // directory of its own. The forwarding route reaches only the loopback ports it is told about: the worker's two
+  // moto_server ports (e2e/support/moto-server.ts).
+  webServer: Array.from({ length: e2eWorkers }, (_, index) => {
+    const { app, moto } = e2ePortsOf(index);
+    return {
+      command: `tsx server/start.ts --port ${app} --data-dir .tmp/e2e-data/worker-${index} --reset --forward-allow ${moto.map((p) => `127.0.0.1:${p}`).join(',')}`,
+      url: `http://127.0.0.1:${app}/restapis`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    };
+  }),
 });

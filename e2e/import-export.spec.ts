@@ -14,8 +14,8 @@ const fixture = (name: string) => fileURLToPath(new URL(`../test-support/openapi
 const OAS30_YAML = fixture('pet-store.oas30.yaml');
 const SWAGGER_JSON = fixture('pet-store.swagger.json');
 
-// Every spec shares one server: an API imported here and left behind shows up in the other specs' lists (a second
-// "…PetStore…" link broke the wizard's "PetStore" click), so each test deletes what it imported.
+// The specs on one Playwright worker share its server: an API imported here and left behind shows up in the next
+// specs' lists (a second "…PetStore…" link broke the wizard's "PetStore" click), so each test deletes what it imported.
 const imported: string[] = [];
 test.afterEach(async () => {
   for (const id of imported.splice(0)) await deleteRestApiViaHttp(id);

@@ -1,7 +1,7 @@
-// The dashboard against AWS's control-plane quotas: a second server, started here with `--throttle aws` on
-// E2E_PORT + 3 (the built app and the emulator with its demo data, as the main e2e server but throttled). Deploying
-// twice in a row waits for AWS's limit, says so and succeeds; a load refused by the limit waits, says so and
-// completes; nothing is marked failed. The AWS CLI checks what was deployed.
+// The dashboard against AWS's control-plane quotas: a second server, started here with `--throttle aws` on this
+// worker's throttled port (e2e-ports.ts): the built app and the emulator with its demo data, as the main e2e server
+// but throttled. Deploying twice in a row waits for AWS's limit, says so and succeeds; a load refused by the limit
+// waits, says so and completes; nothing is marked failed. The AWS CLI checks what was deployed.
 import { expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { runAws } from '../test-support/aws-cli';
@@ -10,12 +10,13 @@ import { apiFixtures } from '../test-support/api-fixtures';
 import { startStudio } from '../test-support/studio-process';
 import type { StudioProcess } from '../test-support/studio-process';
 import { awsCli } from './support/e2e-server';
+import { e2ePorts } from './support/e2e-ports';
 import { addTemplate, clickContinueToReview } from './support/editor-page';
 
 test.skip(!awsCli.available, `These journeys are judged by the AWS CLI: ${awsCli.reason}`);
 test.describe.configure({ mode: 'serial' });
 
-const port = Number(process.env.E2E_PORT ?? 5199) + 3;
+const port = e2ePorts.throttled;
 let studio: StudioProcess;
 let petStore: string;
 

@@ -93,8 +93,8 @@ test('mouse: from the API list to the editor through steps 1–4, accessible at 
 test('keyboard only: from the API list to the editor', async ({ page }) => {
   await page.goto('/apis');
   await expectStep(page, 1, 'Choose an API');
-  // The list holds every API the other specs made on the shared server: filter first, as a keyboard user with a long
-  // list would, then move from the filter into the list.
+  // The list holds every API the earlier specs on this worker made on its server: filter first, as a keyboard user
+  // with a long list would, then move from the filter into the list.
   await tabTo(page, page.getByLabel('Filter by name or id'));
   await page.keyboard.type('PetStore');
   await tabTo(page, page.getByRole('link', { name: 'PetStore', exact: true }));

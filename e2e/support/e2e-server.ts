@@ -1,5 +1,5 @@
-// Helpers for Playwright specs that talk to the e2e server (playwright.config.ts webServer: the built SPA
-// and the emulator on one origin). Specs arrange data over real HTTP or the real AWS CLI, then check the UI.
+// Helpers for Playwright specs that talk to their worker's e2e server (playwright.config.ts webServer: the built
+// SPA and the emulator on one origin). Specs arrange data over real HTTP or the real AWS CLI, then check the UI.
 import type { AwsCliResult } from '../../test-support/aws-cli';
 import { findAwsCli, runAws } from '../../test-support/aws-cli';
 import { apiFixtures } from '../../test-support/api-fixtures';
@@ -12,11 +12,12 @@ import type {
 } from '../../test-support/api-fixtures';
 import { apigw } from '../../test-support/http-client';
 import type { HttpResult } from '../../test-support/http-client';
+import { e2eBaseUrl } from './e2e-ports';
 
 export type { AwsCliResult, HttpResult, IntegrationFixture, IntegrationResponseJson, ResourceJson, RestApiJson };
 
-/** Same port rule as playwright.config.ts. */
-export const e2eBaseUrl = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 5199)}`;
+/** This worker's e2e server, the page's baseURL too. */
+export { e2eBaseUrl };
 
 /** Whether the AWS CLI is available; use with `test.skip(!awsCli.available, awsCli.reason)`. */
 export const awsCli = (() => {

@@ -1,10 +1,11 @@
 // A real moto_server (moto 5.2.1) started by a spec on a loopback port: a server nobody here wrote, for the
 // journeys that must work against it through the app's forwarding route. The forwarding allowlist names ports,
-// so moto runs on one of the ports playwright.config.ts allowed (E2E_MOTO_PORTS): the first one free, since
-// a moto from an earlier spec may still be shutting down on the other.
+// so moto runs on one of the two ports playwright.config.ts allowed this worker's server (e2e-ports.ts): the first
+// one free, since a moto from an earlier spec may still be shutting down on the other.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { e2ePorts } from './e2e-ports';
 
 function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -15,9 +16,8 @@ function isFree(port: number): Promise<boolean> {
 }
 
 async function motoPort(): Promise<number> {
-  const ports = (process.env.E2E_MOTO_PORTS ?? '').split(',').map(Number).filter(Boolean);
-  for (const port of ports) if (await isFree(port)) return port;
-  throw new Error(`none of the forwarding-allowed moto ports is free: ${ports.join(', ') || '(E2E_MOTO_PORTS unset)'}`);
+  for (const port of e2ePorts.moto) if (await isFree(port)) return port;
+  throw new Error(`none of the forwarding-allowed moto ports is free: ${e2ePorts.moto.join(', ')}`);
 }
 
 export interface MotoServer {
