@@ -27,7 +27,11 @@ export default defineConfig({
   use: {
     // This worker's own server: Playwright loads this config again in each worker, with its TEST_PARALLEL_INDEX.
     baseURL: e2eBaseUrl,
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace (each action with the DOM, network and console) and a screenshot of the end.
+    // The trace's screencast is left out: it cost a third of the run's CPU (the browser encoding frames of every
+    // test, nearly all of which pass), on a machine where CPU is the limit.
+    trace: { mode: 'retain-on-failure', screenshots: false },
+    screenshot: 'only-on-failure',
     launchOptions: systemChromium
       ? {
           executablePath,
