@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -8,6 +9,10 @@ const resolve = { alias: { '@': fileURLToPath(new URL('./src', import.meta.url))
 // Two projects: pure/node code (rules, api, server, preview) runs in Node; components run in happy-dom.
 export default defineConfig({
   test: {
+    // One worker per core. Vitest's default in a run is one fewer, which on a 2-core CI machine is a single worker;
+    // the server suites spend much of their time waiting for child processes (the emulator, the AWS CLI, moto), so
+    // a second one keeps both cores busy. Every suite takes free ports and its own temp directories.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         resolve,
