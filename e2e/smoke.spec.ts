@@ -80,3 +80,29 @@ test('a slow target still gets the first page’s loading state, then the list',
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Choose an API');
   await expect(page.getByRole('link', { name: first.name, exact: true })).toBeVisible();
 });
+
+test('an overview’s page load lists the API’s resources while the router’s code is still on its way, and only once', async ({
+  page,
+}) => {
+  const api = (await getRestApisViaHttp()).find((a) => a.name === 'PetStore');
+  if (!api) throw new Error('the demo PetStore API is not seeded');
+  let releaseRouter: () => void = () => undefined;
+  const routerHeld = new Promise<void>((resolve) => (releaseRouter = resolve));
+  await page.route(/\/assets\/router-app-[\w-]+\.js$/, async (route) => {
+    await routerHeld;
+    await route.continue();
+  });
+  const listing = /\/restapis\/[^/]+\/resources\?.*embed=methods/;
+  const listings: string[] = [];
+  page.on('request', (r) => {
+    if (listing.test(r.url())) listings.push(r.url());
+  });
+  const listed = page.waitForRequest(listing);
+  await page.goto(`/apis/${api.id}/overview`, { waitUntil: 'commit' });
+  // Asked for while the router's code (and so the page's) cannot have run.
+  await listed;
+  releaseRouter();
+  await expect(page.getByTestId('overview-summary')).toBeVisible();
+  await expect(page.getByText(api.name, { exact: true })).toBeVisible();
+  expect(listings).toHaveLength(1);
+});

@@ -3,7 +3,8 @@
 // machine). Nothing imported here pulls in React DOM.
 import { connectionScope, embeddedConnection } from './api/connection';
 import { clientFor, loadSettings } from './api/connection-provider';
-import { restApisQueryOptions } from './api/queries';
+import { restApiQueryOptions, restApisQueryOptions } from './api/queries';
+import { startResourceListing } from './api/resource-listing-head-start';
 import { createQueryClient } from './query-client';
 
 export const FIRST_PAGE_PATH = '/apis';
@@ -32,3 +33,24 @@ function startFirstPageRequest(): Promise<void> {
 
 /** The first page's list request, settled when its answer (or error) is in the query cache. */
 export const firstPageData: Promise<void> | undefined = startsOnFirstPage ? startFirstPageRequest() : undefined;
+
+/** An API's overview: its id, or undefined for any other address. */
+function overviewApiId(pathname: string): string | undefined {
+  const match = /^\/apis\/([^/]+)\/overview\/?$/.exec(pathname);
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+// An overview's page load: the API (for its name) and its resource listing are on the wire while the router's and
+// the page's code load, instead of after they have (see resource-listing-head-start.ts).
+const overviewOf = startsOnFirstPage ? undefined : overviewApiId(window.location.pathname);
+if (overviewOf !== undefined) {
+  const client = clientFor(initialSettings);
+  const scope = connectionScope(initialSettings);
+  void queryClient.prefetchQuery(restApiQueryOptions(client, scope, { restApiId: overviewOf }));
+  startResourceListing(client, scope, overviewOf);
+}

@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { lazy, startTransition, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useConnection } from '@/api/connection-provider';
+import type { ApiGatewayClient } from '@/api/client';
 import { restApiQueryOptions } from '@/api/queries';
+import { takeResourceListing } from '@/api/resource-listing-head-start';
 import { apiGatewayKeys } from '@/api/query-keys';
 import type { RestApiRef } from '@/api/refs';
 import { BackLink } from '@/components/back-link';
@@ -16,7 +18,7 @@ import { EmptyState, ErrorState } from '@/components/query-state';
 import { LiveActions, StageComparePanel, type StageReport } from '@/deployment/lazy-panels';
 import { ExportApiPanel } from '@/import-export/lazy-panels';
 import { toCsv, toMarkdown } from './export';
-import type { LoadProgress } from '@/api-mappings/load-api-mappings';
+import type { LoadProgress, MappingsClient } from '@/api-mappings/load-api-mappings';
 import { defaultConcurrency, loadApiMappings } from '@/api-mappings/load-api-mappings';
 import { OverviewTable } from './overview-table';
 import { problemLabels } from '@/api-mappings/problems';
@@ -27,6 +29,15 @@ import { defaultSort, emptyFilter, filterRows, methodsIn, sortRows } from './tab
 
 // Drawn on demand (its Show button, or a row's flow button), from a chunk of its own.
 const FlowDiagram = lazy(() => import('./flow-diagram').then((m) => ({ default: m.FlowDiagram })));
+
+/** The client, but the resource listing boot.ts started on this page load is used when there is one. */
+function withListingHeadStart(client: ApiGatewayClient, scope: string): MappingsClient {
+  return {
+    getAllResources: (ref, opts) =>
+      takeResourceListing(scope, ref.restApiId, opts?.onProgress) ?? client.getAllResources(ref, opts),
+    getMethod: client.getMethod,
+  };
+}
 
 export function OverviewPage({ target }: { target: RestApiRef }) {
   const { restApiId } = target;
@@ -40,7 +51,7 @@ export function OverviewPage({ target }: { target: RestApiRef }) {
     queryKey: apiGatewayKeys.apiMappings(scope, target),
     // TanStack Query aborts `signal` when the page is left before the load finishes (the signal is consumed).
     queryFn: ({ signal }) =>
-      loadApiMappings(client, restApiId, {
+      loadApiMappings(withListingHeadStart(client, scope), restApiId, {
         signal,
         concurrency: defaultConcurrency,
         // In a transition: the table of the methods loaded so far renders in slices between the network's
