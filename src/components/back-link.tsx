@@ -1,16 +1,13 @@
 import { createLink } from '@tanstack/react-router';
 import { forwardRef, type AnchorHTMLAttributes } from 'react';
+import { backLinkClass } from './back-app-link';
 
 const BackAnchor = forwardRef<HTMLAnchorElement, AnchorHTMLAttributes<HTMLAnchorElement>>(function BackAnchor(
   { children, className = '', ...rest },
   ref,
 ) {
   return (
-    <a
-      ref={ref}
-      className={`inline-flex items-center gap-1 text-sm text-fg underline underline-offset-2 hover:text-accent ${className}`}
-      {...rest}
-    >
+    <a ref={ref} className={`${backLinkClass} ${className}`} {...rest}>
       <span aria-hidden="true">‹</span>
       {children}
     </a>

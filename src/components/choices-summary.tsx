@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { restApiQueryOptions, resourcesQueryOptions } from '@/api/queries';
 import { useConnection } from '@/api/connection-provider';
 import type { MethodRef, ResourceRef, ResponseRef, RestApiRef } from '@/api/refs';
+import { AppLink } from './app-link';
 
 /** What the user chose so far: the ref of the current step (each id is present once its step is done). */
 export type WizardChoices = RestApiRef | ResourceRef | MethodRef | ResponseRef;
@@ -28,9 +28,13 @@ function ChangeText({ what }: { what: string }) {
   );
 }
 
+const segment = encodeURIComponent;
+
 /**
  * The summary of choices with Change links back to each step. Names come from cached queries when present;
- * ids are shown until they load so the summary never blocks the page.
+ * ids are shown until they load so the summary never blocks the page. The links are `AppLink`s, not the router's,
+ * so that an editor deep link can show its frame, this summary included, before the router's code has loaded
+ * (route-preloads.ts).
  */
 export function ChoicesSummary({ choices }: { choices: WizardChoices }) {
   const { client, scope } = useConnection();
@@ -64,9 +68,9 @@ export function ChoicesSummary({ choices }: { choices: WizardChoices }) {
             )
           }
           change={
-            <Link to="/apis" className={linkClass}>
+            <AppLink href="/apis" className={linkClass}>
               <ChangeText what="API" />
-            </Link>
+            </AppLink>
           }
         />
         {resourceId !== undefined ? (
@@ -74,9 +78,9 @@ export function ChoicesSummary({ choices }: { choices: WizardChoices }) {
             label="Resource"
             value={<span className="font-mono">{resourcePath ?? resourceId}</span>}
             change={
-              <Link to="/apis/$restApiId" params={{ restApiId }} className={linkClass}>
+              <AppLink href={`/apis/${segment(restApiId)}`} className={linkClass}>
                 <ChangeText what="resource" />
-              </Link>
+              </AppLink>
             }
           />
         ) : null}
@@ -85,13 +89,9 @@ export function ChoicesSummary({ choices }: { choices: WizardChoices }) {
             label="Method"
             value={<span className="font-mono">{httpMethod}</span>}
             change={
-              <Link
-                to="/apis/$restApiId/resources/$resourceId"
-                params={{ restApiId, resourceId }}
-                className={linkClass}
-              >
+              <AppLink href={`/apis/${segment(restApiId)}/resources/${segment(resourceId)}`} className={linkClass}>
                 <ChangeText what="method" />
-              </Link>
+              </AppLink>
             }
           />
         ) : null}
@@ -100,13 +100,12 @@ export function ChoicesSummary({ choices }: { choices: WizardChoices }) {
             label="Status code"
             value={<span className="font-mono">{statusCode}</span>}
             change={
-              <Link
-                to="/apis/$restApiId/resources/$resourceId/methods/$httpMethod"
-                params={{ restApiId, resourceId, httpMethod }}
+              <AppLink
+                href={`/apis/${segment(restApiId)}/resources/${segment(resourceId)}/methods/${segment(httpMethod)}`}
                 className={linkClass}
               >
                 <ChangeText what="status code" />
-              </Link>
+              </AppLink>
             }
           />
         ) : null}
