@@ -1,15 +1,17 @@
 // First: it starts the first page's request before the rest of the app is evaluated (see boot.ts).
 import { firstPageData, initialSettings, queryClient, startsOnFirstPage } from './boot';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { StrictMode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ApiGatewayClient } from './api/client';
 import { connectionScope } from './api/connection';
 import { ConnectionProvider, clientFor, useConnection } from './api/connection-provider';
 import { AppFrame } from './components/app-header';
+import { AppNavigationContext } from './components/app-link';
+import type { AppNavigation } from './components/app-link';
 import { ErrorState } from './components/query-state';
 import { FirstPage } from './first-page';
-import { preloadPageCode } from './route-preloads';
+import { deepLinkFrame, prefetchDeepLinkReads, preloadPageCode } from './route-preloads';
 import type * as RouterAppModule from './router-app';
 import './styles.css';
 
@@ -36,7 +38,14 @@ function afterNextPaint(fn: () => void) {
 
 /** How long the first page may stay blank waiting for its list (see the end of this file). */
 const FIRST_RENDER_WAIT_MS = 150;
-if (!firstPageData) {
+// A deep link with a frame of its own (the editor's) shows it first and starts the router once it is painted (App).
+const DeepLinkFrame = firstPageData ? undefined : deepLinkFrame(window.location.pathname);
+if (DeepLinkFrame) {
+  prefetchDeepLinkReads(window.location.pathname, queryClient, {
+    client: clientFor(initialSettings),
+    scope: connectionScope(initialSettings),
+  });
+} else if (!firstPageData) {
   void startRouterApp({ client: clientFor(initialSettings), scope: connectionScope(initialSettings) });
   preloadPageCode(window.location.pathname);
 }
@@ -70,6 +79,18 @@ function App() {
     };
   }, []);
 
+  // A deep link's frame is painted: the router's code and the page's, and the router takes over once it has loaded
+  // the page (its route's chunk), so the frame is replaced by the same frame and the form comes under the router.
+  const frameShown = useCallback(() => {
+    startRouterApp({ client, scope })
+      .then(async (app) => {
+        await app.router.load();
+        return app;
+      })
+      .then(setRouted, setLoadFailure);
+    preloadPageCode(window.location.pathname);
+  }, [client, scope]);
+
   const navigate = useCallback(
     (href: string) => {
       startRouterApp({ client, scope }).then(
@@ -87,8 +108,21 @@ function App() {
     [client, scope],
   );
 
+  const frameNavigation = useMemo<AppNavigation>(() => ({ pathname: window.location.pathname, navigate }), [navigate]);
+
   if (routed) return <routed.RouterApp />;
   if (startsOnFirstPage) return <FirstPage navigate={navigate} />;
+  if (DeepLinkFrame && !loadFailure) {
+    return (
+      <AppNavigationContext value={frameNavigation}>
+        <AppFrame>
+          <Suspense fallback={null}>
+            <DeepLinkFrame onShown={frameShown} />
+          </Suspense>
+        </AppFrame>
+      </AppNavigationContext>
+    );
+  }
   // Any other page waits for the router's code; the frame shows meanwhile so the page does not jump when it comes.
   return (
     <AppFrame>

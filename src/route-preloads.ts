@@ -4,9 +4,19 @@
 // The route files import the same modules, so nothing is loaded twice.
 //
 // A page whose deep link matters gets a line here; a page without one still loads, one round trip later.
+import type { QueryClient } from '@tanstack/react-query';
+import { createElement, lazy, useEffect } from 'react';
+import type { ComponentType, LazyExoticComponent } from 'react';
+import type { ApiGatewayClient } from './api/client';
+import { methodQueryOptions, resourcesQueryOptions, restApiQueryOptions } from './api/queries';
+import type { ResponseRef } from './api/refs';
+import { isValidStatusCode } from './rules/status-code';
+
+const EDITOR_PATH = /^\/apis\/([^/]+)\/resources\/([^/]+)\/methods\/([^/]+)\/responses\/([^/]+)\/?$/;
+
 const pages: { path: RegExp; load: () => Promise<unknown> }[] = [
   {
-    path: /^\/apis\/[^/]+\/resources\/[^/]+\/methods\/[^/]+\/responses\/[^/]+\/?$/,
+    path: EDITOR_PATH,
     // The page's frame and its form, which the frame would otherwise ask for only once it has run.
     load: () => Promise.all([import('./features/editor/editor-page'), import('./features/editor/loaded-editor')]),
   },
@@ -20,4 +30,61 @@ const pages: { path: RegExp; load: () => Promise<unknown> }[] = [
 export function preloadPageCode(pathname: string): void {
   // A failed fetch is left to the router, which asks again and shows its error.
   for (const p of pages) if (p.path.test(pathname)) void p.load().catch(() => undefined);
+}
+
+export type DeepLinkFrameProps = { onShown: () => void };
+
+function editorTarget(pathname: string): ResponseRef | undefined {
+  const m = EDITOR_PATH.exec(pathname);
+  if (!m) return undefined;
+  try {
+    const [restApiId, resourceId, httpMethod, statusCode] = m.slice(1).map((s) => decodeURIComponent(s ?? ''));
+    // A status code AWS would reject is the router's page not found.
+    if (restApiId && resourceId && httpMethod && statusCode && isValidStatusCode(statusCode))
+      return { restApiId, resourceId, httpMethod, statusCode };
+  } catch {
+    // A malformed escape: the router's page not found too.
+  }
+  return undefined;
+}
+
+/**
+ * The page frame a deep link shows before the router's code has loaded, for the pages that have one (the editor:
+ * its frame needs 4 kB, the router 29 kB). main.tsx renders it and starts the router once it calls `onShown`; until
+ * then nothing else is fetched, so the frame is not held back by the router's and the page's code. A frame whose
+ * code fails to load calls `onShown` at once, and the router shows the page as on any other address.
+ */
+export function deepLinkFrame(pathname: string): LazyExoticComponent<ComponentType<DeepLinkFrameProps>> | undefined {
+  const target = editorTarget(pathname);
+  if (!target) return undefined;
+  return lazy<ComponentType<DeepLinkFrameProps>>(() =>
+    import('./features/editor/editor-frame').then(
+      (m) => ({ default: (props: DeepLinkFrameProps) => createElement(m.DeepLinkEditorFrame, { ...props, target }) }),
+      () => ({ default: ShownAtOnce }),
+    ),
+  );
+}
+
+function ShownAtOnce({ onShown }: DeepLinkFrameProps) {
+  useEffect(onShown, [onShown]);
+  return null;
+}
+
+/**
+ * The reads an editor deep link's frame makes (the method, and the API and its resources for the summary of
+ * choices), started as the entry runs instead of once the frame's code has arrived and rendered: on a phone network
+ * that is a round trip earlier. The frame and the routed page find the answers in the cache; this is the page
+ * load's own read, which the routed page takes over (editor-frame.tsx).
+ */
+export function prefetchDeepLinkReads(
+  pathname: string,
+  queryClient: QueryClient,
+  connection: { client: ApiGatewayClient; scope: string },
+): void {
+  const target = editorTarget(pathname);
+  if (!target) return;
+  const { client, scope } = connection;
+  void queryClient.prefetchQuery(methodQueryOptions(client, scope, target));
+  void queryClient.prefetchQuery(restApiQueryOptions(client, scope, target));
+  void queryClient.prefetchQuery(resourcesQueryOptions(client, scope, target));
 }

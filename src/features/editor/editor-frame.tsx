@@ -1,0 +1,104 @@
+// The editor's page frame (step, back link, title, intro, the summary of choices), free of the router: an editor
+// deep link shows it from the entry and this small chunk, before the router's code and the form's have loaded
+// (route-preloads.ts), and the routed page (editor-page.tsx) draws the same frame around the form.
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, type ReactNode } from 'react';
+import { useConnection } from '@/api/connection-provider';
+import type { Method } from '@/api/models';
+import { methodQueryOptions } from '@/api/queries';
+import type { ResponseRef } from '@/api/refs';
+import { BackAppLink } from '@/components/back-app-link';
+import { ChoicesSummary } from '@/components/choices-summary';
+import { PageLayout } from '@/components/page-layout';
+import { LoadingState, QueryState } from '@/components/query-state';
+
+export const EDITOR_LOADING_LABEL = 'Loading the integration…';
+
+const segment = encodeURIComponent;
+
+export function EditorFrame({
+  target,
+  method,
+  hasError = false,
+  children,
+}: {
+  target: ResponseRef;
+  /** The method once read: whether the status code has an integration response yet decides the title. */
+  method: Method | undefined;
+  hasError?: boolean;
+  children: ReactNode;
+}) {
+  const { restApiId, resourceId, httpMethod, statusCode } = target;
+  const existing = method?.methodIntegration?.integrationResponses?.[statusCode];
+  const title =
+    method && !existing
+      ? `Set up the integration response for ${statusCode}`
+      : `Edit the integration response for ${statusCode}`;
+  return (
+    <PageLayout
+      step={5}
+      title={title}
+      hasError={hasError}
+      intro="Choose when API Gateway uses this response, and how the back end's answer is turned into the client's response. Nothing is sent until you confirm on the next page."
+      back={
+        <BackAppLink
+          href={`/apis/${segment(restApiId)}/resources/${segment(resourceId)}/methods/${segment(httpMethod)}`}
+        >
+          Back to status codes
+        </BackAppLink>
+      }
+      summary={<ChoicesSummary choices={target} />}
+    >
+      {children}
+    </PageLayout>
+  );
+}
+
+// The method's read that the deep link's frame started, for the routed page to continue instead of reading again.
+let handedOver: string | undefined;
+const handOverKey = (scope: string, t: ResponseRef) =>
+  JSON.stringify([scope, t.restApiId, t.resourceId, t.httpMethod, t.statusCode]);
+
+/**
+ * Whether the routed page takes over the deep link's own read of the method (read in render, once: the frame's
+ * clean-up forgets it when the frame goes, after the page that replaces it has rendered). The page otherwise reads
+ * the method again on arrival, since a cached copy may predate a write made since; on a page load at the editor's
+ * address the cache holds nothing older than this visit.
+ */
+export function takesOverDeepLinkRead(scope: string, target: ResponseRef): boolean {
+  return handedOver === handOverKey(scope, target);
+}
+
+/**
+ * An editor deep link's page until the router takes over: the frame, the method's read (which the routed page
+ * continues) and the loading state where the form will be. `onShown` runs once the frame has been painted: the
+ * router's code and the form's are fetched from then on, so they do not compete with this page's first paint.
+ */
+export function DeepLinkEditorFrame({ target, onShown }: { target: ResponseRef; onShown: () => void }) {
+  const { client, scope } = useConnection();
+  const query = useQuery(methodQueryOptions(client, scope, target));
+  useEffect(() => {
+    handedOver = handOverKey(scope, target);
+    return () => {
+      handedOver = undefined;
+    };
+  }, [scope, target]);
+  useEffect(() => {
+    // After the next frame: the effect runs once React has committed, before the browser paints.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(onShown, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [onShown]);
+  return (
+    <EditorFrame target={target} method={query.data}>
+      <QueryState query={query} context={`the ${target.httpMethod} method`} loadingLabel={EDITOR_LOADING_LABEL}>
+        {() => <LoadingState label={EDITOR_LOADING_LABEL} />}
+      </QueryState>
+    </EditorFrame>
+  );
+}
