@@ -7,6 +7,7 @@ import { gzipSize } from './stats';
 
 interface ManifestChunk {
   file: string;
+  name?: string;
   isEntry?: boolean;
   isDynamicEntry?: boolean;
   imports?: string[];
@@ -33,6 +34,11 @@ export interface BundleResult {
   lazy: ChunkSize[];
   floor: ChunkSize;
   swaggerUi: ChunkSize;
+  /**
+   * An editor deep link's frame (src/features/editor/editor-frame.tsx, which src/route-preloads.ts loads before the
+   * router) and its static imports, beyond the first page's: what that deep link loads before its frame paints.
+   */
+  editorFrame: ChunkSize;
   /** Which packages the first page's minified JS comes from (from the bench build's source maps). */
   firstPageComposition: PackageShare[];
 }
@@ -194,6 +200,14 @@ export function measureBundles(appDir: string, floorDir: string): BundleResult {
       lazy.push(sizeOf(`worker ${f.replace(/-[\w-]{8}\.js$/, '')}`, appDir, [`assets/${f}`]));
   }
   lazy.sort((a, b) => b.gzipBytes - a.gzipBytes);
+  // Also imported statically by the routed editor page, the frame's module ends up in a shared chunk rather than a
+  // dynamic entry of its own: found by its chunk's name.
+  const frameKey = Object.keys(manifest).find(
+    (k) => k === 'src/features/editor/editor-frame.tsx' || manifest[k]?.name === 'editor-frame',
+  );
+  const frameExtra = frameKey ? [...staticClosure(manifest, [frameKey])].filter((k) => !firstKeys.has(k)) : [];
+  const editorFrame = sizeOf('features/editor/editor-frame.tsx', appDir, files(frameExtra));
+  if (!frameKey) editorFrame.gzipBytes = Number.NaN;
 
   const floorManifest = readManifest(floorDir);
   const floorEntry = Object.keys(floorManifest).find((k) => floorManifest[k]?.isEntry);
@@ -216,5 +230,5 @@ export function measureBundles(appDir: string, floorDir: string): BundleResult {
     .sort((a, b) => b.rawBytes - a.rawBytes)
     .slice(0, 12);
 
-  return { firstPage, lazy, floor, swaggerUi, firstPageComposition };
+  return { firstPage, lazy, floor, swaggerUi, editorFrame, firstPageComposition };
 }
