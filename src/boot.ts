@@ -1,6 +1,7 @@
 // The first module main.tsx evaluates. ES modules run in import order, so the first page's request is on the wire
 // before React DOM and the components are evaluated (React DOM alone took ~40 ms of a cold load on the bench
 // machine). Nothing imported here pulls in React DOM.
+import './api/zod-config';
 import { connectionScope, embeddedConnection } from './api/connection';
 import { clientFor, loadSettings } from './api/connection-provider';
 import { restApiQueryOptions, restApisQueryOptions } from './api/queries';

@@ -33,7 +33,7 @@ export function abortedError(cause: unknown): ApiError {
 }
 
 /** Field path in the form `item[0].resourceMethods.GET.httpMethod`. */
-function formatPath(path: readonly PropertyKey[]): string {
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`;

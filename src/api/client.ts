@@ -1,23 +1,11 @@
 // The typed API Gateway (REST v1) client: one function per operation, each naming its path, its body and the zod
 // schema its answer must match. The transport (transport.ts) is the only place in the app that calls fetch.
+// The schemas (models.ts, and zod with them) load with the first answer that needs one, alongside its request: the
+// list of APIs and GetRestApi are checked by hand (rest-api-check.ts), so the first page's entry carries no zod.
 import { ApiError } from './api-error';
 import { isRecord, parseWith } from './aws-errors';
-import {
-  deploymentSchema,
-  exportFileSchema,
-  importedRestApiSchema,
-  integrationResponseSchema,
-  integrationSchema,
-  methodResponseSchema,
-  methodSchema,
-  resourcePageSchema,
-  resourceSchema,
-  restApiPageSchema,
-  restApiSchema,
-  stageExportSchema,
-  stagesSchema,
-  testInvokeSchema,
-} from './models';
+import type * as z from 'zod/mini';
+import type * as Schemas from './models';
 import type {
   Deployment,
   DeploymentInput,
@@ -43,6 +31,7 @@ import type {
 } from './models';
 import type { MethodRef, ResourceRef, ResponseRef, RestApiRef, StageRef } from './refs';
 import { collectAll, type Page } from './paging';
+import { checkRestApi, checkRestApiPage } from './rest-api-check';
 import {
   createTransport,
   seg,
@@ -50,6 +39,7 @@ import {
   type ClientOptions,
   type DescribedRequest,
   type PagingOptions,
+  type RequestSpec,
 } from './transport';
 
 export { FORWARD_TARGET_HEADER } from './transport';
@@ -112,15 +102,31 @@ const methodPath = (ref: MethodRef) => `${resourcePath(ref)}/methods/${seg(ref.h
 const methodResponsePath = (ref: ResponseRef) => `${methodPath(ref)}/responses/${seg(ref.statusCode)}`;
 const integrationResponsePath = (ref: ResponseRef) => `${methodPath(ref)}/integration/responses/${seg(ref.statusCode)}`;
 
+type SchemaModule = typeof Schemas;
+let schemaModule: Promise<SchemaModule> | undefined;
+const loadSchemas = () => (schemaModule ??= import('./models'));
+
 export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
-  const { send, call, describe } = createTransport(opts);
+  const { send, describe } = createTransport(opts);
+
+  /** Sends, and validates the answer with the schema `pick` chooses (the schemas' code is fetched meanwhile). */
+  async function call<S extends z.ZodMiniType>(
+    spec: RequestSpec,
+    pick: (schemas: SchemaModule) => S,
+    o: CallOptions | undefined,
+  ): Promise<z.output<S>> {
+    const [raw, schemas] = await Promise.all([send(spec, o), loadSchemas()]);
+    // No status/requestId here: parsing of a 2xx body; they are not needed to explain a shape problem.
+    return parseWith(pick(schemas), raw, 200, undefined);
+  }
 
   const client: ApiGatewayClient = {
-    getRestApis: (params, o) =>
-      call(
-        { method: 'GET', path: '/restapis', query: { limit: params?.limit?.toString(), position: params?.position } },
-        restApiPageSchema(),
-        o,
+    getRestApis: async (params, o) =>
+      checkRestApiPage(
+        await send(
+          { method: 'GET', path: '/restapis', query: { limit: params?.limit?.toString(), position: params?.position } },
+          o,
+        ),
       ),
     getAllRestApis: (o) =>
       collectAll(
@@ -128,9 +134,13 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
         (a) => a.id,
         o?.onProgress,
       ),
-    getRestApi: (ref, o) => call({ method: 'GET', path: restApiPath(ref) }, restApiSchema(), o),
+    getRestApi: async (ref, o) => checkRestApi(await send({ method: 'GET', path: restApiPath(ref) }, o)),
     importRestApi: (file, o) =>
-      call({ method: 'POST', path: '/restapis', query: { mode: 'import' }, rawBody: file }, importedRestApiSchema(), o),
+      call(
+        { method: 'POST', path: '/restapis', query: { mode: 'import' }, rawBody: file },
+        (s) => s.importedRestApiSchema(),
+        o,
+      ),
     getResources: (ref, params, o) =>
       call(
         {
@@ -142,7 +152,7 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
             embed: params?.embedMethods ? 'methods' : undefined,
           },
         },
-        resourcePageSchema(),
+        (s) => s.resourcePageSchema(),
         o,
       ),
     getAllResources: (ref, o) =>
@@ -151,8 +161,8 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
         (r) => r.id,
         o?.onProgress,
       ),
-    getResource: (ref, o) => call({ method: 'GET', path: resourcePath(ref) }, resourceSchema(), o),
-    getMethod: (ref, o) => call({ method: 'GET', path: methodPath(ref) }, methodSchema(), o),
+    getResource: (ref, o) => call({ method: 'GET', path: resourcePath(ref) }, (s) => s.resourceSchema(), o),
+    getMethod: (ref, o) => call({ method: 'GET', path: methodPath(ref) }, (s) => s.methodSchema(), o),
     getIntegration: async (ref, o) => {
       const raw = await send({ method: 'GET', path: `${methodPath(ref)}/integration` }, o);
       // moto answers 200 `{}` when the method has no integration (docs/aws/moto.md); AWS answers 404. Report what
@@ -165,37 +175,43 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
           message: 'Invalid Integration identifier specified',
         });
       }
-      return parseWith(integrationSchema(), raw, 200, undefined);
+      return parseWith((await loadSchemas()).integrationSchema(), raw, 200, undefined);
     },
-    getMethodResponse: (ref, o) => call({ method: 'GET', path: methodResponsePath(ref) }, methodResponseSchema(), o),
+    getMethodResponse: (ref, o) =>
+      call({ method: 'GET', path: methodResponsePath(ref) }, (s) => s.methodResponseSchema(), o),
     putMethodResponse: (ref, body, o) =>
-      call({ method: 'PUT', path: methodResponsePath(ref), body }, methodResponseSchema(), o),
+      call({ method: 'PUT', path: methodResponsePath(ref), body }, (s) => s.methodResponseSchema(), o),
     updateMethodResponse: (ref, patchOperations, o) =>
-      call({ method: 'PATCH', path: methodResponsePath(ref), body: { patchOperations } }, methodResponseSchema(), o),
+      call(
+        { method: 'PATCH', path: methodResponsePath(ref), body: { patchOperations } },
+        (s) => s.methodResponseSchema(),
+        o,
+      ),
     getIntegrationResponse: (ref, o) =>
-      call({ method: 'GET', path: integrationResponsePath(ref) }, integrationResponseSchema(), o),
+      call({ method: 'GET', path: integrationResponsePath(ref) }, (s) => s.integrationResponseSchema(), o),
     putIntegrationResponse: (ref, body, o) =>
-      call({ method: 'PUT', path: integrationResponsePath(ref), body }, integrationResponseSchema(), o),
+      call({ method: 'PUT', path: integrationResponsePath(ref), body }, (s) => s.integrationResponseSchema(), o),
     updateIntegrationResponse: (ref, patchOperations, o) =>
       call(
         { method: 'PATCH', path: integrationResponsePath(ref), body: { patchOperations } },
-        integrationResponseSchema(),
+        (s) => s.integrationResponseSchema(),
         o,
       ),
     deleteIntegrationResponse: async (ref, o) => {
       await send({ method: 'DELETE', path: integrationResponsePath(ref) }, o);
     },
     createDeployment: (ref, body, o) =>
-      call({ method: 'POST', path: `${restApiPath(ref)}/deployments`, body }, deploymentSchema(), o),
+      call({ method: 'POST', path: `${restApiPath(ref)}/deployments`, body }, (s) => s.deploymentSchema(), o),
     getStages: async (ref, params, o) =>
       (
         await call(
           { method: 'GET', path: `${restApiPath(ref)}/stages`, query: { deploymentId: params?.deploymentId } },
-          stagesSchema(),
+          (s) => s.stagesSchema(),
           o,
         )
       ).items,
-    testInvokeMethod: (ref, body, o) => call({ method: 'POST', path: methodPath(ref), body }, testInvokeSchema(), o),
+    testInvokeMethod: (ref, body, o) =>
+      call({ method: 'POST', path: methodPath(ref), body }, (s) => s.testInvokeSchema(), o),
     getStageExport: (ref, o) =>
       call(
         {
@@ -203,7 +219,7 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
           path: `${restApiPath(ref)}/stages/${seg(ref.stageName)}/exports/oas30`,
           query: { extensions: 'apigateway' },
         },
-        stageExportSchema(),
+        (s) => s.stageExportSchema(),
         o,
       ),
     getExportFile: (ref, params, o) =>
@@ -216,7 +232,7 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
           accept: params.format === 'yaml' ? 'application/yaml' : 'application/json',
           answerAs: 'text',
         },
-        exportFileSchema(),
+        (s) => s.exportFileSchema(),
         o,
       ),
     describePutIntegrationResponse: (ref, body) =>

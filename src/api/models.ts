@@ -1,17 +1,14 @@
 // Zod schemas at the wire boundary. Tolerant of the ways real servers differ (moto sends `null` for unset
 // fields, omits defaults, always sends `responseTemplates: {}`), strict about shape: a value of the wrong
 // type is reported by the client as an 'unparseable' ApiError naming the field path.
-// zod/mini (same zod 4 package, tree-shakable functional API) rather than classic `zod`: these schemas load on the
-// first page, and classic zod's method-chaining prototype keeps the whole library (~15 kB gzip more) in that chunk.
+// zod/mini (same zod 4 package, tree-shakable functional API) rather than classic `zod`: classic zod's
+// method-chaining prototype keeps the whole library (~15 kB gzip more) in every chunk that uses it. This module is
+// loaded by the client with the first answer that needs a schema (client.ts), not in the entry.
 import * as z from 'zod/mini';
 import type { IntegrationResponseInput, IntegrationType } from '@/rules/types';
 
-// Before the first object schema below is built: zod 4 probes for eval support with `new Function("")` when it
-// builds one, and under the app's Content-Security-Policy (script-src 'self', no 'unsafe-eval') that probe is
-// reported as a violation even though zod catches it. jitless skips the probe (and the eval-based fast path). The
-// setting lives on globalThis, so it also covers the classic zod that src/rules loads later in lazy chunks; this
-// module is in the entry of every page. (It was a separate <script> in index.html, which held up the first page.)
-z.config({ jitless: true });
+// Before the first object schema below is built (see zod-config.ts; boot.ts has already run it in the browser).
+import './zod-config';
 
 /** `null` on the wire means "unset": AWS omits the key, moto sends null. Both become `undefined`. */
 function opt<T extends z.ZodMiniType>(schema: T) {
