@@ -23,7 +23,7 @@ export default defineConfig({
   // under load a lazy chunk (CodeMirror, the preview worker) can take several seconds to arrive.
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  reporter: 'list',
+  reporter: [['list'], ['./e2e/support/skip-reasons-reporter.ts']],
   use: {
     // This worker's own server: Playwright loads this config again in each worker, with its TEST_PARALLEL_INDEX.
     baseURL: e2eBaseUrl,
