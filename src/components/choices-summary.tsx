@@ -4,6 +4,7 @@ import { restApiQueryOptions, resourcesQueryOptions } from '@/api/queries';
 import { useConnection } from '@/api/connection-provider';
 import type { MethodRef, ResourceRef, ResponseRef, RestApiRef } from '@/api/refs';
 import { AppLink } from './app-link';
+import { methodsPath, resourcesPath, statusCodesPath } from './app-paths';
 
 /** What the user chose so far: the ref of the current step (each id is present once its step is done). */
 export type WizardChoices = RestApiRef | ResourceRef | MethodRef | ResponseRef;
@@ -27,8 +28,6 @@ function ChangeText({ what }: { what: string }) {
     </>
   );
 }
-
-const segment = encodeURIComponent;
 
 /**
  * The summary of choices with Change links back to each step. Names come from cached queries when present;
@@ -78,7 +77,7 @@ export function ChoicesSummary({ choices }: { choices: WizardChoices }) {
             label="Resource"
             value={<span className="font-mono">{resourcePath ?? resourceId}</span>}
             change={
-              <AppLink href={`/apis/${segment(restApiId)}`} className={linkClass}>
+              <AppLink href={resourcesPath({ restApiId })} className={linkClass}>
                 <ChangeText what="resource" />
               </AppLink>
             }
@@ -89,7 +88,7 @@ export function ChoicesSummary({ choices }: { choices: WizardChoices }) {
             label="Method"
             value={<span className="font-mono">{httpMethod}</span>}
             change={
-              <AppLink href={`/apis/${segment(restApiId)}/resources/${segment(resourceId)}`} className={linkClass}>
+              <AppLink href={methodsPath({ restApiId, resourceId })} className={linkClass}>
                 <ChangeText what="method" />
               </AppLink>
             }
@@ -100,10 +99,7 @@ export function ChoicesSummary({ choices }: { choices: WizardChoices }) {
             label="Status code"
             value={<span className="font-mono">{statusCode}</span>}
             change={
-              <AppLink
-                href={`/apis/${segment(restApiId)}/resources/${segment(resourceId)}/methods/${segment(httpMethod)}`}
-                className={linkClass}
-              >
+              <AppLink href={statusCodesPath({ restApiId, resourceId, httpMethod })} className={linkClass}>
                 <ChangeText what="status code" />
               </AppLink>
             }

@@ -5,6 +5,7 @@ import { ApiError } from '@/api/api-error';
 import { useImportRestApi } from '@/api/mutations';
 import type { ImportedRestApi } from '@/api/models';
 import { AppLink } from '@/components/app-link';
+import { overviewPath } from '@/components/app-paths';
 import { buttonClassName } from '@/components/button';
 import { Notice } from '@/components/notice';
 import { definitionContentType, definitionFileProblem } from './definition-file';
@@ -104,7 +105,7 @@ export function ImportPanel() {
           <p>
             The new API&apos;s id is <span className="font-mono">{outcome.api.id}</span>.{' '}
             <AppLink
-              href={`/apis/${encodeURIComponent(outcome.api.id)}/overview`}
+              href={overviewPath({ restApiId: outcome.api.id })}
               className="text-accent underline underline-offset-2"
             >
               Open its overview

@@ -7,14 +7,13 @@ import { useConnection } from '@/api/connection-provider';
 import type { Method } from '@/api/models';
 import { methodQueryOptions } from '@/api/queries';
 import type { ResponseRef } from '@/api/refs';
+import { statusCodesPath } from '@/components/app-paths';
 import { BackAppLink } from '@/components/back-app-link';
 import { ChoicesSummary } from '@/components/choices-summary';
 import { PageLayout } from '@/components/page-layout';
 import { LoadingState, QueryState } from '@/components/query-state';
 
 export const EDITOR_LOADING_LABEL = 'Loading the integration…';
-
-const segment = encodeURIComponent;
 
 export function EditorFrame({
   target,
@@ -28,7 +27,7 @@ export function EditorFrame({
   hasError?: boolean;
   children: ReactNode;
 }) {
-  const { restApiId, resourceId, httpMethod, statusCode } = target;
+  const { statusCode } = target;
   const existing = method?.methodIntegration?.integrationResponses?.[statusCode];
   const title =
     method && !existing
@@ -40,13 +39,7 @@ export function EditorFrame({
       title={title}
       hasError={hasError}
       intro="Choose when API Gateway uses this response, and how the back end's answer is turned into the client's response. Nothing is sent until you confirm on the next page."
-      back={
-        <BackAppLink
-          href={`/apis/${segment(restApiId)}/resources/${segment(resourceId)}/methods/${segment(httpMethod)}`}
-        >
-          Back to status codes
-        </BackAppLink>
-      }
+      back={<BackAppLink href={statusCodesPath(target)}>Back to status codes</BackAppLink>}
       summary={<ChoicesSummary choices={target} />}
     >
       {children}

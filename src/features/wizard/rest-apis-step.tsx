@@ -4,6 +4,7 @@ import { useConnection } from '@/api/connection-provider';
 import type { RestApi } from '@/api/models';
 import { restApisQueryOptions } from '@/api/queries';
 import { AppLink } from '@/components/app-link';
+import { resourcesPath } from '@/components/app-paths';
 import { Badge } from '@/components/badge';
 import { FilterInput } from '@/components/filter-input';
 import { PageLayout } from '@/components/page-layout';
@@ -104,7 +105,7 @@ function RestApiTable({ apis }: { apis: RestApi[] }) {
                   <td className="px-3 py-2">
                     {/* The link stretches over the row (after:inset-0) so the whole row is clickable. */}
                     <AppLink
-                      href={`/apis/${encodeURIComponent(api.id)}`}
+                      href={resourcesPath({ restApiId: api.id })}
                       className="font-medium text-accent underline underline-offset-2 after:absolute after:inset-0 after:content-['']"
                     >
                       {api.name}
