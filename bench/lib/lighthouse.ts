@@ -1,7 +1,7 @@
 // Lighthouse (mobile preset: Moto G Power viewport, simulated Slow 4G and 4× CPU slowdown) against the built app
 // served by `npm start` and against the floor app, median of 3 runs per page, in one headless Chromium.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -84,6 +84,14 @@ async function runOnce(url: string, port: number): Promise<LighthouseRun> {
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { categories, audits } = result.lhr;
   if (result.lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${result.lhr.runtimeError.message}`);
+  // BENCH_LH_REPORTS=<dir> keeps each run's whole report (its trace-based audits: long tasks, the largest paint's
+  // element and phases, the request chains) for a closer look.
+  const reports = process.env.BENCH_LH_REPORTS;
+  if (reports) {
+    mkdirSync(reports, { recursive: true });
+    const name = `${new URL(url).pathname.replace(/[^a-z0-9]+/gi, '-')}-${Date.now()}.json`;
+    writeFileSync(join(reports, name), JSON.stringify(result.lhr));
+  }
   const items = (audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number }[] })
     ?.items;
   const score = (id: string) => Math.round((categories[id]?.score ?? Number.NaN) * 100);
