@@ -66,7 +66,13 @@ async function launch(): Promise<{ port: number; stop: () => Promise<void> }> {
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => {
-          rmSync(profile, { recursive: true, force: true });
+          // Chromium's helper processes may still be writing into the profile when the browser process has exited
+          // (ENOTEMPTY once ended a whole bench here): retry, and never fail the bench over a temporary directory.
+          try {
+            rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+          } catch (error) {
+            console.warn(`  could not remove ${profile}: ${error instanceof Error ? error.message : String(error)}`);
+          }
           resolve();
         });
         child.kill('SIGTERM');
