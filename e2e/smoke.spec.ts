@@ -106,3 +106,43 @@ test('an overview’s page load lists the API’s resources while the router’s
   await expect(page.getByText(api.name, { exact: true })).toBeVisible();
   expect(listings).toHaveLength(1);
 });
+
+test('an overview’s page load shows its title and the API’s name before the router’s code has arrived, then its rows', async ({
+  page,
+}) => {
+  const api = (await getRestApisViaHttp()).find((a) => a.name === 'PetStore');
+  if (!api) throw new Error('the demo PetStore API is not seeded');
+  let releaseRouter: () => void = () => undefined;
+  const routerHeld = new Promise<void>((resolve) => (releaseRouter = resolve));
+  await page.route(/\/assets\/router-app-[\w-]+\.js$/, async (route) => {
+    await routerHeld;
+    await route.continue();
+  });
+  await page.goto(`/apis/${api.id}/overview`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mapping overview');
+  await expect(page.getByText(api.name, { exact: true })).toBeVisible();
+  await expect(page.getByTestId('overview-progress')).toContainText('Listing resources…');
+  await expect(page.getByTestId('overview-row')).toHaveCount(0);
+  releaseRouter();
+  await expect(page.getByTestId('overview-summary')).toBeVisible();
+  await expect(page.getByTestId('overview-row').first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mapping overview');
+});
+
+test('the back link of an overview’s frame, followed before the router’s code has arrived, goes to the API’s resources', async ({
+  page,
+}) => {
+  const api = (await getRestApisViaHttp()).find((a) => a.name === 'PetStore');
+  if (!api) throw new Error('the demo PetStore API is not seeded');
+  let releaseRouter: () => void = () => undefined;
+  const routerHeld = new Promise<void>((resolve) => (releaseRouter = resolve));
+  await page.route(/\/assets\/router-app-[\w-]+\.js$/, async (route) => {
+    await routerHeld;
+    await route.continue();
+  });
+  await page.goto(`/apis/${api.id}/overview`);
+  await page.getByRole('link', { name: 'Back to the resources of this API' }).click();
+  releaseRouter();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Choose a resource');
+  await expect(page).toHaveURL(new RegExp(`/apis/${api.id}$`));
+});

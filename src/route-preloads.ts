@@ -9,10 +9,11 @@ import { createElement, lazy, useEffect } from 'react';
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { ApiGatewayClient } from './api/client';
 import { methodQueryOptions, resourcesQueryOptions, restApiQueryOptions } from './api/queries';
-import type { ResponseRef } from './api/refs';
+import type { ResponseRef, RestApiRef } from './api/refs';
 import { isValidStatusCode } from './rules/status-code';
 
 const EDITOR_PATH = /^\/apis\/([^/]+)\/resources\/([^/]+)\/methods\/([^/]+)\/responses\/([^/]+)\/?$/;
+const OVERVIEW_PATH = /^\/apis\/([^/]+)\/overview\/?$/;
 
 const pages: { path: RegExp; load: () => Promise<unknown> }[] = [
   {
@@ -24,7 +25,7 @@ const pages: { path: RegExp; load: () => Promise<unknown> }[] = [
     path: /^\/apis\/[^/]+\/resources\/[^/]+\/methods\/[^/]+\/responses\/[^/]+\/review\/?$/,
     load: () => import('./features/review/review-page'),
   },
-  { path: /^\/apis\/[^/]+\/overview\/?$/, load: () => import('./features/overview/overview-page') },
+  { path: OVERVIEW_PATH, load: () => import('./features/overview/overview-page') },
 ];
 
 export function preloadPageCode(pathname: string): void {
@@ -48,19 +49,44 @@ function editorTarget(pathname: string): ResponseRef | undefined {
   return undefined;
 }
 
+function overviewTarget(pathname: string): RestApiRef | undefined {
+  const m = OVERVIEW_PATH.exec(pathname);
+  try {
+    const restApiId = decodeURIComponent(m?.[1] ?? '');
+    return restApiId ? { restApiId } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A frame whose code failed to load: the router shows the page, as on any other address. */
+const shownAtOnce = () => ({ default: ShownAtOnce });
+
 /**
  * The page frame a deep link shows before the router's code has loaded, for the pages that have one (the editor:
- * its frame needs 4 kB, the router 29 kB). main.tsx renders it and starts the router once it calls `onShown`; until
+ * its frame needs 4 kB, the router 29 kB; the overview: its frame, against the router's, the page's and the
+ * code of the rules its Problems column runs). main.tsx renders it and starts the router once it calls `onShown`; until
  * then nothing else is fetched, so the frame is not held back by the router's and the page's code. A frame whose
  * code fails to load calls `onShown` at once, and the router shows the page as on any other address.
  */
 export function deepLinkFrame(pathname: string): LazyExoticComponent<ComponentType<DeepLinkFrameProps>> | undefined {
+  const api = overviewTarget(pathname);
+  if (api) {
+    return lazy<ComponentType<DeepLinkFrameProps>>(() =>
+      import('./features/overview/overview-frame').then(
+        (m) => ({
+          default: (props: DeepLinkFrameProps) => createElement(m.DeepLinkOverviewFrame, { ...props, target: api }),
+        }),
+        shownAtOnce,
+      ),
+    );
+  }
   const target = editorTarget(pathname);
   if (!target) return undefined;
   return lazy<ComponentType<DeepLinkFrameProps>>(() =>
     import('./features/editor/editor-frame').then(
       (m) => ({ default: (props: DeepLinkFrameProps) => createElement(m.DeepLinkEditorFrame, { ...props, target }) }),
-      () => ({ default: ShownAtOnce }),
+      shownAtOnce,
     ),
   );
 }

@@ -1,19 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { lazy, startTransition, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
+import { lazy, startTransition, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { useConnection } from '@/api/connection-provider';
 import type { ApiGatewayClient } from '@/api/client';
-import { restApiQueryOptions } from '@/api/queries';
 import { takeResourceListing } from '@/api/resource-listing-head-start';
 import { apiGatewayKeys } from '@/api/query-keys';
 import type { RestApiRef } from '@/api/refs';
-import { BackLink } from '@/components/back-link';
 import { Button } from '@/components/button';
 import { downloadText } from '@/components/download';
 import { Field, inputClassName } from '@/components/field';
 import { FilterInput } from '@/components/filter-input';
 import { Notice } from '@/components/notice';
-import { PageLayout } from '@/components/page-layout';
 import { EmptyState, ErrorState } from '@/components/query-state';
 import { LiveActions } from '@/deployment/lazy-panels';
 // Not lazy here: drawn in the same commit as the rows, instead of arriving a chunk later above the table and pushing
@@ -24,6 +21,7 @@ import { ExportPanel } from '@/import-export/export-panel';
 import { toCsv, toMarkdown } from './export';
 import type { LoadProgress, MappingsClient } from '@/api-mappings/load-api-mappings';
 import { defaultConcurrency, loadApiMappings } from '@/api-mappings/load-api-mappings';
+import { LoadProgressView, OverviewFrame } from './overview-frame';
 import { OverviewTable } from './overview-table';
 import { problemLabels } from '@/api-mappings/problems';
 import type { MethodMapping, OverviewRow } from '@/api-mappings/rows';
@@ -49,8 +47,6 @@ export function OverviewPage({ target }: { target: RestApiRef }) {
   const [progress, setProgress] = useState<LoadProgress | null>(null);
   // The methods complete so far: their rows show while the rest of the API loads.
   const [ready, setReady] = useState<MethodMapping[]>([]);
-  // Only for the API's name in the intro; the page works without it.
-  const apiName = useQuery(restApiQueryOptions(client, scope, target)).data?.name;
   const query = useQuery({
     queryKey: apiGatewayKeys.apiMappings(scope, target),
     // TanStack Query aborts `signal` when the page is left before the load finishes (the signal is consumed).
@@ -72,22 +68,7 @@ export function OverviewPage({ target }: { target: RestApiRef }) {
   });
 
   return (
-    <PageLayout
-      title="Mapping overview"
-      hasError={query.isError}
-      back={
-        <BackLink to="/apis/$restApiId" params={target}>
-          Back to the resources of this API
-        </BackLink>
-      }
-      intro={
-        <>
-          Every integration response of {apiName ? <strong className="font-semibold text-fg">{apiName}</strong> : 'API'}{' '}
-          (<code className="font-mono text-fg">{restApiId}</code>), one row per method and status code, with the
-          problems the editor would flag.
-        </>
-      }
-    >
+    <OverviewFrame target={target} hasError={query.isError}>
       {query.isError ? (
         <ErrorState
           error={query.error}
@@ -110,35 +91,7 @@ export function OverviewPage({ target }: { target: RestApiRef }) {
           />
         </>
       )}
-    </PageLayout>
-  );
-}
-
-function LoadProgressView({ progress, compact = false }: { progress: LoadProgress | null; compact?: boolean }) {
-  const labelId = useId();
-  const label =
-    progress === null || progress.phase === 'resources'
-      ? `Listing resources… ${progress?.resourcesLoaded ?? 0} so far`
-      : `Loaded ${progress.methodsLoaded} of ${progress.methodsTotal} methods`;
-  return (
-    <div className={`flex flex-col gap-2 ${compact ? '' : 'py-4'}`} data-testid="overview-progress">
-      {/* Not a live region: a count changing hundreds of times would drown a screen reader; the bar has the value. */}
-      <p id={labelId} className="text-sm text-fg">
-        {compact ? 'Refreshing: ' : ''}
-        {label}
-      </p>
-      {progress !== null && progress.phase === 'methods' ? (
-        <progress
-          aria-labelledby={labelId}
-          className="h-2 w-full max-w-md accent-accent"
-          max={Math.max(1, progress.methodsTotal)}
-          value={progress.methodsLoaded}
-        />
-      ) : (
-        // No total is known while listing, so the bar is indeterminate.
-        <progress aria-labelledby={labelId} className="h-2 w-full max-w-md accent-accent" />
-      )}
-    </div>
+    </OverviewFrame>
   );
 }
 
