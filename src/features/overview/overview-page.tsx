@@ -25,7 +25,7 @@ import { LoadProgressView, OverviewFrame } from './overview-frame';
 import { OverviewTable } from './overview-table';
 import { problemLabels } from '@/api-mappings/problems';
 import type { MethodMapping, OverviewRow } from '@/api-mappings/rows';
-import { buildRows, methodKey } from '@/api-mappings/rows';
+import { buildRows, methodKey, prepareRows } from '@/api-mappings/rows';
 import type { RowFilter, RowSort } from './table-model';
 import { defaultSort, emptyFilter, filterRows, methodsIn, sortRows } from './table-model';
 
@@ -50,22 +50,39 @@ export function OverviewPage({ target }: { target: RestApiRef }) {
   const query = useQuery({
     queryKey: apiGatewayKeys.apiMappings(scope, target),
     // TanStack Query aborts `signal` when the page is left before the load finishes (the signal is consumed).
-    queryFn: ({ signal }) =>
-      loadApiMappings(withListingHeadStart(client, scope), restApiId, {
+    queryFn: async ({ signal }) => {
+      // The rows of the methods to show are built (their problems found) in slices before the render that shows
+      // them, in the order they came; each render then finds them built.
+      let rowsBuilt = Promise.resolve();
+      const result = await loadApiMappings(withListingHeadStart(client, scope), restApiId, {
         signal,
         concurrency: defaultConcurrency,
         // In a transition: the table of the methods loaded so far renders in slices between the network's
         // answers instead of blocking the page, and a render that a newer count overtakes is dropped.
-        onProgress: (p) =>
-          startTransition(() => {
-            setProgress(p);
-            if (p.ready) setReady(p.ready);
-          }),
-      }),
+        onProgress: (p) => {
+          startTransition(() => setProgress(p));
+          const { ready: methods } = p;
+          if (methods) {
+            rowsBuilt = rowsBuilt
+              .then(() => prepareRows(methods, signal))
+              .then(() => {
+                if (!signal.aborted) startTransition(() => setReady(methods));
+              });
+          }
+        },
+      });
+      await rowsBuilt;
+      await prepareRows(result.methods, signal);
+      return result;
+    },
     // The client already retries throttling and 5xx per request; repeating hundreds of requests helps nobody.
     retry: false,
     staleTime: 0,
   });
+  // The answer comes through TanStack Query's store, which React renders at once and in one piece: deferred, the
+  // table (its rows, their problems, the panels around it) is built in a transition, in slices between which the
+  // browser stays responsive, while the page keeps what it showed.
+  const data = useDeferredValue(query.data);
 
   return (
     <OverviewFrame target={target} hasError={query.isError}>
@@ -76,16 +93,16 @@ export function OverviewPage({ target }: { target: RestApiRef }) {
           retrying={query.isFetching}
           onRetry={() => void query.refetch()}
         />
-      ) : query.data === undefined && ready.length === 0 ? (
+      ) : data === undefined && ready.length === 0 ? (
         <LoadProgressView progress={progress} />
       ) : (
         <>
-          {query.isFetching ? <LoadProgressView progress={progress} compact={query.data !== undefined} /> : null}
+          {query.isFetching ? <LoadProgressView progress={progress} compact={data !== undefined} /> : null}
           <LoadedOverview
             restApiId={restApiId}
-            methods={query.data?.methods ?? ready}
-            complete={query.data !== undefined}
-            failures={query.data?.failures.length ?? 0}
+            methods={data?.methods ?? ready}
+            complete={data !== undefined}
+            failures={data?.failures.length ?? 0}
             onReload={() => void query.refetch()}
             reloading={query.isFetching}
           />
