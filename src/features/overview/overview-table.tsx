@@ -2,7 +2,7 @@
 // only the rows in view plus an overscan are in the DOM, with spacer rows standing in for the rest.
 import { Link } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Fragment, useRef, type KeyboardEvent } from 'react';
+import { Fragment, startTransition, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Badge } from '@/components/badge';
 import { Button } from '@/components/button';
 import { UndeployedMarkPanel, type StageReport } from '@/deployment/lazy-panels';
@@ -30,6 +30,7 @@ const cell = 'px-2 py-2 align-top break-words';
 /** The path column stays in view while the table scrolls sideways; it needs its own background to cover the rest. */
 const pinned = 'sticky left-0 border-r';
 const ROW_ESTIMATE = 52;
+const OVERSCAN = 12;
 
 export function OverviewTable({
   rows,
@@ -50,6 +51,19 @@ export function OverviewTable({
   onShowFlow: (row: OverviewRow) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The rows in view first; the overscan (rows out of view, there for smooth scrolling) is added in a later task, so
+  // the table's first commit is not twice as long as it needs to be.
+  const [overscan, setOverscan] = useState(0);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setOverscan(OVERSCAN)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
   // With a stage chosen, a column says which rows it serves differently (the last column).
   const shownColumns = report ? [...columns, { label: `Stage ${report.stageName}`, width: 'w-80' }] : columns;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design; nothing here memoizes them
@@ -64,7 +78,7 @@ export function OverviewTable({
       entry?.borderBoxSize[0]?.blockSize ??
       instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(el))) ??
       ROW_ESTIMATE,
-    overscan: 12,
+    overscan,
     getItemKey: (i) => rows[i]?.id ?? i,
   });
   const items = virtualizer.getVirtualItems();
