@@ -239,7 +239,7 @@ async function main() {
     ]);
   }
   const firstRatio = bundles.firstPage.gzipBytes / bundles.floor.gzipBytes;
-  // An editor deep link (step 5) paints its page frame from the entry and the frame's chunk (src/route-preloads.ts);
+  // An editor deep link (step 5) paints its page frame from the entry (and the frame's chunk, if it has one);
   // the router, the route's chunk and the form's are fetched once that frame has painted (each has its lazy row).
   const editorRouteBytes = bundles.firstPage.gzipBytes + bundles.editorFrame.gzipBytes;
   const editorRouteRatio = editorRouteBytes / bundles.floor.gzipBytes;
