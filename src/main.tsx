@@ -11,7 +11,7 @@ import { AppNavigationContext } from './components/app-link';
 import type { AppNavigation } from './components/app-link';
 import { ErrorState } from './components/query-state';
 import { FirstPage } from './first-page';
-import { deepLinkFrame, prefetchDeepLinkReads, preloadPageCode } from './route-preloads';
+import { deepLinkFrame, prefetchDeepLinkApiName, preloadPageCode } from './route-preloads';
 import type * as RouterAppModule from './router-app';
 import './styles.css';
 
@@ -36,16 +36,20 @@ function afterNextPaint(fn: () => void) {
   requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
-/** How long the first page may stay blank waiting for its list (see the end of this file). */
+/**
+ * How long the first page may stay blank waiting for its list, and an editor deep link for the API's name (see the
+ * end of this file).
+ */
 const FIRST_RENDER_WAIT_MS = 150;
-// A deep link with a frame of its own (the editor's) shows it first and starts the router once it is painted (App).
+// A deep link with a frame of its own (the editor's) shows it first and starts the router once it is on screen (App).
 const DeepLinkFrame = firstPageData ? undefined : deepLinkFrame(window.location.pathname);
-if (DeepLinkFrame) {
-  prefetchDeepLinkReads(window.location.pathname, queryClient, {
-    client: clientFor(initialSettings),
-    scope: connectionScope(initialSettings),
-  });
-} else if (!firstPageData) {
+const deepLinkApiName = DeepLinkFrame
+  ? prefetchDeepLinkApiName(window.location.pathname, queryClient, {
+      client: clientFor(initialSettings),
+      scope: connectionScope(initialSettings),
+    })
+  : undefined;
+if (!firstPageData && !DeepLinkFrame) {
   void startRouterApp({ client: clientFor(initialSettings), scope: connectionScope(initialSettings) });
   preloadPageCode(window.location.pathname);
 }
@@ -79,7 +83,7 @@ function App() {
     };
   }, []);
 
-  // A deep link's frame is painted: the router's code and the page's, and the router takes over once it has loaded
+  // A deep link's frame is on screen: the router's code and the page's, and the router takes over once it has loaded
   // the page (its route's chunk), so the frame is replaced by the same frame and the form comes under the router.
   const frameShown = useCallback(() => {
     startRouterApp({ client, scope })
@@ -154,8 +158,11 @@ const renderApp = () =>
 // target answers well within it, and then the page is built once, with its data, instead of once with a loading
 // state and again with the list: measured on the bench machine, that second pass (render, style, layout) was a
 // third of the time to a usable list. A slower target still gets its loading state, after a wait too short to notice.
-if (firstPageData) {
-  void Promise.race([firstPageData, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]).then(
+// An editor deep link's frame waits for the API's name the same way: the name, arriving after the frame has painted,
+// can make the summary's first row a line taller and push the rest of the page down (a layout shift).
+const firstRenderWaitsFor = firstPageData ?? deepLinkApiName;
+if (firstRenderWaitsFor) {
+  void Promise.race([firstRenderWaitsFor, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]).then(
     renderApp,
   );
 } else {

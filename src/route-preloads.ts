@@ -4,13 +4,14 @@
 // The route files import the same modules, so nothing is loaded twice.
 //
 // A page whose deep link matters gets a line here; a page without one still loads, one round trip later.
-import type { QueryClient } from '@tanstack/react-query';
 import { createElement, lazy, useEffect } from 'react';
 import type { ComponentType, LazyExoticComponent } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import type { ApiGatewayClient } from './api/client';
-import { methodQueryOptions, resourcesQueryOptions, restApiQueryOptions } from './api/queries';
+import { restApiQueryOptions } from './api/queries';
 import type { ResponseRef, RestApiRef } from './api/refs';
 import { isValidStatusCode } from './rules/status-code';
+import { DeepLinkEditorFrame } from './features/editor/editor-frame';
 
 const EDITOR_PATH = /^\/apis\/([^/]+)\/resources\/([^/]+)\/methods\/([^/]+)\/responses\/([^/]+)\/?$/;
 const OVERVIEW_PATH = /^\/apis\/([^/]+)\/overview\/?$/;
@@ -63,13 +64,21 @@ function overviewTarget(pathname: string): RestApiRef | undefined {
 const shownAtOnce = () => ({ default: ShownAtOnce });
 
 /**
- * The page frame a deep link shows before the router's code has loaded, for the pages that have one (the editor:
- * its frame needs 4 kB, the router 29 kB; the overview: its frame, against the router's, the page's and the
- * code of the rules its Problems column runs). main.tsx renders it and starts the router once it calls `onShown`; until
- * then nothing else is fetched, so the frame is not held back by the router's and the page's code. A frame whose
- * code fails to load calls `onShown` at once, and the router shows the page as on any other address.
+ * The page frame a deep link shows before the router's code has loaded, for the pages that have one. main.tsx
+ * renders it and starts the router once it calls `onShown`; until then nothing else is fetched, so the frame is not
+ * held back by the router's and the page's code.
+ *
+ * The editor's frame is part of the entry (1.5 kB gzip for every page) and is drawn in the app's first render; it
+ * calls `onShown` once it is on screen, and starts its own reads then too (editor-frame.tsx). As a chunk of its own
+ * it was a second round of requests after the entry before the page's largest paint (its intro), and React, which
+ * reveals a lazy component's content no sooner than 300 ms after the Suspense fallback it replaces, held it back
+ * further. The overview's frame is a chunk (against the router's, the page's and the code of the rules its Problems
+ * column runs); if its code fails to load it calls `onShown` at once, and the router shows the page as on any other
+ * address.
  */
-export function deepLinkFrame(pathname: string): LazyExoticComponent<ComponentType<DeepLinkFrameProps>> | undefined {
+export function deepLinkFrame(
+  pathname: string,
+): ComponentType<DeepLinkFrameProps> | LazyExoticComponent<ComponentType<DeepLinkFrameProps>> | undefined {
   const api = overviewTarget(pathname);
   if (api) {
     return lazy<ComponentType<DeepLinkFrameProps>>(() =>
@@ -83,12 +92,7 @@ export function deepLinkFrame(pathname: string): LazyExoticComponent<ComponentTy
   }
   const target = editorTarget(pathname);
   if (!target) return undefined;
-  return lazy<ComponentType<DeepLinkFrameProps>>(() =>
-    import('./features/editor/editor-frame').then(
-      (m) => ({ default: (props: DeepLinkFrameProps) => createElement(m.DeepLinkEditorFrame, { ...props, target }) }),
-      shownAtOnce,
-    ),
-  );
+  return (props: DeepLinkFrameProps) => createElement(DeepLinkEditorFrame, { ...props, target });
 }
 
 function ShownAtOnce({ onShown }: DeepLinkFrameProps) {
@@ -97,20 +101,17 @@ function ShownAtOnce({ onShown }: DeepLinkFrameProps) {
 }
 
 /**
- * The reads an editor deep link's frame makes (the method, and the API and its resources for the summary of
- * choices), started as the entry runs instead of once the frame's code has arrived and rendered: on a phone network
- * that is a round trip earlier. The frame and the routed page find the answers in the cache; this is the page
- * load's own read, which the routed page takes over (editor-frame.tsx).
+ * The one read an editor deep link starts as the entry runs, before its frame has painted: the API's name for the
+ * first row of the summary of choices, which main.tsx's first render waits for (briefly). The frame's other reads
+ * wait until it is on screen (editor-frame.tsx); the answer is small and needs no other code. Settles once the read
+ * has, whatever its outcome; undefined on any other address.
  */
-export function prefetchDeepLinkReads(
+export function prefetchDeepLinkApiName(
   pathname: string,
   queryClient: QueryClient,
   connection: { client: ApiGatewayClient; scope: string },
-): void {
+): Promise<void> | undefined {
   const target = editorTarget(pathname);
-  if (!target) return;
-  const { client, scope } = connection;
-  void queryClient.prefetchQuery(methodQueryOptions(client, scope, target));
-  void queryClient.prefetchQuery(restApiQueryOptions(client, scope, target));
-  void queryClient.prefetchQuery(resourcesQueryOptions(client, scope, target));
+  if (!target) return undefined;
+  return queryClient.prefetchQuery(restApiQueryOptions(connection.client, connection.scope, target));
 }

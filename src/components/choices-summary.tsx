@@ -33,16 +33,16 @@ function ChangeText({ what }: { what: string }) {
  * The summary of choices with Change links back to each step. Names come from cached queries when present;
  * ids are shown until they load so the summary never blocks the page. The links are `AppLink`s, not the router's,
  * so that an editor deep link can show its frame, this summary included, before the router's code has loaded
- * (route-preloads.ts).
+ * (route-preloads.ts). With `read` false the names are not asked for (yet): the ids show, as while they load.
  */
-export function ChoicesSummary({ choices }: { choices: WizardChoices }) {
+export function ChoicesSummary({ choices, read = true }: { choices: WizardChoices; read?: boolean }) {
   const { client, scope } = useConnection();
   const { restApiId } = choices;
   const { resourceId, httpMethod, statusCode }: Partial<ResponseRef> = choices;
-  const api = useQuery(restApiQueryOptions(client, scope, choices));
+  const api = useQuery({ ...restApiQueryOptions(client, scope, choices), enabled: read });
   const resources = useQuery({
     ...resourcesQueryOptions(client, scope, choices),
-    enabled: resourceId !== undefined,
+    enabled: read && resourceId !== undefined,
   });
   const resourcePath = resources.data?.find((r) => r.id === resourceId)?.path;
 

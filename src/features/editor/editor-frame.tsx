@@ -1,12 +1,13 @@
 // The editor's page frame (step, back link, title, intro, the summary of choices), free of the router: an editor
-// deep link shows it from the entry and this small chunk, before the router's code and the form's have loaded
-// (route-preloads.ts), and the routed page (editor-page.tsx) draws the same frame around the form.
+// deep link shows it from the entry, before the router's code and the form's have loaded (route-preloads.ts), and
+// the routed page (editor-page.tsx) draws the same frame around the form.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useConnection } from '@/api/connection-provider';
 import type { Method } from '@/api/models';
 import { methodQueryOptions } from '@/api/queries';
 import type { ResponseRef } from '@/api/refs';
+import { afterFirstContentfulPaint } from '@/components/after-first-paint';
 import { statusCodesPath } from '@/components/app-paths';
 import { BackAppLink } from '@/components/back-app-link';
 import { ChoicesSummary } from '@/components/choices-summary';
@@ -19,12 +20,15 @@ export function EditorFrame({
   target,
   method,
   hasError = false,
+  readNames = true,
   children,
 }: {
   target: ResponseRef;
   /** The method once read: whether the status code has an integration response yet decides the title. */
   method: Method | undefined;
   hasError?: boolean;
+  /** Whether the summary of choices asks for the API's and the resource's names (it shows their ids until then). */
+  readNames?: boolean;
   children: ReactNode;
 }) {
   const { statusCode } = target;
@@ -40,7 +44,7 @@ export function EditorFrame({
       hasError={hasError}
       intro="Choose when API Gateway uses this response, and how the back end's answer is turned into the client's response. Nothing is sent until you confirm on the next page."
       back={<BackAppLink href={statusCodesPath(target)}>Back to status codes</BackAppLink>}
-      summary={<ChoicesSummary choices={target} />}
+      summary={<ChoicesSummary choices={target} read={readNames} />}
     >
       {children}
     </PageLayout>
@@ -64,31 +68,32 @@ export function takesOverDeepLinkRead(scope: string, target: ResponseRef): boole
 
 /**
  * An editor deep link's page until the router takes over: the frame, the method's read (which the routed page
- * continues) and the loading state where the form will be. `onShown` runs once the frame has been painted: the
- * router's code and the form's are fetched from then on, so they do not compete with this page's first paint.
+ * continues) and the loading state where the form will be. The frame is drawn from the entry alone, in the app's
+ * first render; its reads and `onShown` wait until it is on screen (the router's code and the form's are fetched from
+ * then on), so that nothing else competes with the page's first paint: on a phone network each request answered
+ * before that paint was time the page stayed blank. The reads, the router's code and the form's then load side by
+ * side, and the form needs all of them.
  */
 export function DeepLinkEditorFrame({ target, onShown }: { target: ResponseRef; onShown: () => void }) {
   const { client, scope } = useConnection();
-  const query = useQuery(methodQueryOptions(client, scope, target));
+  const [shown, setShown] = useState(false);
+  const query = useQuery({ ...methodQueryOptions(client, scope, target), enabled: shown });
   useEffect(() => {
     handedOver = handOverKey(scope, target);
     return () => {
       handedOver = undefined;
     };
   }, [scope, target]);
-  useEffect(() => {
-    // After the next frame: the effect runs once React has committed, before the browser paints.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(onShown, 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [onShown]);
+  useEffect(
+    () =>
+      afterFirstContentfulPaint(() => {
+        setShown(true);
+        onShown();
+      }),
+    [onShown],
+  );
   return (
-    <EditorFrame target={target} method={query.data}>
+    <EditorFrame target={target} method={query.data} readNames={shown}>
       <QueryState query={query} context={`the ${target.httpMethod} method`} loadingLabel={EDITOR_LOADING_LABEL}>
         {() => <LoadingState label={EDITOR_LOADING_LABEL} />}
       </QueryState>
