@@ -10,7 +10,10 @@ export interface DemoPages {
   apis: string;
   /** PetStore's overview. */
   overview: string;
-  /** The editor (step 5) of an existing integration response of PetStore, opened by its URL. */
+  /**
+   * The editor (step 5) of an existing integration response of PetStore, opened by its URL: GET /pets, 200 (a mapping
+   * template, two integration responses), or the first one in path order if the demo data has no such response.
+   */
   editor: string;
 }
 
@@ -22,8 +25,15 @@ export async function demoPages(baseUrl: string): Promise<DemoPages> {
   const resources = await call<
     Page<{ id: string; path: string; resourceMethods?: Record<string, { methodIntegration?: unknown }> }>
   >('GET', `/restapis/${pet.id}/resources?embed=methods&limit=500`, 200);
-  for (const r of resources.item ?? []) {
-    for (const method of Object.keys(r.resourceMethods ?? {})) {
+  // The same page in every run: the listing is in id order, and ids are random, so taking its first response opened
+  // a different editor from one run to the next (a GET's 200 with its mapping template in one, DELETE
+  // /orders/{orderId}'s 204, without a template and so without CodeMirror and the preview, in another).
+  const inPathOrder = [...(resources.item ?? [])].sort(
+    (a, b) => Number(b.path === '/pets') - Number(a.path === '/pets') || (a.path < b.path ? -1 : 1),
+  );
+  for (const r of inPathOrder) {
+    const methods = Object.keys(r.resourceMethods ?? {}).sort((a, b) => Number(b === 'GET') - Number(a === 'GET'));
+    for (const method of methods) {
       const m = await call<{ methodIntegration?: { integrationResponses?: Record<string, unknown> } }>(
         'GET',
         `/restapis/${pet.id}/resources/${r.id}/methods/${method}`,
