@@ -37,11 +37,11 @@ function afterNextPaint(fn: () => void) {
 }
 
 /**
- * How long the first page may stay blank waiting for its list, and an editor deep link for the API's name (see the
- * end of this file).
+ * How long the first page may stay blank waiting for its list, and a deep link's frame (the editor's, an
+ * overview's) for the API's name (see the end of this file).
  */
 const FIRST_RENDER_WAIT_MS = 150;
-// A deep link with a frame of its own (the editor's) shows it first and starts the router once it is on screen (App).
+// A deep link with a frame of its own (the editor's, an overview's) shows it first and starts the router once it is on screen (App).
 const DeepLinkFrame = firstPageData ? undefined : deepLinkFrame(window.location.pathname);
 const deepLinkApiName = DeepLinkFrame
   ? prefetchDeepLinkApiName(window.location.pathname, queryClient, {
@@ -158,8 +158,8 @@ const renderApp = () =>
 // target answers well within it, and then the page is built once, with its data, instead of once with a loading
 // state and again with the list: measured on the bench machine, that second pass (render, style, layout) was a
 // third of the time to a usable list. A slower target still gets its loading state, after a wait too short to notice.
-// An editor deep link's frame waits for the API's name the same way: the name, arriving after the frame has painted,
-// can make the summary's first row a line taller and push the rest of the page down (a layout shift).
+// A deep link's frame waits for the API's name the same way: the name, arriving after the frame has painted, can
+// make the editor's summary's first row, or the overview's intro, a line taller and push the rest of the page down.
 const firstRenderWaitsFor = firstPageData ?? deepLinkApiName;
 if (firstRenderWaitsFor) {
   void Promise.race([firstRenderWaitsFor, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]).then(

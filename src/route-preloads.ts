@@ -4,14 +4,15 @@
 // The route files import the same modules, so nothing is loaded twice.
 //
 // A page whose deep link matters gets a line here; a page without one still loads, one round trip later.
-import { createElement, lazy, useEffect } from 'react';
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { createElement } from 'react';
+import type { ComponentType } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ApiGatewayClient } from './api/client';
 import { restApiQueryOptions } from './api/queries';
 import type { ResponseRef, RestApiRef } from './api/refs';
 import { isValidStatusCode } from './rules/status-code';
 import { DeepLinkEditorFrame } from './features/editor/editor-frame';
+import { DeepLinkOverviewFrame } from './features/overview/overview-frame';
 
 const EDITOR_PATH = /^\/apis\/([^/]+)\/resources\/([^/]+)\/methods\/([^/]+)\/responses\/([^/]+)\/?$/;
 const OVERVIEW_PATH = /^\/apis\/([^/]+)\/overview\/?$/;
@@ -60,9 +61,6 @@ function overviewTarget(pathname: string): RestApiRef | undefined {
   }
 }
 
-/** A frame whose code failed to load: the router shows the page, as on any other address. */
-const shownAtOnce = () => ({ default: ShownAtOnce });
-
 /**
  * The page frame a deep link shows before the router's code has loaded, for the pages that have one. main.tsx
  * renders it and starts the router once it calls `onShown`; until then nothing else is fetched, so the frame is not
@@ -72,36 +70,19 @@ const shownAtOnce = () => ({ default: ShownAtOnce });
  * calls `onShown` once it is on screen, and starts its own reads then too (editor-frame.tsx). As a chunk of its own
  * it was a second round of requests after the entry before the page's largest paint (its intro), and React, which
  * reveals a lazy component's content no sooner than 300 ms after the Suspense fallback it replaces, held it back
- * further. The overview's frame is a chunk (against the router's, the page's and the code of the rules its Problems
- * column runs); if its code fails to load it calls `onShown` at once, and the router shows the page as on any other
- * address.
+ * further. The overview's frame is in the entry for the same reasons (against the router's, the page's and the code
+ * of the rules its Problems column runs, which load once it is on screen).
  */
-export function deepLinkFrame(
-  pathname: string,
-): ComponentType<DeepLinkFrameProps> | LazyExoticComponent<ComponentType<DeepLinkFrameProps>> | undefined {
+export function deepLinkFrame(pathname: string): ComponentType<DeepLinkFrameProps> | undefined {
   const api = overviewTarget(pathname);
-  if (api) {
-    return lazy<ComponentType<DeepLinkFrameProps>>(() =>
-      import('./features/overview/overview-frame').then(
-        (m) => ({
-          default: (props: DeepLinkFrameProps) => createElement(m.DeepLinkOverviewFrame, { ...props, target: api }),
-        }),
-        shownAtOnce,
-      ),
-    );
-  }
+  if (api) return (props: DeepLinkFrameProps) => createElement(DeepLinkOverviewFrame, { ...props, target: api });
   const target = editorTarget(pathname);
   if (!target) return undefined;
   return (props: DeepLinkFrameProps) => createElement(DeepLinkEditorFrame, { ...props, target });
 }
 
-function ShownAtOnce({ onShown }: DeepLinkFrameProps) {
-  useEffect(onShown, [onShown]);
-  return null;
-}
-
 /**
- * The one read an editor deep link starts as the entry runs, before its frame has painted: the API's name for the
+ * The one read an editor deep link (or an overview's page load) starts as the entry runs, before its frame has painted: the API's name for the
  * first row of the summary of choices, which main.tsx's first render waits for (briefly). The frame's other reads
  * wait until it is on screen (editor-frame.tsx); the answer is small and needs no other code. Settles once the read
  * has, whatever its outcome; undefined on any other address.
@@ -111,7 +92,7 @@ export function prefetchDeepLinkApiName(
   queryClient: QueryClient,
   connection: { client: ApiGatewayClient; scope: string },
 ): Promise<void> | undefined {
-  const target = editorTarget(pathname);
+  const target = editorTarget(pathname) ?? overviewTarget(pathname);
   if (!target) return undefined;
   return queryClient.prefetchQuery(restApiQueryOptions(connection.client, connection.scope, target));
 }

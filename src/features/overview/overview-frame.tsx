@@ -1,13 +1,14 @@
 // The overview's page frame (title, back link, the intro with the API's name, the loading state), free of the router
-// and of the rows' code: an overview's page load shows it from the entry and this small chunk, before the router's,
-// the page's and the rules' code have loaded (route-preloads.ts), and the routed page (overview-page.tsx) draws the
-// same frame around its table.
+// and of the rows' code: an overview's page load shows it from the entry, before the router's, the page's and the
+// rules' code have loaded (route-preloads.ts), and the routed page (overview-page.tsx) draws the same frame around
+// its table.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 import { useConnection } from '@/api/connection-provider';
 import type { LoadProgress } from '@/api-mappings/load-api-mappings';
 import { restApiQueryOptions } from '@/api/queries';
 import type { RestApiRef } from '@/api/refs';
+import { afterFirstContentfulPaint } from '@/components/after-first-paint';
 import { resourcesPath } from '@/components/app-paths';
 import { BackAppLink } from '@/components/back-app-link';
 import { PageLayout } from '@/components/page-layout';
@@ -71,39 +72,13 @@ export function LoadProgressView({ progress, compact = false }: { progress: Load
 }
 
 /**
- * How long the frame may wait for the API's name. The intro is the page's largest text: drawn without the name and
- * then again by the routed page with it (a line longer), its second paint would be the largest, and it comes after
- * the router's code. GetRestApi was asked for by the entry (boot.ts), so it usually answers first.
- */
-const NAME_WAIT_MS = 1000;
-
-/**
  * An overview page load's page until the router takes over: the frame and the loading state where the table will
- * be. `onShown` runs once the frame has been painted: the router's code and the page's are fetched from then on, so
- * they do not compete with this page's first paint.
+ * be, drawn from the entry in the app's first render (which waits briefly for the API's name, main.tsx). `onShown`
+ * runs once it is on screen: the router's code and the page's are fetched from then on, so they do not compete with
+ * this page's first paint.
  */
 export function DeepLinkOverviewFrame({ target, onShown }: { target: RestApiRef; onShown: () => void }) {
-  const { client, scope } = useConnection();
-  const api = useQuery(restApiQueryOptions(client, scope, target));
-  const [waitedLongEnough, setWaitedLongEnough] = useState(false);
-  const show = !api.isPending || waitedLongEnough;
-  useEffect(() => {
-    const timer = setTimeout(() => setWaitedLongEnough(true), NAME_WAIT_MS);
-    return () => clearTimeout(timer);
-  }, []);
-  useEffect(() => {
-    if (!show) return;
-    // After the next frame: the effect runs once React has committed, before the browser paints.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(onShown, 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [show, onShown]);
-  if (!show) return null;
+  useEffect(() => afterFirstContentfulPaint(onShown), [onShown]);
   return (
     <OverviewFrame target={target}>
       <LoadProgressView progress={null} />
