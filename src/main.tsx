@@ -41,7 +41,8 @@ function afterNextPaint(fn: () => void) {
  * overview's) for the API's name (see the end of this file).
  */
 const FIRST_RENDER_WAIT_MS = 150;
-// A deep link with a frame of its own (the editor's, an overview's) shows it first and starts the router once it is on screen (App).
+// A deep link with a frame of its own (the editor's, an overview's) shows it first and starts the router once it is
+// on screen (App).
 const DeepLinkFrame = firstPageData ? undefined : deepLinkFrame(window.location.pathname);
 const deepLinkApiName = DeepLinkFrame
   ? prefetchDeepLinkApiName(window.location.pathname, queryClient, {

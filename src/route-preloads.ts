@@ -82,9 +82,10 @@ export function deepLinkFrame(pathname: string): ComponentType<DeepLinkFrameProp
 }
 
 /**
- * The one read an editor deep link (or an overview's page load) starts as the entry runs, before its frame has painted: the API's name for the
- * first row of the summary of choices, which main.tsx's first render waits for (briefly). The frame's other reads
- * wait until it is on screen (editor-frame.tsx); the answer is small and needs no other code. Settles once the read
+ * The one read an editor deep link (or an overview's page load) starts as the entry runs, before its frame has
+ * painted: the API's name, for the first row of the editor's summary of choices or the overview's intro, which
+ * main.tsx's first render waits for (briefly). The frame's other reads wait until it is on screen (editor-frame.tsx;
+ * the overview's listing starts from boot.ts); the answer is small and needs no other code. Settles once the read
  * has, whatever its outcome; undefined on any other address.
  */
 export function prefetchDeepLinkApiName(

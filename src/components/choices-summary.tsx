@@ -33,7 +33,8 @@ function ChangeText({ what }: { what: string }) {
  * The summary of choices with Change links back to each step. Names come from cached queries when present;
  * ids are shown until they load so the summary never blocks the page. The links are `AppLink`s, not the router's,
  * so that an editor deep link can show its frame, this summary included, before the router's code has loaded
- * (route-preloads.ts). With `read` false it asks for nothing and shows the names the cache holds (an editor deep link's frame asks itself).
+ * (route-preloads.ts). With `read` false it asks for nothing and shows the names the cache holds (an editor deep
+ * link's frame starts those reads itself).
  */
 export function ChoicesSummary({ choices, read = true }: { choices: WizardChoices; read?: boolean }) {
   const { client, scope } = useConnection();
