@@ -1,8 +1,26 @@
 // The built app, served with the emulator on one origin, comes up and shows the demo data a first-time user
 // lands on, without console errors or accessibility violations.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { getRestApisViaHttp } from './support/e2e-server';
 import { expectNoAxeViolations, trackConsoleErrors } from './support/page-checks';
+
+/** The demo data's PetStore, read over HTTP. */
+async function demoPetStore() {
+  const api = (await getRestApisViaHttp()).find((a) => a.name === 'PetStore');
+  if (!api) throw new Error('the demo PetStore API is not seeded');
+  return api;
+}
+
+/** Holds back the router's code until the returned function is called (what a slow network does to it). */
+async function holdRouterCode(page: Page): Promise<() => void> {
+  let releaseRouter: () => void = () => undefined;
+  const routerHeld = new Promise<void>((resolve) => (releaseRouter = resolve));
+  await page.route(/\/assets\/router-app-[\w-]+\.js$/, async (route) => {
+    await routerHeld;
+    await route.continue();
+  });
+  return releaseRouter;
+}
 
 test('the first page shows the product and lists the demo RestApis', async ({ page }) => {
   const demoApis = await getRestApisViaHttp();
@@ -84,14 +102,8 @@ test('a slow target still gets the first page’s loading state, then the list',
 test('an overview’s page load lists the API’s resources while the router’s code is still on its way, and only once', async ({
   page,
 }) => {
-  const api = (await getRestApisViaHttp()).find((a) => a.name === 'PetStore');
-  if (!api) throw new Error('the demo PetStore API is not seeded');
-  let releaseRouter: () => void = () => undefined;
-  const routerHeld = new Promise<void>((resolve) => (releaseRouter = resolve));
-  await page.route(/\/assets\/router-app-[\w-]+\.js$/, async (route) => {
-    await routerHeld;
-    await route.continue();
-  });
+  const api = await demoPetStore();
+  const releaseRouter = await holdRouterCode(page);
   const listing = /\/restapis\/[^/]+\/resources\?.*embed=methods/;
   const listings: string[] = [];
   page.on('request', (r) => {
@@ -110,14 +122,8 @@ test('an overview’s page load lists the API’s resources while the router’s
 test('an overview’s page load shows its title and the API’s name before the router’s code has arrived, then its rows', async ({
   page,
 }) => {
-  const api = (await getRestApisViaHttp()).find((a) => a.name === 'PetStore');
-  if (!api) throw new Error('the demo PetStore API is not seeded');
-  let releaseRouter: () => void = () => undefined;
-  const routerHeld = new Promise<void>((resolve) => (releaseRouter = resolve));
-  await page.route(/\/assets\/router-app-[\w-]+\.js$/, async (route) => {
-    await routerHeld;
-    await route.continue();
-  });
+  const api = await demoPetStore();
+  const releaseRouter = await holdRouterCode(page);
   await page.goto(`/apis/${api.id}/overview`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mapping overview');
   await expect(page.getByText(api.name, { exact: true })).toBeVisible();
@@ -132,14 +138,8 @@ test('an overview’s page load shows its title and the API’s name before the 
 test('the back link of an overview’s frame, followed before the router’s code has arrived, goes to the API’s resources', async ({
   page,
 }) => {
-  const api = (await getRestApisViaHttp()).find((a) => a.name === 'PetStore');
-  if (!api) throw new Error('the demo PetStore API is not seeded');
-  let releaseRouter: () => void = () => undefined;
-  const routerHeld = new Promise<void>((resolve) => (releaseRouter = resolve));
-  await page.route(/\/assets\/router-app-[\w-]+\.js$/, async (route) => {
-    await routerHeld;
-    await route.continue();
-  });
+  const api = await demoPetStore();
+  const releaseRouter = await holdRouterCode(page);
   await page.goto(`/apis/${api.id}/overview`);
   await page.getByRole('link', { name: 'Back to the resources of this API' }).click();
   releaseRouter();
