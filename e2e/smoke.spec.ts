@@ -119,6 +119,24 @@ test('an overview’s page load lists the API’s resources while the router’s
   expect(listings).toHaveLength(1);
 });
 
+test('an overview’s page load asks for the resource listing once its frame has painted, not before', async ({
+  page,
+}) => {
+  const api = await demoPetStore();
+  await page.goto(`/apis/${api.id}/overview`);
+  await expect(page.getByTestId('overview-row').first()).toBeVisible();
+  // Ordering, not duration: the listing's request starts after the first contentful paint (overview-frame.tsx), so
+  // neither it nor the schemas' code its check loads come before the frame's largest paint.
+  const { paintedAt, listedAt } = await page.evaluate(() => ({
+    paintedAt: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    listedAt: performance.getEntriesByType('resource').find((e) => /\/resources\?.*embed=methods/.test(e.name))
+      ?.startTime,
+  }));
+  expect(paintedAt, 'first contentful paint').toBeDefined();
+  expect(listedAt, 'the listing’s request').toBeDefined();
+  expect(listedAt ?? 0).toBeGreaterThan(paintedAt ?? Number.POSITIVE_INFINITY);
+});
+
 test('an overview’s page load shows its title and the API’s name before the router’s code has arrived, then its rows', async ({
   page,
 }) => {

@@ -5,7 +5,6 @@ import './api/zod-config';
 import { connectionScope, embeddedConnection } from './api/connection';
 import { clientFor, loadSettings } from './api/connection-provider';
 import { restApiQueryOptions, restApisQueryOptions } from './api/queries';
-import { startResourceListing } from './api/resource-listing-head-start';
 import { createQueryClient } from './query-client';
 
 export const FIRST_PAGE_PATH = '/apis';
@@ -46,12 +45,12 @@ function overviewApiId(pathname: string): string | undefined {
   }
 }
 
-// An overview's page load: the API (for its name) and its resource listing are on the wire while the router's and
-// the page's code load, instead of after they have (see resource-listing-head-start.ts).
+// An overview's page load: the API (for its name, which the first render waits for) is on the wire before React
+// DOM is evaluated. Its resource listing starts once the frame has painted, with the router's and the page's code
+// (overview-frame.tsx, resource-listing-head-start.ts).
 const overviewOf = startsOnFirstPage ? undefined : overviewApiId(window.location.pathname);
 if (overviewOf !== undefined) {
   const client = clientFor(initialSettings);
   const scope = connectionScope(initialSettings);
   void queryClient.prefetchQuery(restApiQueryOptions(client, scope, { restApiId: overviewOf }));
-  startResourceListing(client, scope, overviewOf);
 }

@@ -7,6 +7,7 @@ import { useEffect, useId, type ReactNode } from 'react';
 import { useConnection } from '@/api/connection-provider';
 import type { LoadProgress } from '@/api-mappings/load-api-mappings';
 import { restApiQueryOptions } from '@/api/queries';
+import { startResourceListing } from '@/api/resource-listing-head-start';
 import type { RestApiRef } from '@/api/refs';
 import { afterFirstContentfulPaint } from '@/components/after-first-paint';
 import { resourcesPath } from '@/components/app-paths';
@@ -73,12 +74,21 @@ export function LoadProgressView({ progress, compact = false }: { progress: Load
 
 /**
  * An overview page load's page until the router takes over: the frame and the loading state where the table will
- * be, drawn from the entry in the app's first render (which waits briefly for the API's name, main.tsx). `onShown`
- * runs once it is on screen: the router's code and the page's are fetched from then on, so they do not compete with
- * this page's first paint.
+ * be, drawn from the entry in the app's first render (which waits briefly for the API's name, main.tsx). Once it is
+ * on screen it starts the resource listing and calls `onShown`: the router's code and the page's are fetched from
+ * then on, so neither they nor the listing compete with this page's first paint.
  */
 export function DeepLinkOverviewFrame({ target, onShown }: { target: RestApiRef; onShown: () => void }) {
-  useEffect(() => afterFirstContentfulPaint(onShown), [onShown]);
+  const { client, scope } = useConnection();
+  useEffect(
+    () =>
+      afterFirstContentfulPaint(() => {
+        // Before the router's code is asked for, so that the page finds the listing under way when it mounts.
+        startResourceListing(client, scope, target.restApiId);
+        onShown();
+      }),
+    [client, scope, target.restApiId, onShown],
+  );
   return (
     <OverviewFrame target={target}>
       <LoadProgressView progress={null} />
