@@ -20,6 +20,9 @@ const round2 = (ms: number) => round(ms, 2);
 /** Rounds (idle, then storm) run before the counted ones, not counted. */
 const WARM_UP_ROUNDS = 2;
 
+/** Large writes answered in each storm round (the measured GETs go on until then, and for at least their share). */
+const WRITES_PER_ROUND = 25;
+
 export interface StormResult {
   idleP99Ms: number;
   stormP99Ms: number;
@@ -102,7 +105,13 @@ export async function measureStorm(baseUrl: string, opts: StormOptions): Promise
       const stormRound: number[] = [];
       await sample(perRound, idleRound);
       await writers.send();
+      // A storm round is a fixed amount of storm (WRITES_PER_ROUND large writes answered), not a fixed time: the
+      // writers run at the lowest priority (storm-worker.ts), so how many they get through in a given time
+      // depends on what else wants the cores, and a round of few writes would be hardly a storm.
+      let stormDone = false;
+      void writers.afterWrites(WRITES_PER_ROUND).then(() => (stormDone = true));
       await sample(perRound, stormRound);
+      while (!stormDone) await sample(1, stormRound);
       await writers.pause();
       if (r < WARM_UP_ROUNDS) continue;
       idle.push(...idleRound);
