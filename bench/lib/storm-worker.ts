@@ -136,12 +136,14 @@ export async function startStormWriters(setup: StormSetup): Promise<StormWriters
       : spawn('nice', ['-n', '19', process.execPath, ...args], { env, stdio });
   let failed: Error | undefined;
   const waiters: Array<{ want: Report | 'count'; resolve: (r: Report) => void; reject: (e: Error) => void }> = [];
+  let written = 0;
+  let writeWaiters: Array<{ at: number; resolve: () => void }> = [];
   const fail = (error: Error) => {
     failed = error;
     for (const w of waiters.splice(0)) w.reject(error);
+    // Writes that will never come: whoever waits for them goes on, and its next command fails with `error`.
+    for (const w of writeWaiters.splice(0)) w.resolve();
   };
-  let written = 0;
-  let writeWaiters: Array<{ at: number; resolve: () => void }> = [];
   child.on('message', (report: Report) => {
     if (report === 'wrote') {
       written++;
@@ -172,7 +174,8 @@ export async function startStormWriters(setup: StormSetup): Promise<StormWriters
   }
   return {
     send: async () => void (await next('sending', 'send')),
-    afterWrites: (n) => new Promise((resolve) => writeWaiters.push({ at: written + n, resolve })),
+    afterWrites: (n) =>
+      new Promise((resolve) => (failed ? resolve() : writeWaiters.push({ at: written + n, resolve }))),
     pause: async () => void (await next('paused', 'pause')),
     stop: async () => {
       try {
