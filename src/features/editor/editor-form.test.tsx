@@ -5,7 +5,7 @@ import type { PreviewRunner } from '@/preview/preview-runner';
 import { renderTemplate } from '@/preview/render-template';
 import type { IntegrationResponse, MethodResponse } from '@/rules/types';
 import { loadDraft } from '@/integration-response/drafts';
-import { EditorForm, type EditorFormProps } from './editor-form';
+import { declaredHeaders, EditorForm, type EditorFormProps } from './editor-form';
 import { integrationResponseToForm } from '@/integration-response/form-model';
 
 // Renders on the main thread: happy-dom has no module workers.
@@ -299,5 +299,17 @@ describe('EditorForm', () => {
       // The field says it too.
       expect(screen.getByLabelText(/Lambda error regex/)).toHaveAccessibleDescription(/is not supported here/);
     });
+  });
+  test('lists the declared headers case-insensitively, then by code unit', () => {
+    const responseParameters = Object.fromEntries(
+      ['x-b', 'X-a', 'Content-Type', 'x_c', 'X-b'].map((h) => [`method.response.header.${h}`, false]),
+    );
+    expect(declaredHeaders({ statusCode: '200', responseParameters })).toEqual([
+      'Content-Type',
+      'X-a',
+      'X-b',
+      'x-b',
+      'x_c',
+    ]);
   });
 });
