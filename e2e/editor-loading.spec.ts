@@ -119,3 +119,29 @@ test('the editor shows and takes typing before the Java-regex translator has arr
   await expect(page.getByRole('status').filter({ hasText: 'Checking the selection pattern' })).toHaveCount(0);
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
+
+test('the form comes in parts below the selection pattern; what is typed into it before the last part has arrived is kept', async ({
+  page,
+}) => {
+  const f = await createIntegrationFixture({ statusCodes: ['200'] });
+  const ids = { restApiId: f.api.id, resourceId: f.resource.id, httpMethod: f.httpMethod };
+  await putIntegrationResponseViaHttp(ids.restApiId, ids.resourceId, ids.httpMethod, '200', {
+    responseTemplates: { 'application/json': '{"kept": true}' },
+  });
+
+  await page.goto(editorUrl(ids, '200'));
+  const pattern = page.getByRole('textbox', { name: /^Selection pattern/ });
+  // Typed as soon as the first part shows: the sections below it mount one per task after it, and each one's fields
+  // join the form as they do, without resetting what it already holds.
+  await pattern.fill('2\\d{2}');
+  await expect(page.getByRole('button', { name: 'Continue to review' })).toBeVisible();
+  await expect(pattern).toHaveValue('2\\d{2}');
+  await expect(page.getByRole('radio', { name: /Passthrough/ })).toBeChecked();
+  const template = page.getByRole('textbox', { name: 'Mapping template for application/json' });
+  await expect(template).toHaveAttribute('contenteditable', 'true');
+  await expect(template).toHaveText('{"kept": true}');
+  await expect(page.getByRole('table', { name: 'Integration response selected for each sample' })).toContainText(
+    '200 (this response)',
+  );
+  await expect(page.getByRole('button', { name: 'Delete integration response 200' })).toBeVisible();
+});

@@ -31,6 +31,7 @@ function setup(overrides: Partial<EditorFormProps> = {}) {
     draftStorageKey: 'test-draft',
     codeEditor: false,
     createPreviewRunner: mainThreadRunner,
+    inParts: false,
     onContinue,
     ...overrides,
   };
@@ -300,6 +301,7 @@ describe('EditorForm', () => {
       expect(screen.getByLabelText(/Lambda error regex/)).toHaveAccessibleDescription(/is not supported here/);
     });
   });
+
   test('lists the declared headers case-insensitively, then by code unit', () => {
     const responseParameters = Object.fromEntries(
       ['x-b', 'X-a', 'Content-Type', 'x_c', 'X-b'].map((h) => [`method.response.header.${h}`, false]),

@@ -7,6 +7,7 @@ import type { MethodRef } from '@/api/refs';
 import { Button } from '@/components/button';
 import { ErrorSummary, type FormError } from '@/components/error-summary';
 import { inputClassName } from '@/components/field';
+import { InTurn, useInTurn } from '@/components/in-turn';
 import { Notice } from '@/components/notice';
 import { isLambdaIntegration } from '@/rules/integration-kind';
 import { mappingValueWarnings, parseResponseHeaderKey } from '@/rules/mapping-expression';
@@ -111,6 +112,11 @@ export interface EditorFormProps {
   codeEditor?: boolean;
   /** Tests render on the main thread; the app uses the Web Worker runner. */
   createPreviewRunner?: PreviewRunnerFactory;
+  /**
+   * Whether the sections below the selection pattern mount one per task after it (in-turn.tsx); false in component
+   * tests, which render without frames.
+   */
+  inParts?: boolean;
   /** Called with the draft saved, when the form has no errors. */
   onContinue: () => void;
   onDirtyChange?: (dirty: boolean) => void;
@@ -123,9 +129,10 @@ const DRAFT_DEBOUNCE_MS = 400;
  * false for the first render, true once that render has been painted. The form shows first; CodeMirror, the
  * preview worker and the pattern tester's results come right after, so a deep link paints without waiting for them.
  */
-function useAfterFirstPaint(): boolean {
+function useAfterFirstPaint(enabled: boolean): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
+    if (!enabled) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     // The frame callback runs before that frame is painted; the task it queues runs after.
     const frame = requestAnimationFrame(() => {
@@ -135,7 +142,7 @@ function useAfterFirstPaint(): boolean {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, []);
+  }, [enabled]);
   return painted;
 }
 
@@ -146,7 +153,13 @@ export function EditorForm(props: EditorFormProps) {
     restoredDraft && 'base' in restoredDraft ? restoredDraft.base : props.base,
   );
   const isLambda = isLambdaIntegration(integration);
-  const painted = useAfterFirstPaint();
+  const inParts = props.inParts ?? true;
+  // Mounted in parts, the form's first part is the selection pattern's section; the others follow it one per task,
+  // and CodeMirror, the preview worker, the pattern tester and Simulate start after the last (this hook's effect
+  // runs after its children's, so it queues after the parts).
+  const paintedFrame = useAfterFirstPaint(!inParts);
+  const afterParts = useInTurn(inParts);
+  const painted = inParts ? afterParts : paintedFrame;
   // Declaring a header, or creating the method response, is staged: it is sent by the review step, right before the
   // integration response. The form is checked against the method response as it will be by then.
   const [staged, setStaged] = useState<StagedMethodResponse>(() => restoredDraft?.staged ?? noStagedMethodResponse);
@@ -191,7 +204,10 @@ export function EditorForm(props: EditorFormProps) {
   const simulation = useMemo(() => samples.simulation ?? defaultSimulation(isLambda), [samples.simulation, isLambda]);
   const onSimulationChange = useCallback(
     (update: (s: SimulationSamples) => SimulationSamples) =>
-      setSamples((s) => ({ ...s, simulation: update(s.simulation ?? defaultSimulation(isLambda)) })),
+      setSamples((s) => ({
+        ...s,
+        simulation: update(s.simulation ?? defaultSimulation(isLambda)),
+      })),
     [isLambda],
   );
   const { httpMethod } = props.methodRef ?? {};
@@ -263,7 +279,11 @@ export function EditorForm(props: EditorFormProps) {
     [],
   );
   const onUnstageHeader = useCallback(
-    (name: string) => setStaged((s) => ({ ...s, declareHeaders: s.declareHeaders.filter((h) => h !== name) })),
+    (name: string) =>
+      setStaged((s) => ({
+        ...s,
+        declareHeaders: s.declareHeaders.filter((h) => h !== name),
+      })),
     [],
   );
   const previewFor = useCallback((row: MappingRow) => mappingPreview(row, previewSample), [previewSample]);
@@ -273,7 +293,13 @@ export function EditorForm(props: EditorFormProps) {
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   useEffect(() => onErrorSummaryChange?.(summary.length > 0), [summary.length, onErrorSummaryChange]);
 
-  const latest = useRef({ values, samples, dirty, body: analysis.body, staged });
+  const latest = useRef({
+    values,
+    samples,
+    dirty,
+    body: analysis.body,
+    staged,
+  });
   useEffect(() => {
     latest.current = { values, samples, dirty, body: analysis.body, staged };
   });
@@ -332,7 +358,12 @@ export function EditorForm(props: EditorFormProps) {
       },
       () => {
         const current = analyzeForm(getValues(), ctx);
-        setSummary(current.errors.map((err) => ({ fieldId: fieldDomId(err.field), message: err.message })));
+        setSummary(
+          current.errors.map((err) => ({
+            fieldId: fieldDomId(err.field),
+            message: err.message,
+          })),
+        );
         setSubmitCount((n) => n + 1);
       },
     )(e);
@@ -427,115 +458,130 @@ export function EditorForm(props: EditorFormProps) {
           />
         </div>
         {painted ? (
-          <Suspense fallback={<TesterLoading />}>
-            <SelectionTester
-              isLambda={isLambda}
-              statusCode={statusCode}
-              samples={samples.testerSamples}
-              onSamplesChange={(testerSamples) => setSamples((s) => ({ ...s, testerSamples }))}
-              responses={responses}
-            />
-          </Suspense>
+          // In a task of its own (the tester's first render runs every sample through every pattern).
+          <InTurn inTurn={inParts} fallback={<TesterLoading />}>
+            <Suspense fallback={<TesterLoading />}>
+              <SelectionTester
+                isLambda={isLambda}
+                statusCode={statusCode}
+                samples={samples.testerSamples}
+                onSamplesChange={(testerSamples) => setSamples((s) => ({ ...s, testerSamples }))}
+                responses={responses}
+              />
+            </Suspense>
+          </InTurn>
         ) : (
           <TesterLoading />
         )}
       </section>
 
-      <fieldset
-        className="flex flex-col gap-2"
-        aria-describedby={handlingErrors.length > 0 ? `${fieldDomId('contentHandling')}-errors` : undefined}
-      >
-        <legend className="mb-2 text-lg font-semibold text-fg">Content handling</legend>
-        <FieldMessages baseId={fieldDomId('contentHandling')} errors={handlingErrors} />
-        {contentHandlingOptions.map((option, index) => {
-          const id = index === 0 ? fieldDomId('contentHandling') : `${fieldDomId('contentHandling')}-${option.value}`;
-          return (
-            <div key={option.value} className="flex items-start gap-3">
-              <input
-                id={id}
-                type="radio"
-                value={option.value}
-                className="mt-1 size-4 accent-accent"
-                {...register('contentHandling')}
-              />
-              <label htmlFor={id} className="text-sm text-fg">
-                <span className="font-medium">{option.label}</span>
-                <span className="text-fg-muted">: {option.description}</span>
-              </label>
-            </div>
-          );
-        })}
-      </fieldset>
+      <InTurn inTurn={inParts}>
+        <fieldset
+          className="flex flex-col gap-2"
+          aria-describedby={handlingErrors.length > 0 ? `${fieldDomId('contentHandling')}-errors` : undefined}
+        >
+          <legend className="mb-2 text-lg font-semibold text-fg">Content handling</legend>
+          <FieldMessages baseId={fieldDomId('contentHandling')} errors={handlingErrors} />
+          {contentHandlingOptions.map((option, index) => {
+            const id = index === 0 ? fieldDomId('contentHandling') : `${fieldDomId('contentHandling')}-${option.value}`;
+            return (
+              <div key={option.value} className="flex items-start gap-3">
+                <input
+                  id={id}
+                  type="radio"
+                  value={option.value}
+                  className="mt-1 size-4 accent-accent"
+                  {...register('contentHandling')}
+                />
+                <label htmlFor={id} className="text-sm text-fg">
+                  <span className="font-medium">{option.label}</span>
+                  <span className="text-fg-muted">: {option.description}</span>
+                </label>
+              </div>
+            );
+          })}
+        </fieldset>
+      </InTurn>
 
-      <TemplateFields
-        control={control}
-        register={register}
-        errors={stableErrors}
-        warnings={stableWarnings}
-        codeEditor={(props.codeEditor ?? true) && painted}
-        onTemplateInput={primePreview}
-      />
+      <InTurn inTurn={inParts}>
+        <TemplateFields
+          control={control}
+          register={register}
+          errors={stableErrors}
+          warnings={stableWarnings}
+          codeEditor={(props.codeEditor ?? true) && painted}
+          onTemplateInput={primePreview}
+        />
+      </InTurn>
 
-      <TemplatePreview
-        isLambda={isLambda}
-        samples={samples}
-        onSamplesChange={setSamples}
-        templates={values.templates}
-        results={previews}
-      />
+      <InTurn inTurn={inParts}>
+        <TemplatePreview
+          isLambda={isLambda}
+          samples={samples}
+          onSamplesChange={setSamples}
+          templates={values.templates}
+          results={previews}
+        />
+      </InTurn>
 
-      <MappingFields
-        control={control}
-        register={register}
-        setValue={setValue}
-        errors={stableErrors}
-        warnings={stableWarnings}
-        declaredHeaders={declared}
-        statusCode={statusCode}
-        hasMethodResponse={effectiveMethodResponse !== undefined}
-        stagedHeaders={stagedHeaders}
-        onDeclareHeader={onDeclareHeader}
-        onUnstageHeader={onUnstageHeader}
-        previewFor={previewFor}
-      />
+      <InTurn inTurn={inParts}>
+        <MappingFields
+          control={control}
+          register={register}
+          setValue={setValue}
+          errors={stableErrors}
+          warnings={stableWarnings}
+          declaredHeaders={declared}
+          statusCode={statusCode}
+          hasMethodResponse={effectiveMethodResponse !== undefined}
+          stagedHeaders={stagedHeaders}
+          onDeclareHeader={onDeclareHeader}
+          onUnstageHeader={onUnstageHeader}
+          previewFor={previewFor}
+        />
+      </InTurn>
 
       {props.methodRef && painted ? (
-        <Suspense fallback={<p className="text-sm text-fg-muted">Loading Simulate…</p>}>
-          <SimulatePanel
-            methodRef={props.methodRef}
-            integration={integration}
-            integrationResponses={responses}
-            {...(props.methodResponses ? { methodResponses: props.methodResponses } : {})}
-            editing={{ statusCode, label: 'this draft' }}
-            samples={simulation}
-            onSamplesChange={onSimulationChange}
-            intro={
-              <p>
-                What a client receives for the back-end outcome and method request you set here, across all of this
-                method&apos;s integration responses, with this draft in place of the stored {statusCode}. It runs in
-                this browser with the engine the emulator&apos;s TestInvokeMethod uses; nothing is sent. The preview
-                above uses the same method request.
-              </p>
-            }
-          />
-        </Suspense>
+        <InTurn inTurn={inParts}>
+          <Suspense fallback={<p className="text-sm text-fg-muted">Loading Simulate…</p>}>
+            <SimulatePanel
+              methodRef={props.methodRef}
+              integration={integration}
+              integrationResponses={responses}
+              {...(props.methodResponses ? { methodResponses: props.methodResponses } : {})}
+              editing={{ statusCode, label: 'this draft' }}
+              samples={simulation}
+              onSamplesChange={onSimulationChange}
+              intro={
+                <p>
+                  What a client receives for the back-end outcome and method request you set here, across all of this
+                  method&apos;s integration responses, with this draft in place of the stored {statusCode}. It runs in
+                  this browser with the engine the emulator&apos;s TestInvokeMethod uses; nothing is sent. The preview
+                  above uses the same method request.
+                </p>
+              }
+            />
+          </Suspense>
+        </InTurn>
       ) : null}
 
-      <div className="flex flex-wrap items-center gap-4 border-t border-border pt-6">
-        <Button type="submit">Continue to review</Button>
-        <p className="text-sm text-fg-muted" role="status">
-          {analysis.errors.length === 0
-            ? methodResponse === undefined && !hasStagedChanges(staged)
-              ? `AWS would accept this, but see the warning: there is no method response for ${statusCode}.`
-              : 'No problems found.'
-            : `${analysis.errors.length} ${analysis.errors.length === 1 ? 'problem' : 'problems'} to fix before AWS would accept this.`}
-          {selectionRules ? '' : ' Checking the selection pattern…'}
-          {/* Warnings never block, but "no problems" alone would hide them. */}
-          {warnings.length > 0
-            ? ` ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} above: AWS accepts ${warnings.length === 1 ? 'it' : 'them'}, but check ${warnings.length === 1 ? 'it is' : 'they are'} meant.`
-            : ''}
-        </p>
-      </div>
+      <InTurn inTurn={inParts}>
+        <div className="flex flex-wrap items-center gap-4 border-t border-border pt-6">
+          <Button type="submit">Continue to review</Button>
+          <p className="text-sm text-fg-muted" role="status">
+            {analysis.errors.length === 0
+              ? methodResponse === undefined && !hasStagedChanges(staged)
+                ? `AWS would accept this, but see the warning: there is no method response for ${statusCode}.`
+                : 'No problems found.'
+              : `${analysis.errors.length} ${analysis.errors.length === 1 ? 'problem' : 'problems'} to fix before AWS would accept this.`}
+            {selectionRules ? '' : ' Checking the selection pattern…'}
+            {/* Warnings never block, but "no problems" alone would hide them. */}
+            {warnings.length > 0
+              ? ` ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} above: AWS accepts ${warnings.length === 1 ? 'it' : 'them'}, but check ${warnings.length === 1 ? 'it is' : 'they are'} meant.`
+              : ''}
+          </p>
+        </div>
+      </InTurn>
     </form>
   );
 }

@@ -8,6 +8,7 @@ import type { Method } from '@/api/models';
 import { methodRefOf, type ResponseRef } from '@/api/refs';
 import { resourcesQueryOptions } from '@/api/queries';
 import { ConfirmDialog } from '@/components/confirm-dialog';
+import { InTurn } from '@/components/in-turn';
 import { DeleteIntegrationResponse } from '@/integration-response/delete-integration-response';
 import { NoIntegrationResponses } from '@/integration-response/no-integration-responses';
 import { isProxyIntegrationType } from '@/rules/integration-kind';
@@ -83,29 +84,32 @@ export function LoadedEditor({ target, method, onErrorSummaryChange }: LoadedEdi
           });
         }}
       />
+      {/* After the form's parts (in-turn.tsx), below them. */}
       {existing ? (
-        <section aria-labelledby="manage-heading" className="mt-10 border-t border-border pt-6">
-          <h2 id="manage-heading" className="text-lg font-semibold">
-            Delete this integration response
-          </h2>
-          <p className="mt-1 mb-3 max-w-prose text-sm text-fg-muted">
-            Deleting removes the integration response for {statusCode} from {httpMethod} at once
-            {methodResponse ? '; the method response stays' : ''}.
-          </p>
-          <DeleteIntegrationResponse
-            target={target}
-            onDeleted={() => {
-              // The draft is gone with the response: nothing is left unsaved, so leaving must not ask.
-              leavingOnPurpose.current = true;
-              void navigate({
-                to: '/apis/$restApiId/resources/$resourceId/methods/$httpMethod',
-                params: methodRefOf(target),
-              }).finally(() => {
-                leavingOnPurpose.current = false;
-              });
-            }}
-          />
-        </section>
+        <InTurn>
+          <section aria-labelledby="manage-heading" className="mt-10 border-t border-border pt-6">
+            <h2 id="manage-heading" className="text-lg font-semibold">
+              Delete this integration response
+            </h2>
+            <p className="mt-1 mb-3 max-w-prose text-sm text-fg-muted">
+              Deleting removes the integration response for {statusCode} from {httpMethod} at once
+              {methodResponse ? '; the method response stays' : ''}.
+            </p>
+            <DeleteIntegrationResponse
+              target={target}
+              onDeleted={() => {
+                // The draft is gone with the response: nothing is left unsaved, so leaving must not ask.
+                leavingOnPurpose.current = true;
+                void navigate({
+                  to: '/apis/$restApiId/resources/$resourceId/methods/$httpMethod',
+                  params: methodRefOf(target),
+                }).finally(() => {
+                  leavingOnPurpose.current = false;
+                });
+              }}
+            />
+          </section>
+        </InTurn>
       ) : null}
       <ConfirmDialog
         open={blocker.status === 'blocked'}

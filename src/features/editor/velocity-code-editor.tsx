@@ -1,4 +1,4 @@
-// Loaded lazily (React.lazy in template-field.tsx): CodeMirror is the heaviest dependency of the editor and
+// Loaded on demand (template-fields.tsx): CodeMirror is the heaviest dependency of the editor and
 // is only needed once a template is on screen.
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import {
