@@ -58,7 +58,9 @@ const verbOrder = ['ANY', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DEL
 function compareVerbs(a: string, b: string): number {
   const ia = verbOrder.indexOf(a);
   const ib = verbOrder.indexOf(b);
-  return (ia === -1 ? verbOrder.length : ia) - (ib === -1 ? verbOrder.length : ib) || a.localeCompare(b);
+  // Code-unit order, the order localeCompare gives upper-case verbs, without its first call's cost (ICU's collation
+  // data, tens of ms at 4× CPU slowdown on the overview's page load).
+  return (ia === -1 ? verbOrder.length : ia) - (ib === -1 ? verbOrder.length : ib) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /**

@@ -63,6 +63,17 @@ export function compareStatusCodes(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+/**
+ * Header names: case-insensitive (as HTTP's are), then by code unit. Not `localeCompare`: its first call in a page
+ * loads ICU's collation data, which on the overview's page load was ~35 ms of one task at 4× CPU slowdown.
+ */
+function compareHeaderNames(a: string, b: string): number {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  if (la !== lb) return la < lb ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // A method's rows, kept while its MethodMapping lives: the overview rebuilds its rows each time more methods have
 // loaded, and the problems of the ones already shown (template parsing included) need not be found again.
 const rowsByMethod = new WeakMap<MethodMapping, OverviewRow[]>();
@@ -141,11 +152,11 @@ function rowsOf(m: MethodMapping): OverviewRow[] {
       templateContentTypes: Object.keys(ir.responseTemplates ?? {}).sort(),
       headerMappings: Object.entries(ir.responseParameters ?? {})
         .map(([key, source]) => ({ key, header: responseHeaderName(key), source }))
-        .sort((a, b) => a.header.localeCompare(b.header)),
+        .sort((a, b) => compareHeaderNames(a.header, b.header)),
       declaredHeaders: methodResponse
         ? Object.entries(methodResponse.responseParameters ?? {})
             .map(([key, required]) => ({ header: responseHeaderName(key), required }))
-            .sort((a, b) => a.header.localeCompare(b.header))
+            .sort((a, b) => compareHeaderNames(a.header, b.header))
         : undefined,
       problems: computeRowProblems(m.method, ir),
     });

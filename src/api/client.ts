@@ -31,6 +31,7 @@ import type {
 } from './models';
 import type { MethodRef, ResourceRef, ResponseRef, RestApiRef, StageRef } from './refs';
 import { collectAll, type Page } from './paging';
+import { checkResourcePage } from './resource-page-check';
 import { checkRestApi, checkRestApiPage } from './rest-api-check';
 import {
   createTransport,
@@ -152,20 +153,25 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
         (s) => s.importedRestApiSchema(),
         o,
       ),
-    getResources: (ref, params, o) =>
-      call(
-        {
-          method: 'GET',
-          path: `${restApiPath(ref)}/resources`,
-          query: {
-            limit: params?.limit?.toString(),
-            position: params?.position,
-            embed: params?.embedMethods ? 'methods' : undefined,
+    getResources: async (ref, params, o) => {
+      // The schemas' code is fetched alongside the request, as in `call`; the page is checked in slices.
+      const [raw, schemas] = await Promise.all([
+        send(
+          {
+            method: 'GET',
+            path: `${restApiPath(ref)}/resources`,
+            query: {
+              limit: params?.limit?.toString(),
+              position: params?.position,
+              embed: params?.embedMethods ? 'methods' : undefined,
+            },
           },
-        },
-        (s) => s.resourcePageSchema(),
-        o,
-      ),
+          o,
+        ),
+        loadSchemas(),
+      ]);
+      return checkResourcePage(schemas, raw);
+    },
     getAllResources: (ref, o) =>
       collectAll(
         (position) => client.getResources(ref, { limit: 500, position, embedMethods: o?.embedMethods }, o),
