@@ -1,6 +1,7 @@
 // One flat row per (method, integration response) — the unit the overview table, its filters and its
 // exports work on. A method with no integration response still gets one row so it never disappears.
 import type { Method } from '@/api/models';
+import { nextTask } from '@/api/next-task';
 import { responseHeaderName } from '@/rules/mapping-expression';
 import type { RowProblem } from './problems';
 import { computeRowProblems } from './problems';
@@ -107,7 +108,7 @@ export async function prepareRows(methods: readonly MethodMapping[], signal?: Ab
     if (signal?.aborted) return;
     cachedRowsOf(m);
     if (performance.now() - sliceStart >= SLICE_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       sliceStart = performance.now();
     }
   }

@@ -30,6 +30,7 @@ import type {
   TestInvokeResult,
 } from './models';
 import type { MethodRef, ResourceRef, ResponseRef, RestApiRef, StageRef } from './refs';
+import { nextTask } from './next-task';
 import { collectAll, type Page } from './paging';
 import { checkResourcePage } from './resource-page-check';
 import { checkRestApi, checkRestApiPage } from './rest-api-check';
@@ -107,16 +108,6 @@ type SchemaModule = typeof Schemas;
 let schemaModule: Promise<SchemaModule> | undefined;
 const loadSchemas = () => (schemaModule ??= import('./models'));
 
-/**
- * Resolves in a task of its own. Answers that were waiting for the schemas' code (a page's first reads) all resume
- * in the one microtask checkpoint after it arrives, so their checks (and the building of their schemas) ran as one
- * task: on an editor deep link, the method and the API's resources, 30–50 ms on the bench machine, four times that
- * on a slow phone. Checked one per task, the page can answer between them.
- */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
   const { send, describe } = createTransport(opts);
 
@@ -127,6 +118,10 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
     o: CallOptions | undefined,
   ): Promise<z.output<S>> {
     const [raw, schemas] = await Promise.all([send(spec, o), loadSchemas()]);
+    // Answers that were waiting for the schemas' code (a page's first reads) all resume in the one microtask
+    // checkpoint after it arrives, so their checks (and the building of their schemas) ran as one task: on an editor
+    // deep link, the method and the API's resources, 30–50 ms on the bench machine, four times that on a slow phone.
+    // Checked one per task, the page can answer between them.
     await nextTask();
     // No status/requestId here: parsing of a 2xx body; they are not needed to explain a shape problem.
     return parseWith(pick(schemas), raw, 200, undefined);

@@ -4,6 +4,7 @@
 // after it, on the overview's page load. Same schemas, same output, same error: a page that fails anywhere is
 // parsed again whole by `resourcePageSchema()`, which throws what it always did.
 import { parseWith } from './aws-errors';
+import { nextTask } from './next-task';
 import type * as Schemas from './models';
 import type { Resource } from './models';
 import type { Page } from './paging';
@@ -25,7 +26,7 @@ export async function checkResourcePage(schemas: typeof Schemas, raw: unknown): 
   let sliceStart = performance.now();
   const endOfSlice = async () => {
     if (performance.now() - sliceStart < SLICE_MS) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     sliceStart = performance.now();
   };
   // Built on first use (models.ts), which is a slice of its own on a page load.
