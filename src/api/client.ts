@@ -149,7 +149,7 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
         o,
       ),
     getResources: async (ref, params, o) => {
-      // The schemas' code is fetched alongside the request, as in `call`; the page is checked in slices.
+      // As `call` (schemas fetched alongside, the check in a task of its own), the page checked in slices.
       const [raw, schemas] = await Promise.all([
         send(
           {
@@ -165,6 +165,7 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
         ),
         loadSchemas(),
       ]);
+      await nextTask();
       return checkResourcePage(schemas, raw);
     },
     getAllResources: (ref, o) =>
