@@ -16,16 +16,25 @@ function browserScheduler(): YieldingScheduler | undefined {
   return typeof s?.yield === 'function' ? (s as YieldingScheduler) : undefined;
 }
 
-let channel: MessageChannel | undefined;
+/**
+ * What is used of a MessageChannel. Under Node's types (the server's typecheck, tsconfig.node.json) a MessagePort has
+ * no `onmessage`, though Node's ports take one as the browser's do (the unit tests run this under Node).
+ */
+interface Channel {
+  port1: { onmessage: ((event: unknown) => void) | null; unref?: () => void };
+  port2: { postMessage(message: null): void };
+}
+
+let channel: Channel | undefined;
 const waiting: Array<() => void> = [];
 
 function viaMessage(): Promise<void> {
   if (!channel) {
-    channel = new MessageChannel();
+    channel = new MessageChannel() as unknown as Channel;
     // One message per waiter, answered in order: each resumes in a task of its own.
     channel.port1.onmessage = () => waiting.shift()?.();
     // Under Node (the unit tests) a port with a listener would keep the process alive; browsers have no unref.
-    (channel.port1 as { unref?: () => void }).unref?.();
+    channel.port1.unref?.();
   }
   const port = channel.port2;
   return new Promise((resolve) => {
