@@ -103,7 +103,7 @@ function App() {
       .then(setRouted, setLoadFailure);
     // In a task of its own: asking for a chunk inserts a <link rel=modulepreload> per import it has, and with the
     // router's that was one task of ~100 ms at 4× CPU slowdown on an overview's page load.
-    setTimeout(() => preloadPageCode(window.location.pathname), 0);
+    void nextTask().then(() => preloadPageCode(window.location.pathname));
   }, [client, scope]);
 
   const navigate = useCallback(

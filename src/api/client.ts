@@ -111,18 +111,24 @@ const loadSchemas = () => (schemaModule ??= import('./models'));
 export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
   const { send, describe } = createTransport(opts);
 
-  /** Sends, and validates the answer with the schema `pick` chooses (the schemas' code is fetched meanwhile). */
-  async function call<S extends z.ZodMiniType>(
-    spec: RequestSpec,
-    pick: (schemas: SchemaModule) => S,
-    o: CallOptions | undefined,
-  ): Promise<z.output<S>> {
-    const [raw, schemas] = await Promise.all([send(spec, o), loadSchemas()]);
+  /** Sends, and resolves with the answer and the schemas' code (fetched meanwhile), in a task of their own. */
+  async function answerAndSchemas(spec: RequestSpec, o: CallOptions | undefined): Promise<[unknown, SchemaModule]> {
+    const answered = await Promise.all([send(spec, o), loadSchemas()]);
     // Answers that were waiting for the schemas' code (a page's first reads) all resume in the one microtask
     // checkpoint after it arrives, so their checks (and the building of their schemas) ran as one task: on an editor
     // deep link, the method and the API's resources, 30–50 ms on the bench machine, four times that on a slow phone.
     // Checked one per task, the page can answer between them.
     await nextTask();
+    return answered;
+  }
+
+  /** Sends, and validates the answer with the schema `pick` chooses. */
+  async function call<S extends z.ZodMiniType>(
+    spec: RequestSpec,
+    pick: (schemas: SchemaModule) => S,
+    o: CallOptions | undefined,
+  ): Promise<z.output<S>> {
+    const [raw, schemas] = await answerAndSchemas(spec, o);
     // No status/requestId here: parsing of a 2xx body; they are not needed to explain a shape problem.
     return parseWith(pick(schemas), raw, 200, undefined);
   }
@@ -149,23 +155,19 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
         o,
       ),
     getResources: async (ref, params, o) => {
-      // As `call` (schemas fetched alongside, the check in a task of its own), the page checked in slices.
-      const [raw, schemas] = await Promise.all([
-        send(
-          {
-            method: 'GET',
-            path: `${restApiPath(ref)}/resources`,
-            query: {
-              limit: params?.limit?.toString(),
-              position: params?.position,
-              embed: params?.embedMethods ? 'methods' : undefined,
-            },
+      // As `call`, but the page is checked in slices (resource-page-check.ts).
+      const [raw, schemas] = await answerAndSchemas(
+        {
+          method: 'GET',
+          path: `${restApiPath(ref)}/resources`,
+          query: {
+            limit: params?.limit?.toString(),
+            position: params?.position,
+            embed: params?.embedMethods ? 'methods' : undefined,
           },
-          o,
-        ),
-        loadSchemas(),
-      ]);
-      await nextTask();
+        },
+        o,
+      );
       return checkResourcePage(schemas, raw);
     },
     getAllResources: (ref, o) =>
@@ -177,12 +179,7 @@ export function createApiGatewayClient(opts: ClientOptions): ApiGatewayClient {
     getResource: (ref, o) => call({ method: 'GET', path: resourcePath(ref) }, (s) => s.resourceSchema(), o),
     getMethod: (ref, o) => call({ method: 'GET', path: methodPath(ref) }, (s) => s.methodSchema(), o),
     getIntegration: async (ref, o) => {
-      // The schemas' code is fetched alongside the request, as in `call`.
-      const [raw, schemas] = await Promise.all([
-        send({ method: 'GET', path: `${methodPath(ref)}/integration` }, o),
-        loadSchemas(),
-      ]);
-      await nextTask();
+      const [raw, schemas] = await answerAndSchemas({ method: 'GET', path: `${methodPath(ref)}/integration` }, o);
       // moto answers 200 `{}` when the method has no integration (docs/aws/moto.md); AWS answers 404. Report what
       // AWS would, so screens handle one case.
       if (isRecord(raw) && Object.keys(raw).length === 0) {

@@ -8,6 +8,7 @@ import type { ExportExtensions, ExportFormat, ExportType } from '@/api/models';
 import { loadApiMappings } from '@/api-mappings/load-api-mappings';
 import type { ExportMethod, ExportResource } from '@/openapi/export-document';
 import { exportDocument, toYaml } from '@/openapi/export-document';
+import { compareCodeUnits } from '@/rules/text-order';
 
 export type ApiExportClient = Pick<ApiGatewayClient, 'getRestApi' | 'getAllResources' | 'getMethod'>;
 
@@ -40,7 +41,7 @@ export async function exportApiAsItIsNow(
   // In the emulator's order (path, then verb, as plain strings), so the file reads like a stage's export.
   const byPath = new Map<string, Record<string, ExportMethod>>();
   for (const m of [...mappings.methods].sort(
-    (a, b) => compare(a.path, b.path) || compare(a.httpMethod, b.httpMethod),
+    (a, b) => compareCodeUnits(a.path, b.path) || compareCodeUnits(a.httpMethod, b.httpMethod),
   )) {
     const methods = byPath.get(m.path) ?? {};
     methods[m.httpMethod] = m.method;
@@ -55,8 +56,4 @@ export async function exportApiAsItIsNow(
     capturedAt: options.now ?? new Date(),
   });
   return options.format === 'yaml' ? toYaml(doc) : JSON.stringify(doc, null, 2);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

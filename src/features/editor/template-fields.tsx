@@ -6,7 +6,6 @@ import { inputClassName } from '@/components/field';
 import { fieldDomId, fieldMessageIds, FieldMessages } from './field-messages';
 import { messagesFor, type FieldMessage } from './form-analysis';
 import type { EditorFormValues } from '@/integration-response/form-model';
-
 import type { VelocityCodeEditorProps } from './velocity-code-editor';
 
 // CodeMirror's chunk, once loaded: every template's editor after the first renders it at once.

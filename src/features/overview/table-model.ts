@@ -2,6 +2,7 @@
 // without a browser: one pass to filter, one sort.
 import type { OverviewRow } from '@/api-mappings/rows';
 import { comparePaths, compareStatusCodes, describeSelectionPattern } from '@/api-mappings/rows';
+import { compareCodeUnits } from '@/rules/text-order';
 
 export type ProblemFilter = 'all' | 'with-problems' | 'without-problems' | (string & { readonly __code?: never });
 
@@ -54,23 +55,14 @@ function rankVerb(v: string): number {
   return i === -1 ? verbRank.length : i;
 }
 
-/**
- * Verbs and integration types are upper-case ASCII tokens, whose code-unit order is the order `localeCompare` gives;
- * its first call in a page loads ICU's collation data (tens of ms at 4× CPU slowdown), and the first sort of the
- * overview's rows compares verbs.
- */
-function compareTokens(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function compareBy(key: SortKey, a: OverviewRow, b: OverviewRow): number {
   switch (key) {
     case 'path':
       return comparePaths(a.path, b.path);
     case 'method':
-      return rankVerb(a.httpMethod) - rankVerb(b.httpMethod) || compareTokens(a.httpMethod, b.httpMethod);
+      return rankVerb(a.httpMethod) - rankVerb(b.httpMethod) || compareCodeUnits(a.httpMethod, b.httpMethod);
     case 'type':
-      return compareTokens(a.integrationType ?? '', b.integrationType ?? '');
+      return compareCodeUnits(a.integrationType ?? '', b.integrationType ?? '');
     case 'status':
       return compareStatusCodes(a.statusCode ?? '', b.statusCode ?? '');
     case 'pattern':
@@ -96,5 +88,7 @@ export function sortRows(rows: readonly OverviewRow[], sort: RowSort): OverviewR
 }
 
 export function methodsIn(rows: readonly OverviewRow[]): string[] {
-  return [...new Set(rows.map((r) => r.httpMethod))].sort((a, b) => rankVerb(a) - rankVerb(b) || compareTokens(a, b));
+  return [...new Set(rows.map((r) => r.httpMethod))].sort(
+    (a, b) => rankVerb(a) - rankVerb(b) || compareCodeUnits(a, b),
+  );
 }

@@ -1,6 +1,7 @@
 // What the review step compares and shows. Pure: no React, no fetch.
 import type { IntegrationResponse, IntegrationResponseInput } from '@/rules/types';
 import { responseHeaderName as headerName } from '@/rules/mapping-expression';
+import { compareCodeUnits } from '@/rules/text-order';
 import type { DiffLine } from './text-diff';
 import { diffLines, hasChanges } from './text-diff';
 
@@ -16,7 +17,7 @@ export function storedShape(statusCode: string, body: IntegrationResponseInput):
 }
 
 function sortedEntries<T>(map: Record<string, T> | undefined): [string, T][] {
-  return Object.entries(map ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.entries(map ?? {}).sort(([a], [b]) => compareCodeUnits(a, b));
 }
 
 /**
