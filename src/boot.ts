@@ -5,13 +5,12 @@ import './api/zod-config';
 import { connectionScope, embeddedConnection } from './api/connection';
 import { clientFor, loadSettings } from './api/connection-provider';
 import { restApiQueryOptions, restApisQueryOptions } from './api/queries';
+import { apisPath } from './components/app-paths';
 import { createQueryClient } from './query-client';
-
-export const FIRST_PAGE_PATH = '/apis';
 
 /** `/` redirects to the list of APIs, as the router's index route does. */
 function isFirstPagePath(pathname: string): boolean {
-  return pathname === '/' || pathname === FIRST_PAGE_PATH || pathname === `${FIRST_PAGE_PATH}/`;
+  return pathname === '/' || pathname === apisPath || pathname === `${apisPath}/`;
 }
 
 export const queryClient = createQueryClient();
@@ -20,11 +19,11 @@ export const startsOnFirstPage = isFirstPagePath(window.location.pathname);
 
 function startFirstPageRequest(): Promise<void> {
   // `/` shows the list of APIs under its own address, as the router's redirect does.
-  if (window.location.pathname !== FIRST_PAGE_PATH) {
+  if (window.location.pathname !== apisPath) {
     window.history.replaceState(
       window.history.state,
       '',
-      `${FIRST_PAGE_PATH}${window.location.search}${window.location.hash}`,
+      `${apisPath}${window.location.search}${window.location.hash}`,
     );
   }
   // The page's useQuery finds the answer under the same key.
