@@ -173,13 +173,14 @@ const renderApp = () =>
 // The first page's HTML may hold the page drawn at build time (dist/apis.html, scripts/prerender-first-page.ts). The
 // first render replaces it, and waits for it to have been on screen: when the list had come before the browser's
 // first frame (which the HTML preloads it for), the render replaced the drawing unseen, and the page's largest
-// paint was the second drawing of the same paragraph instead of the first.
+// paint was the second drawing of the same paragraph instead of the first. A tab opened in the background draws no
+// frames until it is shown, so there the render does not wait for one.
 const firstRenderWaitsFor = firstPageData ?? deepLinkApiName;
-const prerendered = rootElement.firstElementChild !== null;
+const waitsForDrawingOnScreen = rootElement.firstElementChild !== null && document.visibilityState === 'visible';
 if (firstRenderWaitsFor) {
   void Promise.all([
     Promise.race([firstRenderWaitsFor, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]),
-    prerendered ? new Promise<void>((resolve) => afterNextPaint(resolve)) : undefined,
+    waitsForDrawingOnScreen ? new Promise<void>((resolve) => afterNextPaint(resolve)) : undefined,
   ]).then(renderApp);
 } else {
   renderApp();
