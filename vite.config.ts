@@ -4,19 +4,12 @@ import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './scripts/precompress';
-import { prerenderFirstPage } from './scripts/prerender-first-page';
 
 export default defineConfig({
   // `@/x` is `src/x`, as in tsconfig.base.json's paths.
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   // The router plugin must come before the React plugin so that it can split route files first.
-  plugins: [
-    tanstackRouter({ target: 'react', autoCodeSplitting: true }),
-    react(),
-    tailwindcss(),
-    prerenderFirstPage(),
-    precompress(),
-  ],
+  plugins: [tanstackRouter({ target: 'react', autoCodeSplitting: true }), react(), tailwindcss(), precompress()],
   server: {
     host: '127.0.0.1',
     port: 5174,

@@ -5,12 +5,13 @@ import './api/zod-config';
 import { connectionScope, embeddedConnection } from './api/connection';
 import { clientFor, loadSettings } from './api/connection-provider';
 import { restApiQueryOptions, restApisQueryOptions } from './api/queries';
-import { apisPath } from './components/app-paths';
 import { createQueryClient } from './query-client';
+
+export const FIRST_PAGE_PATH = '/apis';
 
 /** `/` redirects to the list of APIs, as the router's index route does. */
 function isFirstPagePath(pathname: string): boolean {
-  return pathname === '/' || pathname === apisPath || pathname === `${apisPath}/`;
+  return pathname === '/' || pathname === FIRST_PAGE_PATH || pathname === `${FIRST_PAGE_PATH}/`;
 }
 
 export const queryClient = createQueryClient();
@@ -19,11 +20,11 @@ export const startsOnFirstPage = isFirstPagePath(window.location.pathname);
 
 function startFirstPageRequest(): Promise<void> {
   // `/` shows the list of APIs under its own address, as the router's redirect does.
-  if (window.location.pathname !== apisPath) {
+  if (window.location.pathname !== FIRST_PAGE_PATH) {
     window.history.replaceState(
       window.history.state,
       '',
-      `${apisPath}${window.location.search}${window.location.hash}`,
+      `${FIRST_PAGE_PATH}${window.location.search}${window.location.hash}`,
     );
   }
   // The page's useQuery finds the answer under the same key.

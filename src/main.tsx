@@ -169,19 +169,11 @@ const renderApp = () =>
 // third of the time to a usable list. A slower target still gets its loading state, after a wait too short to notice.
 // A deep link's frame waits for the API's name the same way: the name, arriving after the frame has painted, can
 // make the editor's summary's first row, or the overview's intro, a line taller and push the rest of the page down.
-//
-// The first page's HTML may hold the page drawn at build time (dist/apis.html, scripts/prerender-first-page.ts). The
-// first render replaces it, and waits for it to have been on screen: when the list had come before the browser's
-// first frame (which the HTML preloads it for), the render replaced the drawing unseen, and the page's largest
-// paint was the second drawing of the same paragraph instead of the first. A tab opened in the background draws no
-// frames until it is shown, so there the render does not wait for one.
 const firstRenderWaitsFor = firstPageData ?? deepLinkApiName;
-const waitsForDrawingOnScreen = rootElement.firstElementChild !== null && document.visibilityState === 'visible';
 if (firstRenderWaitsFor) {
-  void Promise.all([
-    Promise.race([firstRenderWaitsFor, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]),
-    waitsForDrawingOnScreen ? new Promise<void>((resolve) => afterNextPaint(resolve)) : undefined,
-  ]).then(renderApp);
+  void Promise.race([firstRenderWaitsFor, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]).then(
+    renderApp,
+  );
 } else {
   renderApp();
 }

@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { describeTarget } from '@/api/connection';
 import { useConnection } from '@/api/connection-provider';
 import { AppLink } from './app-link';
-import { useInBrowser } from './in-browser';
 import { PRODUCT_NAME } from './page-title';
 import { ThrottleStatus } from './throttle-status';
 
@@ -11,9 +10,6 @@ const navLink =
 
 function AppHeader() {
   const { settings } = useConnection();
-  // The prerendered first page cannot know the tab's connection (sessionStorage): its chip keeps the default
-  // target's label in place, unseen, so that neither a wrong target is shown nor the header moves when it is filled.
-  const inBrowser = useInBrowser();
   return (
     <header className="border-b border-border bg-surface-raised">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-6 py-3">
@@ -36,7 +32,7 @@ function AppHeader() {
             data-testid="current-target"
           >
             <span className="text-fg-muted">Target:</span>
-            <span className={inBrowser ? 'font-medium' : 'invisible font-medium'}>{describeTarget(settings)}</span>
+            <span className="font-medium">{describeTarget(settings)}</span>
             <span className="sr-only">(change connection)</span>
           </AppLink>
         </nav>

@@ -5,9 +5,6 @@ import type { MethodRef, ResourceRef, RestApiRef } from '@/api/refs';
 
 const segment = encodeURIComponent;
 
-/** Step 1: the list of APIs, the app's first page (`/` redirects to it). */
-export const apisPath = '/apis';
-
 /** Step 2: the API's resources. */
 export const resourcesPath = ({ restApiId }: RestApiRef) => `/apis/${segment(restApiId)}`;
 /** Step 3: the resource's methods. */
