@@ -1,17 +1,18 @@
 // `npm run emulator -- --port <p> --data-dir <dir> [--no-seed] [--host 127.0.0.1] [--allowed-hosts a,b:8080]
 //   [--throttle aws]`
 // Other tooling waits for the exact line "Emulator listening on http://<host>:<port>": keep it stable.
-import { parseArgs } from 'node:util';
 import { createEmulatorApp } from './app';
 import { defaultForwardAllowlist } from './forward';
 import { LargeRequestWorker } from './large-requests';
 import { guardLogStreams } from './log-guard';
 import { seedDemo } from './seed-demo';
-import { listFlag, listen, onShutdown, parsePort, parseThrottle } from './serve-util';
+import { listFlag, listen, onShutdown, parseFlags, parsePort, parseThrottle } from './serve-util';
 import { openStore } from './store';
 
-const { values } = parseArgs({
-  options: {
+// First, so that even the usage, on a full or closed stdout, is not what ends the process (log-guard.ts).
+guardLogStreams();
+const values = parseFlags(
+  {
     port: { type: 'string' },
     'data-dir': { type: 'string' },
     'no-seed': { type: 'boolean', default: false },
@@ -19,10 +20,10 @@ const { values } = parseArgs({
     'allowed-hosts': { type: 'string' },
     throttle: { type: 'string' },
   },
-  strict: true,
-});
+  `Usage: npm run emulator -- [--port 4010] [--data-dir .data/emulator] [--no-seed] [--host 127.0.0.1]
+       [--allowed-hosts name,name:port] [--throttle aws]`,
+);
 
-guardLogStreams();
 const port = parsePort(values.port, 4010);
 const host = values.host ?? '127.0.0.1';
 const store = openStore(values['data-dir'] ?? '.data/emulator');

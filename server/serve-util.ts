@@ -1,10 +1,12 @@
-// Shared plumbing of the two entry points (emulator-cli.ts, start.ts): listening and clean shutdown.
+// Shared plumbing of the two entry points (emulator-cli.ts, start.ts): their flags, listening and clean shutdown.
 import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { guardLocal } from './local-guard';
 import type { Throttle } from './throttle';
 import { throttleFromFlag } from './throttle';
@@ -75,6 +77,24 @@ export function onShutdown(server: ServerType, cleanup: () => void): void {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * The command line's flags. `--help` prints the usage and ends the process (0); a flag the command does not take, or
+ * one without its value, says so with the usage and ends it like a bad --port (2), instead of a stack trace.
+ */
+export function parseFlags<const O extends NonNullable<ParseArgsConfig['options']>>(options: O, usage: string) {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(usage);
+    process.exit(0);
+  }
+  try {
+    return parseArgs({ args, options, strict: true }).values;
+  } catch (e) {
+    console.error(`${e instanceof Error ? e.message : String(e)}\n\n${usage}`);
+    process.exit(2);
+  }
 }
 
 export function parsePort(raw: string | undefined, fallback: number): number {

@@ -3,19 +3,20 @@
 import { Hono } from 'hono';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { createEmulatorApp } from './app';
 import { createForwardApp, defaultForwardAllowlist } from './forward';
 import { LargeRequestWorker } from './large-requests';
 import { guardLogStreams } from './log-guard';
 import { securityHeaders } from './security-headers';
 import { seedDemo } from './seed-demo';
-import { listFlag, listen, onShutdown, parsePort, parseThrottle } from './serve-util';
+import { listFlag, listen, onShutdown, parseFlags, parsePort, parseThrottle } from './serve-util';
 import { noStore, staticFiles } from './static-files';
 import { openStore } from './store';
 
-const { values } = parseArgs({
-  options: {
+// First, so that even the usage, on a full or closed stdout, is not what ends the process (log-guard.ts).
+guardLogStreams();
+const values = parseFlags(
+  {
     port: { type: 'string' },
     'data-dir': { type: 'string' },
     reset: { type: 'boolean', default: false },
@@ -26,10 +27,11 @@ const { values } = parseArgs({
     // Where the built SPA lives; tests point it at a fixture. Default: the repo's dist/.
     'dist-dir': { type: 'string' },
   },
-  strict: true,
-});
+  `Usage: tsx server/start.ts [--port 5173] [--data-dir .data] [--reset] [--forward-allow host:port,...]
+       [--allowed-hosts name,name:port] [--throttle aws] [--dist-dir dist]
+(npm start builds the app first, then runs this.)`,
+);
 
-guardLogStreams();
 const host = '127.0.0.1';
 const port = parsePort(values.port, 5173);
 const dataDir = values['data-dir'] ?? '.data';

@@ -1,5 +1,5 @@
 // The two entry points as users run them: `npm run emulator` (emulator-cli.ts) and `npm start` (start.ts).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,5 +120,36 @@ describe('start', () => {
     const reset = await run('start.ts', [...args, '--reset'], ready);
     expect(await apiNames(reset.base)).toEqual(['Notifications', 'PetStore']);
     expect(await reset.stop()).toBe(0);
+  });
+});
+
+describe('the command line', () => {
+  const runOnce = (script: string, args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'server', script), ...args], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+
+  test.each(['start.ts', 'emulator-cli.ts'])(
+    '%s: a flag it does not take, or one without its value, gets the usage and exit 2, not a stack trace',
+    (script) => {
+      for (const args of [['--bogus'], ['--port']]) {
+        const r = runOnce(script, args);
+        expect(r.status, args.join(' ')).toBe(2);
+        expect(r.stderr).toMatch(
+          args[0] === '--bogus' ? /Unknown option '--bogus'/ : /'--port <value>' argument missing/,
+        );
+        expect(r.stderr).toContain('Usage:');
+        expect(r.stderr).not.toMatch(/^\s+at /m);
+      }
+    },
+  );
+
+  test.each(['start.ts', 'emulator-cli.ts'])('%s --help prints the usage and exits 0', (script) => {
+    const r = runOnce(script, ['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: .*--port/);
+    expect(r.stderr).toBe('');
   });
 });
