@@ -1,5 +1,4 @@
-// `npm run emulator -- --port <p> --data-dir <dir> [--no-seed] [--host 127.0.0.1] [--allowed-hosts a,b:8080]
-//   [--throttle aws]`
+// `npm run emulator`: the emulator alone (its flags: the usage below, or `npm run emulator -- --help`).
 // Other tooling waits for the exact line "Emulator listening on http://<host>:<port>": keep it stable.
 import { createEmulatorApp } from './app';
 import { defaultForwardAllowlist } from './forward';
