@@ -7,6 +7,7 @@ import type { ApiGatewayClient } from './api/client';
 import { connectionScope } from './api/connection';
 import { nextTask } from './api/next-task';
 import { ConnectionProvider, clientFor, useConnection } from './api/connection-provider';
+import { afterNextFrame } from './components/after-first-paint';
 import { AppFrame } from './components/app-header';
 import { AppNavigationContext } from './components/app-link';
 import type { AppNavigation } from './components/app-link';
@@ -34,11 +35,6 @@ const startRouterApp = (connection: { client: ApiGatewayClient; scope: string })
 function whenIdle(fn: () => void) {
   if ('requestIdleCallback' in window) window.requestIdleCallback(fn, { timeout: 2000 });
   else setTimeout(fn, 200);
-}
-
-/** After the browser has painted the frame being prepared now (rAF runs just before that paint). */
-function afterNextPaint(fn: () => void) {
-  requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
 /**
@@ -74,7 +70,7 @@ function App() {
   // On the first page the router's code is fetched once the list is on screen: asked for earlier (when the list's
   // answer came in, before React had drawn it), its requests and evaluation ran ahead of the list's first paint.
   useEffect(() => {
-    if (firstPageData) void firstPageData.then(() => afterNextPaint(() => whenIdle(() => void loadRouterModule())));
+    if (firstPageData) void firstPageData.then(() => afterNextFrame(() => whenIdle(() => void loadRouterModule())));
   }, []);
 
   useEffect(() => {

@@ -7,26 +7,37 @@
  * not compete with the page's first paint. Where Paint Timing is not available, after the next frame.
  */
 export function afterFirstContentfulPaint(fn: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let frame: number | undefined;
-  let observer: PerformanceObserver | undefined;
-  // A task of its own, so that `fn` does not run inside the observer's or the frame's callback.
-  const run = () => {
-    observer?.disconnect();
-    timer ??= setTimeout(fn, 0);
-  };
   if (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes.includes('paint')) {
-    observer = new PerformanceObserver((list) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A task of its own, so that `fn` does not run inside the observer's callback.
+    const run = () => {
+      observer.disconnect();
+      timer ??= setTimeout(fn, 0);
+    };
+    const observer = new PerformanceObserver((list) => {
       if (list.getEntriesByName('first-contentful-paint').length > 0) run();
     });
     // `buffered`: a paint that happened before this call is reported too.
     observer.observe({ type: 'paint', buffered: true });
-  } else {
-    frame = requestAnimationFrame(run);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
   }
+  return afterNextFrame(fn);
+}
+
+/**
+ * Runs `fn` in a task of its own once the frame the browser is preparing now has been drawn (the frame callback runs
+ * just before that frame is painted, the task it queues after), and returns a function that cancels it.
+ */
+export function afterNextFrame(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
   return () => {
-    observer?.disconnect();
-    if (frame !== undefined) cancelAnimationFrame(frame);
+    cancelAnimationFrame(frame);
     clearTimeout(timer);
   };
 }

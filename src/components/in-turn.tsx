@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
+import { afterNextFrame } from './after-first-paint';
 
 // Parts waiting for their turn, in the order they mounted (React runs sibling effects in tree order, children
 // before their parents, so a page's parts queue top to bottom).
@@ -7,7 +8,7 @@ const waiting: (() => void)[] = [];
 let running = false;
 
 // One part per task: its render and commit in one, then the browser's style, layout and paint of it in the frame
-// after (requestAnimationFrame runs just before that frame, the timeout after it), then the next part.
+// after, then the next part.
 function next() {
   const reveal = waiting.shift();
   if (!reveal) {
@@ -15,7 +16,7 @@ function next() {
     return;
   }
   reveal();
-  requestAnimationFrame(() => setTimeout(next, 0));
+  afterNextFrame(next);
 }
 
 function enqueue(reveal: () => void) {
@@ -23,7 +24,7 @@ function enqueue(reveal: () => void) {
   if (running) return;
   running = true;
   // The first part waits for the frame the page is drawing now, like each later one.
-  requestAnimationFrame(() => setTimeout(next, 0));
+  afterNextFrame(next);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Integration } from '@/api/models';
 import type { MethodRef } from '@/api/refs';
 import { Button } from '@/components/button';
 import { ErrorSummary, type FormError } from '@/components/error-summary';
+import { afterNextFrame } from '@/components/after-first-paint';
 import { inputClassName } from '@/components/field';
 import { InTurn, useInTurn } from '@/components/in-turn';
 import { Notice } from '@/components/notice';
@@ -134,15 +135,7 @@ function useAfterFirstPaint(enabled: boolean): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
     if (!enabled) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // The frame callback runs before that frame is painted; the task it queues runs after.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterNextFrame(() => setPainted(true));
   }, [enabled]);
   return painted;
 }
