@@ -3,13 +3,20 @@ import tailwindcss from '@tailwindcss/vite';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { inlineEntryRuntime } from './scripts/inline-entry-runtime';
 import { precompress } from './scripts/precompress';
 
 export default defineConfig({
   // `@/x` is `src/x`, as in tsconfig.base.json's paths.
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   // The router plugin must come before the React plugin so that it can split route files first.
-  plugins: [tanstackRouter({ target: 'react', autoCodeSplitting: true }), react(), tailwindcss(), precompress()],
+  plugins: [
+    tanstackRouter({ target: 'react', autoCodeSplitting: true }),
+    react(),
+    tailwindcss(),
+    inlineEntryRuntime(),
+    precompress(),
+  ],
   server: {
     host: '127.0.0.1',
     port: 5174,
