@@ -4,6 +4,8 @@ import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { inlineEntryRuntime } from './scripts/inline-entry-runtime';
+import { inlineFavicon } from './scripts/inline-favicon';
+import { inlineStylesheet } from './scripts/inline-stylesheet';
 import { precompress } from './scripts/precompress';
 
 export default defineConfig({
@@ -14,6 +16,9 @@ export default defineConfig({
     tanstackRouter({ target: 'react', autoCodeSplitting: true }),
     react(),
     tailwindcss(),
+    inlineFavicon(),
+    // These edit index.html after Vite has written it.
+    inlineStylesheet(),
     inlineEntryRuntime(),
     precompress(),
   ],
@@ -29,6 +34,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // One stylesheet for the whole app, written into the HTML (scripts/inline-stylesheet.ts): per-chunk stylesheets
+    // would be fetched by the lazy chunks that import them.
+    cssCodeSplit: false,
     rolldownOptions: {
       output: {
         codeSplitting: {
