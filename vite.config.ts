@@ -3,6 +3,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { firstPageHtml } from './scripts/first-page-html';
 import { inlineEntryRuntime } from './scripts/inline-entry-runtime';
 import { inlineFavicon } from './scripts/inline-favicon';
 import { inlineStylesheet } from './scripts/inline-stylesheet';
@@ -17,9 +18,10 @@ export default defineConfig({
     react(),
     tailwindcss(),
     inlineFavicon(),
-    // These edit index.html after Vite has written it.
+    // These edit index.html after Vite has written it, in this order: apis.html is index.html as it ends up.
     inlineStylesheet(),
     inlineEntryRuntime(),
+    firstPageHtml(),
     precompress(),
   ],
   server: {

@@ -1,6 +1,6 @@
 // The built SPA as `npm start` serves it: the precompressed copy the client accepts (brotli, gzip, or the file
-// itself), hashed assets cached for a year, everything else revalidated, unknown files a 404, and any other GET
-// the app's HTML (its router draws the page).
+// itself), hashed assets cached for a year, everything else revalidated, unknown files a 404, the first page's own
+// HTML for its addresses, and any other GET the app's HTML (its router draws the page).
 import type { MiddlewareHandler } from 'hono';
 import { statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
@@ -55,6 +55,11 @@ function fileStats(path: string): Stats | null {
   }
 }
 
+/** The app's HTML for the first page, which also preloads its list (scripts/first-page-html.ts), next to index.html. */
+export const FIRST_PAGE_HTML = 'apis.html';
+/** The first page's addresses (the app moves `/` to `/apis`): its own HTML when the build has it. */
+const FIRST_PAGE_ADDRESSES = new Set(['/', '/apis', '/apis/']);
+
 /** A path that names a file (its last segment has an extension) is never answered with the app's HTML. */
 function looksLikeFile(pathname: string): boolean {
   return pathname.startsWith('/assets/') || extname(pathname.slice(pathname.lastIndexOf('/') + 1)) !== '';
@@ -68,6 +73,7 @@ export interface StaticFilesOptions {
 export function staticFiles({ root: rootDir }: StaticFilesOptions): MiddlewareHandler {
   const root = resolve(rootDir);
   const indexHtml = join(root, 'index.html');
+  const firstPageHtml = join(root, FIRST_PAGE_HTML);
 
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
@@ -81,6 +87,10 @@ export function staticFiles({ root: rootDir }: StaticFilesOptions): MiddlewareHa
     // Nothing outside the build directory, whatever dots or encoded slashes the path holds.
     if (file !== root && !file.startsWith(root + sep)) file = '';
     let stats = file ? fileStats(file) : null;
+    if (!stats && FIRST_PAGE_ADDRESSES.has(pathname)) {
+      file = firstPageHtml;
+      stats = fileStats(file);
+    }
     if (!stats) {
       if (looksLikeFile(pathname)) return c.text('Not Found', 404);
       file = indexHtml;
@@ -108,7 +118,8 @@ export function staticFiles({ root: rootDir }: StaticFilesOptions): MiddlewareHa
     const headers: Record<string, string> = {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': String(size),
-      'Cache-Control': file !== indexHtml && HASHED.test(pathname) ? CACHE_IMMUTABLE : CACHE_REVALIDATE,
+      'Cache-Control':
+        file !== indexHtml && file !== firstPageHtml && HASHED.test(pathname) ? CACHE_IMMUTABLE : CACHE_REVALIDATE,
       'Last-Modified': stats.mtime.toUTCString(),
     };
     // Each encoding is its own representation, so each gets its own validator.

@@ -4,6 +4,7 @@
 import './api/zod-config';
 import { connectionScope, embeddedConnection } from './api/connection';
 import { clientFor, loadSettings } from './api/connection-provider';
+import { preloadTakingClient, takesPreloadedList } from './api/first-page-list';
 import { restApiQueryOptions, restApisQueryOptions } from './api/queries';
 import { createQueryClient } from './query-client';
 
@@ -27,8 +28,10 @@ function startFirstPageRequest(): Promise<void> {
       `${FIRST_PAGE_PATH}${window.location.search}${window.location.hash}`,
     );
   }
-  // The page's useQuery finds the answer under the same key.
-  return queryClient.prefetchQuery(restApisQueryOptions(clientFor(initialSettings), connectionScope(initialSettings)));
+  // The page's useQuery finds the answer under the same key. On the default connection the request takes the answer
+  // the first page's HTML preloaded (api/first-page-list.ts says why no other request may).
+  const client = takesPreloadedList(initialSettings) ? preloadTakingClient() : clientFor(initialSettings);
+  return queryClient.prefetchQuery(restApisQueryOptions(client, connectionScope(initialSettings)));
 }
 
 /** The first page's list request, settled when its answer (or error) is in the query cache. */

@@ -1,13 +1,15 @@
 // `npm start`'s static serving over real HTTP: the precompressed copies (written by the same code the build runs)
-// chosen by Accept-Encoding, the caching headers, the favicon, 404 for unknown files and the SPA fallback for app
-// routes, and the page's security headers on every file. Raw node:http, because fetch would decode for us.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// chosen by Accept-Encoding, the caching headers, the favicon, 404 for unknown files, the first page's own HTML for
+// its addresses and the SPA fallback for other app routes, and the page's security headers on every file. Raw
+// node:http, because fetch would decode for us.
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { precompressDir } from '../../scripts/precompress';
+import { FIRST_PAGE_HTML } from '../static-files';
 import { repoRoot } from '../../test-support/emulator-process';
 import { startStudio, type StudioProcess } from '../../test-support/studio-process';
 
@@ -23,12 +25,18 @@ const ASSETS = {
   '/assets/index-QwEr5678.css': `${Array.from({ length: 80 }, (_, i) => `.c${i} { margin: ${i}px; }`).join('\n')}\n`,
 };
 const INDEX = `<!doctype html><html lang="en"><head><title>studio</title><link rel="icon" href="/favicon.svg" /></head><body>${'<!-- padding -->'.repeat(60)}<div id="root"></div></body></html>`;
+/** The first page's HTML (scripts/first-page-html.ts writes it next to index.html): the app's, preloading its list. */
+const FIRST_PAGE = INDEX.replace(
+  '</head>',
+  '<link rel="preload" as="fetch" href="/restapis?limit=500" crossorigin="use-credentials"></head>',
+);
 
 beforeAll(async () => {
   app = await startStudio([], {
     prepareDist: (dist) => {
       mkdirSync(join(dist, 'assets'), { recursive: true });
       writeFileSync(join(dist, 'index.html'), INDEX);
+      writeFileSync(join(dist, FIRST_PAGE_HTML), FIRST_PAGE);
       for (const [path, text] of Object.entries(ASSETS)) writeFileSync(join(dist, path), text);
       copyFileSync(join(repoRoot, 'public', 'favicon.ico'), join(dist, 'favicon.ico'));
       copyFileSync(join(repoRoot, 'public', 'favicon.svg'), join(dist, 'favicon.svg'));
@@ -173,12 +181,44 @@ describe('files and fallback', () => {
   });
 
   test('app routes still get the app page', async () => {
-    for (const path of ['/', '/apis', '/connection', '/apis/a1b2c3/resources/d4e5/methods/GET/responses/200/review']) {
+    for (const path of [
+      '/connection',
+      '/apis/a1b2c3',
+      '/apis/a1b2c3/overview',
+      '/apis/a1b2c3/resources/d4e5/methods/GET/responses/200/review',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(200);
       expect(res.headers['content-type'], path).toBe('text/html; charset=utf-8');
       expect(res.body.toString()).toBe(INDEX);
     }
+  });
+
+  test('the first page’s addresses get its own HTML, compressed and revalidated like the app page', async () => {
+    for (const path of ['/', '/apis', '/apis/', '/apis?filter=x']) {
+      for (const encoding of ['br', 'gzip', 'identity']) {
+        const res = await get(path, { 'accept-encoding': encoding });
+        expect(res.status, path).toBe(200);
+        expect(res.headers['content-type'], path).toBe('text/html; charset=utf-8');
+        expect(res.headers['content-encoding'], `${path} ${encoding}`).toBe(
+          encoding === 'identity' ? undefined : encoding,
+        );
+        expect(res.headers['cache-control'], path).toBe('no-cache');
+        expect(decoded(res).toString(), `${path} ${encoding}`).toBe(FIRST_PAGE);
+      }
+    }
+  });
+
+  test('without the first page’s own HTML (a build that has none), its addresses get the app page', async () => {
+    const copies = ['', '.br', '.gz'].map((suffix) => join(distDir, FIRST_PAGE_HTML + suffix));
+    const kept = copies.map((file) => readFileSync(file));
+    try {
+      for (const file of copies) rmSync(file);
+      for (const path of ['/', '/apis']) expect((await get(path)).body.toString(), path).toBe(INDEX);
+    } finally {
+      copies.forEach((file, i) => kept[i] && writeFileSync(file, kept[i]));
+    }
+    expect((await get('/apis')).body.toString()).toBe(FIRST_PAGE);
   });
 
   test('nothing outside the build directory is reachable', async () => {
