@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { runnerImport } from 'vite';
 import type { Plugin } from 'vite';
 import { FIRST_PAGE_HTML } from '../server/static-files';
+import { builtIndexHtml } from './built-index-html';
 
 /** The `crossorigin` attribute that gives a preload each of fetch's credentials modes (omit has none). */
 const CROSSORIGIN = { include: 'use-credentials', 'same-origin': 'anonymous' } as const;
@@ -35,10 +36,7 @@ export function firstPageHtml(): Plugin {
       root = config.root;
     },
     async generateBundle(_options, bundle) {
-      const index = bundle['index.html'];
-      if (index?.type !== 'asset' || typeof index.source !== 'string') {
-        this.error('first-page-html: the build has no index.html');
-      }
+      const index = builtIndexHtml(bundle, 'first-page-html');
       if (!index.source.includes('</head>')) this.error('first-page-html: index.html has no </head>');
       // The app's own modules, run through Vite (TypeScript, the `@/` alias) as the build runs them.
       const { module } = await runnerImport<FirstPageListModule>(resolve(root, 'src/api/first-page-list.ts'), {

@@ -11,6 +11,7 @@
 // function of the old one, which already named the runtime chunk by its content hash.
 import { parseAst } from 'vite';
 import type { Plugin } from 'vite';
+import { builtIndexHtml } from './built-index-html';
 
 type Node = { type: string; start: number; end: number };
 type Specifier = Node & {
@@ -86,10 +87,7 @@ export function inlineEntryRuntime(): Plugin {
       if (entry.map) entry.map.mappings = `;${entry.map.mappings}`;
       entry.imports = entry.imports.filter((f) => f !== runtime.fileName);
 
-      const html = bundle['index.html'];
-      if (html?.type !== 'asset' || typeof html.source !== 'string') {
-        this.error('inline-entry-runtime: the build has no index.html');
-      }
+      const html = builtIndexHtml(bundle, 'inline-entry-runtime');
       const preload = `<link rel="modulepreload" crossorigin href="${base}${runtime.fileName}">`;
       if (!html.source.includes(preload)) this.error(`inline-entry-runtime: index.html has no ${preload}`);
       html.source = html.source.replace(new RegExp(`\\n?[ \\t]*${preload.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), '');

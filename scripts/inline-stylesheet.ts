@@ -5,6 +5,7 @@
 // vite.config.ts builds one stylesheet for the whole app (cssCodeSplit: false), so no lazy chunk asks for it later;
 // this plugin fails the build if one did, as the stylesheet would then be applied twice.
 import type { Plugin, Rollup } from 'vite';
+import { builtIndexHtml } from './built-index-html';
 
 export function inlineStylesheet(): Plugin {
   let base = '/';
@@ -17,10 +18,7 @@ export function inlineStylesheet(): Plugin {
       base = config.base;
     },
     generateBundle(_options, bundle) {
-      const html = bundle['index.html'];
-      if (html?.type !== 'asset' || typeof html.source !== 'string') {
-        this.error('inline-stylesheet: the build has no index.html');
-      }
+      const html = builtIndexHtml(bundle, 'inline-stylesheet');
       const sheets = Object.values(bundle).filter(
         (f): f is Rollup.OutputAsset => f.type === 'asset' && f.fileName.endsWith('.css'),
       );
