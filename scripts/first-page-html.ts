@@ -1,8 +1,9 @@
-// dist/apis.html: the app's HTML for the first page's addresses (`/`, `/apis`, `/apis/`; server/static-files.ts serves
-// it there, and a static host maps them to it, docs/serving.md), which also preloads the default connection's list
-// request. On a slow network the list is then on its way while the app's code arrives, instead of after the code has
-// run; in Lighthouse's simulation the largest paint no longer waits a round trip for it (docs/performance.md, "The
-// first page's requests"). Which requests take the preloaded answer, and why only those: src/api/first-page-list.ts.
+// dist/apis.html: the app's HTML for the first page's addresses (`/`, `/apis`, `/apis/`), which also preloads the
+// default connection's list request. server/static-files.ts serves it there; a static host maps them to it
+// (docs/performance.md, "How `npm start` serves the app"). On a slow network the list is then on its way while the
+// app's code arrives, instead of after the code has run; in Lighthouse's simulation the largest paint no longer
+// waits a round trip for it (docs/performance.md, "The first page's requests"). Which requests take the preloaded
+// answer, and why only those: src/api/first-page-list.ts.
 import { resolve } from 'node:path';
 import { runnerImport } from 'vite';
 import type { Plugin } from 'vite';

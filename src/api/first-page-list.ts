@@ -20,11 +20,11 @@ export function takesPreloadedList(settings: ConnectionSettings): boolean {
 }
 
 /** A client for the default connection whose requests are sent as the preload was, so that they can take its answer. */
-export function preloadTakingClient(fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init)) {
+export function preloadTakingClient() {
   return createApiGatewayClient({
     endpoint: embeddedConnection.endpoint,
     region: embeddedConnection.region,
-    fetchImpl: (input, init) => fetchImpl(input, { ...init, credentials: PRELOAD_CREDENTIALS }),
+    fetchImpl: (input, init) => globalThis.fetch(input, { ...init, credentials: PRELOAD_CREDENTIALS }),
   });
 }
 
