@@ -118,8 +118,7 @@ export function staticFiles({ root: rootDir }: StaticFilesOptions): MiddlewareHa
     const headers: Record<string, string> = {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': String(size),
-      'Cache-Control':
-        file !== indexHtml && file !== firstPageHtml && HASHED.test(pathname) ? CACHE_IMMUTABLE : CACHE_REVALIDATE,
+      'Cache-Control': file !== indexHtml && HASHED.test(pathname) ? CACHE_IMMUTABLE : CACHE_REVALIDATE,
       'Last-Modified': stats.mtime.toUTCString(),
     };
     // Each encoding is its own representation, so each gets its own validator.

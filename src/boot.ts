@@ -4,7 +4,7 @@
 import './api/zod-config';
 import { connectionScope, embeddedConnection } from './api/connection';
 import { clientFor, loadSettings } from './api/connection-provider';
-import { preloadTakingClient, takesPreloadedList } from './api/first-page-list';
+import { fetchAsPreloaded, takesPreloadedList } from './api/first-page-list';
 import { restApiQueryOptions, restApisQueryOptions } from './api/queries';
 import { createQueryClient } from './query-client';
 
@@ -30,7 +30,7 @@ function startFirstPageRequest(): Promise<void> {
   }
   // The page's useQuery finds the answer under the same key. On the default connection the request takes the answer
   // the first page's HTML preloaded (api/first-page-list.ts says why no other request may).
-  const client = takesPreloadedList(initialSettings) ? preloadTakingClient() : clientFor(initialSettings);
+  const client = clientFor(initialSettings, takesPreloadedList(initialSettings) ? fetchAsPreloaded : undefined);
   return queryClient.prefetchQuery(restApisQueryOptions(client, connectionScope(initialSettings)));
 }
 

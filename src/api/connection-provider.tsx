@@ -83,12 +83,14 @@ export function saveSettings(settings: ConnectionSettings): void {
 /** The API client for a connection; main.tsx uses it to start the first page's request before React renders. */
 export function clientFor(
   settings: Pick<ConnectionSettings, 'endpoint' | 'region' | 'credentials' | 'useForwarding'>,
+  fetchImpl?: typeof fetch,
 ): ApiGatewayClient {
   return createApiGatewayClient({
     endpoint: settings.endpoint,
     region: settings.region,
     credentials: settings.credentials,
     forwardThrough: settings.useForwarding && settings.endpoint !== '' ? FORWARD_PATH : undefined,
+    fetchImpl,
   });
 }
 

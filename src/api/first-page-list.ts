@@ -19,14 +19,9 @@ export function takesPreloadedList(settings: ConnectionSettings): boolean {
   return connectionScope(settings) === connectionScope(embeddedConnection);
 }
 
-/** A client for the default connection whose requests are sent as the preload was, so that they can take its answer. */
-export function preloadTakingClient() {
-  return createApiGatewayClient({
-    endpoint: embeddedConnection.endpoint,
-    region: embeddedConnection.region,
-    fetchImpl: (input, init) => globalThis.fetch(input, { ...init, credentials: PRELOAD_CREDENTIALS }),
-  });
-}
+/** fetch as the preload was sent, so that a request of the default connection can take its answer. */
+export const fetchAsPreloaded: typeof fetch = (input, init) =>
+  globalThis.fetch(input, { ...init, credentials: PRELOAD_CREDENTIALS });
 
 // Any origin: only the path and query of the request are kept. The embedded target is the page's own origin.
 const SOME_ORIGIN = 'http://build.invalid';
