@@ -47,7 +47,12 @@ test('a selection pattern is found in every API that has it; a result opens the 
   await expect(page).toHaveURL(new RegExp(`/search\\?q=${token}&in=pattern$`));
   await expectNoAxeViolations(page);
 
-  await page.getByRole('link', { name: `GET /items → 404` }).first().click();
+  // The first API's result: results are listed per API as each API's search completes, so under load the second
+  // API's can come first.
+  await page
+    .getByRole('region', { name: `Results in search-a-${token}` })
+    .getByRole('link', { name: `GET /items → 404` })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('integration response for 404');
   expect(page.url()).toContain(`/apis/${first.api.id}/`);
   await expect(page.getByRole('textbox', { name: /^Selection pattern/ })).toHaveValue(`${token} not found.*`);
